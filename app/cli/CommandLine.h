@@ -1,0 +1,28 @@
+// The `buurtstem` command line: the kiosk, screenshots, and (later) staff commands.
+// main() only calls runCommandLine(), so tests can drive the same code.
+#pragma once
+
+#include <filesystem>
+
+namespace buurtstem::cli {
+
+// Exit codes, also listed in README.md.
+enum ExitCode : int {
+    kExitOk = 0,
+    kExitUnexpected = 1,
+    kExitUsage = 2,           // wrong arguments
+    kExitDataDir = 3,         // the data directory cannot be created or written
+    kExitAlreadyRunning = 4,  // another Buurtstem uses this data directory
+    kExitDatabase = 5,        // not a database, or from a newer Buurtstem: left untouched
+    kExitNoDisplay = 6,       // no display or no OpenGL 3
+    kExitMissingAsset = 7,    // a font or translation file is missing
+    kExitStorage = 8,         // any other storage failure
+};
+
+int runCommandLine(int argc, char** argv);
+
+// Where translations and images are: $BUURTSTEM_ASSET_DIR, ../share/buurtstem next to the
+// executable (installed), or the source tree's assets/ (built in place).
+std::filesystem::path assetDir();
+
+}  // namespace buurtstem::cli

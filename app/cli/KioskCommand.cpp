@@ -1,0 +1,132 @@
+// `buurtstem`: start the kiosk on a data directory, with plain messages for everything that can
+// stop it before the first frame.
+#include "CommandLine.h"
+#include "Commands.h"
+
+#include "../../storage/DataDir.h"
+#include "../../storage/KioskStore.h"
+#include "../platform/Runner.h"
+#include "../ui/KioskApp.h"
+
+#include <cstdio>
+
+namespace buurtstem::cli {
+
+int reportError(const Error& error, const std::filesystem::path& dataDir) {
+    const std::string dir = dataDir.string();
+    const std::string database = (dataDir / storage::kDatabaseFileName).string();
+    switch (error.code) {
+        case ErrorCode::DataDirUnusable:
+            std::fprintf(stderr,
+                         "Buurtstem cannot use the data folder %s: %s.\n"
+                         "Choose a folder you can write to with --data-dir.\n",
+                         dir.c_str(), error.detail.c_str());
+            return kExitDataDir;
+        case ErrorCode::AlreadyRunning:
+            std::fprintf(stderr,
+                         "Buurtstem is already running with the data folder %s.\n"
+                         "Close the other Buurtstem first, or give this one its own folder with --data-dir.\n",
+                         dir.c_str());
+            return kExitAlreadyRunning;
+        case ErrorCode::NotADatabase:
+            std::fprintf(stderr,
+                         "%s is not a Buurtstem database, or it is damaged (%s).\n"
+                         "It has not been changed. Move it somewhere safe and ask for help, or use another --data-dir.\n",
+                         database.c_str(), error.detail.c_str());
+            return kExitDatabase;
+        case ErrorCode::NewerSchema:
+            std::fprintf(stderr,
+                         "%s was made by a newer version of Buurtstem (%s).\n"
+                         "This version has not changed it. Install the newer Buurtstem to use it.\n",
+                         database.c_str(), error.detail.c_str());
+            return kExitDatabase;
+        case ErrorCode::NoDisplay:
+            std::fprintf(stderr,
+                         "Buurtstem found no screen to show the kiosk on (%s).\n"
+                         "Start it in a graphical session, or under xvfb-run for tests.\n",
+                         error.detail.c_str());
+            return kExitNoDisplay;
+        case ErrorCode::MissingAsset:
+            std::fprintf(stderr, "Buurtstem is missing a file it needs: %s.\n", error.detail.c_str());
+            return kExitMissingAsset;
+        case ErrorCode::StorageFull:
+            std::fprintf(stderr, "The disk with %s is full: Buurtstem cannot save (%s).\n", dir.c_str(), error.detail.c_str());
+            return kExitStorage;
+        case ErrorCode::StorageReadOnly:
+            std::fprintf(stderr, "The data folder %s cannot be written to (%s).\n", dir.c_str(), error.detail.c_str());
+            return kExitStorage;
+        default: break;
+    }
+    std::fprintf(stderr, "Buurtstem stopped: %s (%s).\n", error.detail.c_str(), errorCodeName(error.code));
+    return kExitStorage;
+}
+
+namespace {
+
+// Stops the loop after a set number of frames, for start-up benchmarks.
+class FrameCountingKiosk : public ui::KioskApp {
+public:
+    using KioskApp::KioskApp;
+    int quitAfter = 0;
+    std::uint64_t frames = 0;
+    void afterPresent(std::uint64_t frameNumber) override {
+        KioskApp::afterPresent(frameNumber);
+        frames = frameNumber;
+    }
+    bool wantsQuit() const override { return quitAfter > 0 && frames >= static_cast<std::uint64_t>(quitAfter); }
+    bool animating() const override { return quitAfter > 0 || KioskApp::animating(); }
+};
+
+}  // namespace
+
+int runKiosk(const KioskOptions& options) {
+    const std::filesystem::path dataDir = options.dataDir.empty() ? storage::defaultDataDir() : options.dataDir;
+
+    Result<storage::DataDirLock> lock = storage::DataDirLock::acquire(dataDir);
+    if (!lock) return reportError(lock.error(), dataDir);
+
+    Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::open(dataDir / storage::kDatabaseFileName);
+    if (!store) return reportError(store.error(), dataDir);
+
+    Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");
+    if (!translator) return reportError(translator.error(), dataDir);
+    if (!translator->setLanguage(options.language)) {
+        std::fprintf(stderr, "buurtstem: unknown language \"%s\"\n", options.language.c_str());
+        return kExitUsage;
+    }
+
+    ui::KioskSettings settings;
+    settings.idle = options.idle;
+    settings.startLanguage = options.language;
+    settings.widgetDump = options.widgetDump;
+    if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), dataDir);
+
+    if (options.demo) {
+        Result<int> added = (*store)->addDemoNeighbourhood();
+        if (!added) return reportError(added.error(), dataDir);
+        if (*added > 0)
+            std::fprintf(stderr, "Demo neighbourhood added: %d ideas, all marked as demo.\n", *added);
+        else
+            std::fprintf(stderr, "This kiosk already holds ideas; the demo neighbourhood was not added.\n");
+    }
+
+    platform::RunnerSettings runnerSettings;
+    runnerSettings.fullscreen = !options.windowed;
+    runnerSettings.width = options.width;
+    runnerSettings.height = options.height;
+    runnerSettings.allowQuit = options.windowed || options.allowQuit;
+    runnerSettings.showCursor = options.showCursor || options.windowed;
+    runnerSettings.pxPerMmOverride = options.pxPerMm;
+    Result<std::unique_ptr<platform::Runner>> runner = platform::Runner::create(runnerSettings);
+    if (!runner) return reportError(runner.error(), dataDir);
+
+    FrameCountingKiosk kiosk(**store, std::move(*translator), settings);
+    kiosk.quitAfter = options.exitAfterFrames;
+    if (!(*runner)->run(kiosk)) {
+        if (kiosk.fontError()) return reportError(*kiosk.fontError(), dataDir);
+        return kExitUnexpected;
+    }
+    return kExitOk;
+}
+
+}  // namespace buurtstem::cli

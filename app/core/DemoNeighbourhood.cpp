@@ -1,0 +1,134 @@
+// The ideas of the demo neighbourhood, written the way residents of a rental-housing
+// neighbourhood write them: short, concrete, in plain Dutch (B1).
+#include "DemoNeighbourhood.h"
+
+namespace buurtstem {
+
+namespace {
+
+IdeaDraft idea(Theme theme, std::string title, std::string body) {
+    return IdeaDraft{theme, true, std::move(title), std::move(body)};
+}
+
+DemoNeighbourhood makeDemo() {
+    DemoNeighbourhood demo;
+    demo.name = "Demo: De Kastanjebuurt";
+    demo.ideas = {
+        // Ontmoeting
+        idea(Theme::Meeting, "Buurtkamer ook op zondag open",
+             "Op zondag is het stil en veel ouderen zijn dan alleen. Als de buurtkamer open is, kunnen we samen "
+             "koffie drinken. Ik wil wel helpen met de sleutel."),
+        idea(Theme::Meeting, "Koffieochtend voor ouderen",
+             "Elke woensdag een koffieochtend in de buurtkamer. Met een spelletje of een praatje. Zo leer je je "
+             "buren kennen."),
+        idea(Theme::Meeting, "Straatfeest in de Kastanjestraat",
+             "Eén keer per jaar een feest voor de hele straat. Iedereen neemt iets te eten mee uit zijn eigen "
+             "land."),
+        idea(Theme::Meeting, "Samen koken en eten",
+             "Eens per maand koken we met buren uit verschillende landen. Daarna eten we samen aan een lange "
+             "tafel."),
+        idea(Theme::Meeting, "Taalcafé voor nieuwe buren",
+             "Veel nieuwe buren willen beter Nederlands leren. Een vast uur in de week om te oefenen met "
+             "vrijwilligers zou echt helpen."),
+        // Zorg
+        idea(Theme::Care, "Boodschappen doen voor wie slecht loopt",
+             "Sommige buren komen de deur bijna niet uit. Een lijst met vrijwilligers die één keer per week "
+             "boodschappen doen."),
+        idea(Theme::Care, "Vast spreekuur van de wijkverpleging",
+             "Eén ochtend per week een wijkverpleegkundige in het buurtcentrum. Dan hoef je niet te bellen of "
+             "lang te wachten."),
+        idea(Theme::Care, "Hulp bij brieven en formulieren",
+             "Brieven van de gemeente of de Belastingdienst zijn vaak moeilijk. Een vrijwilliger die helpt, elke "
+             "dinsdagmiddag."),
+        idea(Theme::Care, "Maatjes voor mensen die alleen zijn",
+             "Een buur die af en toe langskomt voor een praatje of een wandeling. Vooral voor mensen zonder "
+             "familie in de buurt."),
+        idea(Theme::Care, "AED aan de gevel van de flat",
+             "De dichtstbijzijnde AED hangt bij de supermarkt, dat is te ver. Graag een AED bij de flat en een "
+             "cursus reanimeren voor buren."),
+        // Fijn wonen
+        idea(Theme::LivingWell, "Repair Café in de buurtkamer",
+             "Eén zaterdag per maand samen kapotte spullen maken: een fiets, een lamp, een broek. Dat is goed "
+             "voor je portemonnee en voor het milieu."),
+        idea(Theme::LivingWell, "Deelkast met gereedschap",
+             "Niet iedereen heeft een boormachine of een ladder. Een kast in de berging waar je gereedschap kunt "
+             "lenen."),
+        idea(Theme::LivingWell, "Schimmel in de badkamers aanpakken",
+             "In veel woningen in ons blok komt de schimmel steeds terug. Kan de corporatie alle badkamers "
+             "laten nakijken?"),
+        idea(Theme::LivingWell, "Lift in flat B sneller maken",
+             "De lift staat vaak een week stil. Voor mensen met een rollator of kinderwagen is dat heel zwaar."),
+        idea(Theme::LivingWell, "Energiecoach aan huis",
+             "Veel buren hebben hoge energierekeningen. Een coach die thuis tips geeft en gratis tochtstrips "
+             "meeneemt."),
+        // Groen
+        idea(Theme::Green, "Nieuwe bomen op het pleintje",
+             "Het pleintje is in de zomer heel heet. Met een paar bomen erbij is er schaduw om te zitten."),
+        idea(Theme::Green, "Moestuin achter de flat",
+             "Het grasveld achter de flat wordt bijna niet gebruikt. Met bakken kunnen buren daar groente en "
+             "kruiden kweken."),
+        idea(Theme::Green, "Geveltuintjes in de straat",
+             "Haal een paar tegels weg bij de voordeur en zet er planten in. De gemeente helpt vaak met aarde en "
+             "planten."),
+        idea(Theme::Green, "Bloemen voor de bijen",
+             "Zaai wilde bloemen langs het fietspad in plaats van alleen gras. Dat is mooi en goed voor bijen en "
+             "vlinders."),
+        // Spelen
+        idea(Theme::Play, "Bankje bij de speeltuin",
+             "Ouders en opa's en oma's staan nu de hele tijd. Een bankje in de schaduw bij de speeltuin zou fijn "
+             "zijn."),
+        idea(Theme::Play, "Voetbalkooi opknappen",
+             "Het net is kapot en de lijnen zijn weg. De jongeren willen zelf helpen met verven."),
+        idea(Theme::Play, "Speelplek voor kleine kinderen",
+             "Er is alleen een speeltuin voor grote kinderen. Kleintjes tot vier jaar hebben een zandbak en een "
+             "lage glijbaan nodig."),
+        idea(Theme::Play, "Huiswerkklas na school",
+             "Veel kinderen hebben thuis geen rustige plek. Twee middagen per week huiswerk maken in de "
+             "buurtkamer, met hulp."),
+        idea(Theme::Play, "Zomeractiviteiten voor tieners",
+             "In de zomervakantie vervelen de tieners zich. Een sporttoernooi of een filmavond op het plein."),
+        // Schoon en veilig
+        idea(Theme::CleanSafe, "Licht in de steeg achter de winkels",
+             "Het steegje naar de garages is 's avonds helemaal donker. Ik loop er niet graag alleen."),
+        idea(Theme::CleanSafe, "Meer afvalbakken bij het winkelcentrum",
+             "Rond de snackbar ligt veel afval op straat. Een paar extra afvalbakken zouden helpen."),
+        idea(Theme::CleanSafe, "Grofvuil bij de containers",
+             "Bij de containers staan vaak oude matrassen en kasten. Kan er een vaste ophaaldag komen en een "
+             "bord met uitleg?"),
+        idea(Theme::CleanSafe, "Buurtschoonmaak met de kinderen",
+             "Eén keer per maand samen zwerfafval prikken. De kinderen vinden het leuk en daarna is er "
+             "limonade."),
+        idea(Theme::CleanSafe, "Portiek beter afsluiten",
+             "De voordeur van ons portiek gaat niet goed dicht. Er slapen soms mensen in het trappenhuis."),
+        // Verkeer
+        idea(Theme::Traffic, "Drempels in de Kastanjestraat",
+             "Auto's rijden hier veel te hard, ook als de kinderen uit school komen. Graag een paar drempels."),
+        idea(Theme::Traffic, "Zebrapad bij de basisschool",
+             "Kinderen steken over tussen geparkeerde auto's. Een zebrapad met een klaar-over maakt het "
+             "veiliger."),
+        idea(Theme::Traffic, "Fietsenstalling bij flat C",
+             "Fietsen staan overal in de gang en op de stoep. Een overdekte stalling met een slot zou veel "
+             "schelen."),
+        idea(Theme::Traffic, "Stoep vrij voor rolstoelen",
+             "Op de stoep staan vaak kliko's en fietsen. Met een rolstoel of rollator kom je er niet langs."),
+        // Iets anders
+        idea(Theme::Other, "Bibliotheekkastje bij de bushalte",
+             "Een kastje waar je een boek pakt en een ander boek terugzet. Ook met boeken in andere talen."),
+        idea(Theme::Other, "Nieuwsbrief in meer talen",
+             "De nieuwsbrief van de corporatie is alleen in het Nederlands. Veel buren lezen liever Turks, "
+             "Arabisch of Pools."),
+        idea(Theme::Other, "Wifi in de buurtkamer",
+             "Niet iedereen heeft internet thuis. Met gratis wifi in de buurtkamer kun je daar je zaken regelen."),
+    };
+    return demo;
+}
+
+}  // namespace
+
+const DemoNeighbourhood& demoNeighbourhood() {
+    // Built once on first use; the screens and the store only read it.
+    static const DemoNeighbourhood demo = makeDemo();
+    return demo;
+}
+
+}  // namespace buurtstem

@@ -1,0 +1,91 @@
+// Runner: owns the GLFW window, the OpenGL context and the frame loop, and nothing else.
+// The kiosk (or a screenshot, or a benchmark) plugs in as a FrameClient. The loop sleeps on
+// events when nothing moves, so an idle kiosk costs next to no CPU.
+#pragma once
+
+#include "../core/Result.h"
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace buurtstem::platform {
+
+struct RunnerSettings {
+    bool fullscreen = true;          // = true  // kiosk: the whole primary monitor, no decorations
+    int width = 1280;                // = 1280  // window size when not full screen (pixels)
+    int height = 800;                // = 800
+    bool visible = true;             // = true  // false: an off-screen window for screenshots
+    bool allowQuit = false;          // = false // true: Ctrl+Alt+Q and the close button end the app
+    bool showCursor = false;         // = false // touch kiosks show no pointer
+    float pxPerMmOverride = 0.0f;    // = 0     // > 0: use this instead of the monitor's DPI
+    int framesAfterInput = 4;        // = 4     // frames drawn after any input, so fast taps land
+    std::string title = "Buurtstem"; // window title (seen only in windowed mode)
+};
+
+// What the runner asks of whoever draws the frames.
+class FrameClient {
+public:
+    virtual ~FrameClient() = default;
+    // Builds the font atlas into ImGui's io.Fonts for the given scale; called before the first
+    // frame and whenever fontsChanged() says so. Returns false when a font cannot be loaded.
+    virtual bool buildFonts(float pxPerMm) = 0;
+    virtual bool fontsChanged() const = 0;
+    // Builds one frame of UI between ImGui::NewFrame and ImGui::Render.
+    virtual void frame(double nowSeconds) = 0;
+    // Seconds until something on screen changes by itself (a countdown); infinity when none.
+    virtual double secondsUntilNextTimer(double nowSeconds) const = 0;
+    // True while something moves (inertia, a transition): the loop then draws every frame.
+    virtual bool animating() const = 0;
+    // True when a facilitator action asked to leave the kiosk.
+    virtual bool wantsQuit() const { return false; }
+    // Called after each frame is shown (for tests and benchmarks).
+    virtual void afterPresent(std::uint64_t /*frameNumber*/) {}
+};
+
+struct RgbaImage {
+    int width = 0;
+    int height = 0;
+    std::vector<std::uint8_t> pixels;  // rows top to bottom, 4 bytes per pixel
+};
+
+class Runner {
+public:
+    // Opens the window and the GL context and sets up Dear ImGui with its GLFW and OpenGL3
+    // backends. Errors: NoDisplay (no X/Wayland display or no OpenGL 3).
+    static Result<std::unique_ptr<Runner>> create(const RunnerSettings& settings);
+    ~Runner();
+
+    float pxPerMm() const { return pxPerMm_; }
+    int framebufferWidth() const;
+    int framebufferHeight() const;
+
+    // Runs until the client wants to quit (or a permitted close). Returns false when fonts failed.
+    bool run(FrameClient& client);
+    // Draws exactly `frames` frames without waiting for events (screenshots, benchmarks), and
+    // returns the last one as pixels when `capture` is set. Returns false when fonts failed.
+    bool renderFrames(FrameClient& client, int frames, RgbaImage* capture = nullptr);
+    // Turns vertical sync off, so benchmarks measure the frame itself.
+    void setVsync(bool on);
+
+    // Asks the loop to leave at the next opportunity (signal handler safe flag).
+    static void requestStop();
+
+    struct Impl;  // window and loop state, private to Runner.cpp and its GLFW callbacks
+
+private:
+    Runner() = default;
+    bool ensureFonts(FrameClient& client);
+    void drawOneFrame(FrameClient& client, RgbaImage* capture);
+
+    std::unique_ptr<Impl> impl_;
+    float pxPerMm_ = 3.78f;
+};
+
+// Writes an RGBA image as PNG. Errors: StorageFailure with the path.
+Result<void> writePng(const RgbaImage& image, const std::string& path);
+
+}  // namespace buurtstem::platform

@@ -1,0 +1,98 @@
+// Font atlas building with Debian's FreeType builder for Dear ImGui.
+#include "Fonts.h"
+
+#include "Icons.h"
+
+#include <imgui.h>
+#include <imgui_freetype.h>
+
+#include <cmath>
+#include <cstdlib>
+#include <system_error>
+#include <vector>
+
+namespace buurtstem::ui {
+
+FontFiles FontFiles::fromEnvironment() {
+    FontFiles files;
+    if (const char* dir = std::getenv("BUURTSTEM_FONT_DIR"); dir && *dir) {
+        const std::filesystem::path folder(dir);
+        files.regular = folder / files.regular.filename();
+        files.bold = folder / files.bold.filename();
+        files.icons = folder / files.icons.filename();
+    }
+    return files;
+}
+
+namespace {
+
+// Latin with Extended-A/B (Dutch, Turkish, Polish), Cyrillic (Ukrainian), punctuation, €.
+constexpr ImWchar kTextRanges[] = {
+    0x0020, 0x024F,  // Basic Latin, Latin-1, Latin Extended-A and -B
+    0x0400, 0x052F,  // Cyrillic and Cyrillic Supplement
+    0x2010, 0x205E,  // dashes, quotes, bullets, ellipsis
+    0x20AC, 0x20AC,  // euro sign
+    0x2190, 0x2193,  // arrows
+    0,
+};
+
+Result<void> requireFile(const std::filesystem::path& file, const char* package) {
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(file, ec))
+        return makeError(ErrorCode::MissingAsset,
+                         "font not found: " + file.string() + " (install the Debian package " + package + ")");
+    return {};
+}
+
+}  // namespace
+
+Result<void> checkFontFiles(const FontFiles& files) {
+    for (auto check : {requireFile(files.regular, "fonts-noto-core"), requireFile(files.bold, "fonts-noto-core"),
+                       requireFile(files.icons, "fonts-font-awesome")})
+        if (!check) return check.error();
+    return {};
+}
+
+Result<FontSet> buildFonts(ImFontAtlas& atlas, const Metrics& metrics, const FontFiles& files) {
+    if (Result<void> check = checkFontFiles(files); !check) return check.error();
+
+    // The atlas keeps a pointer to the ranges until it is built again: static storage.
+    static ImVector<ImWchar> iconRanges;
+    if (iconRanges.empty()) {
+        ImFontGlyphRangesBuilder builder;
+        for (unsigned short codePoint : icon::kAllCodePoints) builder.AddChar(codePoint);
+        builder.BuildRanges(&iconRanges);
+    }
+
+    atlas.Clear();
+    atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
+    atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+
+    auto add = [&](const std::filesystem::path& file, float sizeMm) -> ImFont* {
+        const float px = std::round(metrics.mm(sizeMm) * metrics.textScale);
+        ImFontConfig text;
+        text.OversampleH = 1;  // FreeType hints; oversampling only costs atlas memory
+        text.OversampleV = 1;
+        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &text, kTextRanges);
+        ImFontConfig icons;
+        icons.MergeMode = true;
+        icons.OversampleH = 1;
+        icons.OversampleV = 1;
+        icons.GlyphMinAdvanceX = px * 1.1f;  // icons share one width so labels line up
+        icons.GlyphOffset = ImVec2(0, px * 0.06f);
+        atlas.AddFontFromFileTTF(files.icons.c_str(), px * 0.9f, &icons, iconRanges.Data);
+        return font;
+    };
+
+    FontSet set;
+    set.body = add(files.regular, 6.5f);  // first font added is ImGui's default
+    set.small = add(files.regular, 5.0f);
+    set.heading = add(files.bold, 9.0f);
+    set.title = add(files.bold, 13.0f);
+    if (!set.body || !set.small || !set.heading || !set.title || !atlas.Build())
+        return makeError(ErrorCode::MissingAsset, "the fonts could not be built (unreadable font file?)");
+    return set;
+}
+
+}  // namespace buurtstem::ui

@@ -1,0 +1,251 @@
+// The resident kiosk: frame layout, actions, idle reset.
+#include "KioskApp.h"
+
+#include "screens/Screens.h"
+#include "widgets/NavBar.h"
+
+#include <imgui.h>
+#include <imgui_internal.h>
+
+#include <limits>
+
+namespace buurtstem::ui {
+
+const char* saveProblemKey(ErrorCode code) {
+    switch (code) {
+        case ErrorCode::StorageFull:
+        case ErrorCode::StorageReadOnly:
+        case ErrorCode::StorageFailure: return "error.cannot_save";
+        case ErrorCode::InvalidInput: return "error.check_input";
+        default: break;
+    }
+    return "error.cannot_save";
+}
+
+KioskApp::KioskApp(storage::KioskStore& store, i18n::Translator translator, KioskSettings settings)
+    : store_(store), translator_(std::move(translator)), settings_(std::move(settings)), idle_(settings_.idle) {
+    translator_.setLanguage(settings_.startLanguage);
+    ui_.translator = &translator_;
+    state_.screen = settings_.firstScreen;
+    refreshView();
+}
+
+bool KioskApp::buildFonts(float pxPerMm) {
+    ui_.metrics.pxPerMm = pxPerMm;
+    ui_.metrics.textScale = state_.largeText ? kLargeTextScale : 1.0f;
+    Result<FontSet> fonts = ui::buildFonts(*ImGui::GetIO().Fonts, ui_.metrics, settings_.fonts);
+    fontsDirty_ = false;
+    if (!fonts) {
+        fontError_ = fonts.error();
+        return false;
+    }
+    fontError_.reset();
+    ui_.fonts = fonts.value();
+    ui_.colours = makePalette(state_.highContrast);
+    applyStyle(ui_.metrics, ui_.colours);
+    ImGui::GetIO().MouseDragThreshold = ui_.mm(3.0f);  // a finger wobbles; under 3 mm is still a tap
+    return true;
+}
+
+void KioskApp::refreshView() {
+    view_.neighbourhood = store_.neighbourhoodName();
+    view_.ideas = store_.visibleIdeas();
+}
+
+bool KioskApp::setLanguage(const std::string& code) { return translator_.setLanguage(code); }
+
+void KioskApp::setLargeText(bool on) {
+    if (state_.largeText == on) return;
+    state_.largeText = on;
+    fontsDirty_ = true;  // rebuilt before the next frame, by the runner or the test harness
+}
+
+void KioskApp::setHighContrast(bool on) {
+    state_.highContrast = on;
+    ui_.colours = makePalette(on);
+    if (ImGui::GetCurrentContext()) applyStyle(ui_.metrics, ui_.colours);
+}
+
+void KioskApp::resetForNextResident() {
+    const bool hadLargeText = state_.largeText;
+    state_ = KioskState{};
+    translator_.setLanguage(settings_.startLanguage);
+    if (hadLargeText) fontsDirty_ = true;
+    setHighContrast(false);
+    keyboard_.reset();
+    ideaList_.reset();
+    pageScroll_.reset();
+}
+
+void KioskApp::go(ScreenId screen) {
+    if (screen == state_.screen) return;
+    state_.history.push_back(state_.screen);
+    state_.screen = screen;
+    pageScroll_.reset();
+}
+
+void KioskApp::submitIdea() {
+    Result<Idea> stored = store_.submitIdea(state_.idea.draft);
+    if (!stored) {
+        // The draft stays on screen; nothing the resident typed is lost.
+        state_.idea.saveProblemKey = saveProblemKey(stored.error().code);
+        return;
+    }
+    state_.idea = IdeaFlow{};
+    state_.idea.submittedReference = stored->reference;
+    keyboard_.reset();
+    refreshView();
+    state_.history.clear();  // Back must not lead into the sent form
+    state_.screen = ScreenId::IdeaThanks;
+    pageScroll_.reset();
+}
+
+void KioskApp::apply(const Actions& actions, double now) {
+    if (actions.restart) {
+        idle_.touch(now);
+        state_.history.clear();
+        state_.screen = ScreenId::Home;
+    }
+    if (actions.startIdea) {
+        state_.idea = IdeaFlow{};
+        keyboard_.reset();
+        go(ScreenId::IdeaTheme);
+    }
+    if (actions.openIdea) {
+        state_.selectedIdeaId = *actions.openIdea;
+        go(ScreenId::IdeaDetail);
+    }
+    if (actions.go) go(*actions.go);
+    if (actions.submitIdea) submitIdea();
+    if (actions.back) {
+        if (state_.history.empty()) {
+            state_.screen = ScreenId::Home;
+        } else {
+            state_.screen = state_.history.back();
+            state_.history.pop_back();
+        }
+        state_.idea.saveProblemKey = nullptr;
+        pageScroll_.reset();
+    }
+    if (actions.home) {
+        state_.history.clear();
+        state_.screen = ScreenId::Home;
+        pageScroll_.reset();
+    }
+    if (actions.openLanguagePicker) state_.languagePickerOpen = true;
+    if (actions.closeLanguagePicker) state_.languagePickerOpen = false;
+    if (actions.setLanguage) {
+        translator_.setLanguage(*actions.setLanguage);
+        state_.languagePickerOpen = false;
+    }
+    if (actions.toggleLargeText) setLargeText(!state_.largeText);
+    if (actions.toggleHighContrast) setHighContrast(!state_.highContrast);
+}
+
+void KioskApp::frame(double now) {
+    ui_.now = now;
+    ui_.widgets.beginFrame();
+    ImGuiIO& io = ImGui::GetIO();
+
+    if (firstFrame_) {
+        idle_.touch(now);  // the idle time counts from the first frame, whatever the clock's origin
+        firstFrame_ = false;
+    }
+    const bool input = io.MouseDown[0] || io.MouseClicked[0] || io.MouseReleased[0] || !io.InputQueueCharacters.empty() ||
+                       io.MouseWheel != 0.0f;
+    if (input) idle_.touch(now);
+    if (state_.screen != ScreenId::Attract) {
+        const IdleState idle = idle_.state(now);
+        // Home with nothing typed has nothing to lose: go straight back to the attract screen.
+        if (idle == IdleState::Expired || (idle == IdleState::Asking && state_.screen == ScreenId::Home && !state_.hasDraft()))
+            resetForNextResident();
+    }
+
+    Actions actions;
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    ImGui::Begin("##kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleVar();
+
+    const ImVec2 padding(ui_.mm(8), ui_.mm(5));
+    ImVec2 contentMin(padding.x, padding.y);
+    if (state_.screen != ScreenId::Attract) {
+        NavBarSpec bar;
+        bar.title = ui_.tr(screenInfo(state_.screen).titleKey);
+        bar.showBack = state_.screen != ScreenId::Home && state_.screen != ScreenId::IdeaThanks;
+        bar.showHome = state_.screen != ScreenId::Home;
+        bar.languageName = translator_.language().nativeName.c_str();
+        bar.largeText = state_.largeText;
+        bar.highContrast = state_.highContrast;
+        const NavBarResult nav = navBar(ui_, bar);
+        actions.back = nav.back;
+        actions.home = nav.home;
+        actions.openLanguagePicker = nav.language;
+        actions.toggleLargeText = nav.largeText;
+        actions.toggleHighContrast = nav.highContrast;
+        contentMin.y += navBarHeight(ui_);
+    }
+    const ImVec2 contentSize(io.DisplaySize.x - 2 * padding.x, io.DisplaySize.y - contentMin.y - padding.y);
+    ImGui::SetCursorScreenPos(contentMin);
+    ImGui::BeginChild("##content", contentSize, false,
+                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+    ScreenContext ctx{ui_, view_, state_, actions, keyboard_, ideaList_, pageScroll_, contentMin, contentSize};
+    switch (state_.screen) {
+        case ScreenId::Attract: drawAttractScreen(ctx); break;
+        case ScreenId::Home: drawHomeScreen(ctx); break;
+        case ScreenId::IdeaTheme: drawThemePicker(ctx); break;
+        case ScreenId::IdeaText: drawIdeaForm(ctx); break;
+        case ScreenId::IdeaReview: drawIdeaReview(ctx); break;
+        case ScreenId::IdeaThanks: drawIdeaThanks(ctx); break;
+        case ScreenId::IdeaList: drawIdeaList(ctx); break;
+        case ScreenId::IdeaDetail: drawIdeaDetail(ctx); break;
+    }
+    ImGui::EndChild();
+
+    const bool picker = state_.languagePickerOpen && state_.screen != ScreenId::Attract;
+    const bool asking = state_.screen != ScreenId::Attract && idle_.state(now) == IdleState::Asking;
+    // A modal ImGui popup that is no longer drawn would still block every touch: close it.
+    if (!picker && !asking && !GImGui->OpenPopupStack.empty()) ImGui::ClosePopupToLevel(0, false);
+    if (picker) drawLanguagePicker(ctx);
+    if (asking && idlePrompt(ui_, idle_.secondsToAnswer(now))) idle_.touch(now);
+    ImGui::End();
+
+    apply(actions, now);
+}
+
+double KioskApp::secondsUntilNextTimer(double now) const {
+    if (state_.screen == ScreenId::Attract) return std::numeric_limits<double>::infinity();
+    return idle_.secondsUntilChange(now);
+}
+
+bool KioskApp::animating() const { return ideaList_.animating() || pageScroll_.animating(); }
+
+void KioskApp::afterPresent(std::uint64_t) {
+    if (!settings_.widgetDump.empty()) ui_.widgets.writeTo(settings_.widgetDump);
+}
+
+void KioskApp::showForScreenshot(ScreenId screen) {
+    state_.history.clear();
+    state_.screen = screen;
+    IdeaDraft& draft = state_.idea.draft;
+    switch (screen) {
+        case ScreenId::IdeaText:
+        case ScreenId::IdeaReview:
+            draft.theme = Theme::Green;
+            draft.themeChosen = true;
+            draft.title = translator_.tr("example.idea.title");
+            draft.body = translator_.tr("example.idea.body");
+            state_.idea.focus = IdeaField::Body;
+            break;
+        case ScreenId::IdeaThanks: state_.idea.submittedReference = "K7P-3QX"; break;
+        case ScreenId::IdeaDetail:
+            if (!view_.ideas.empty()) state_.selectedIdeaId = view_.ideas.front().id;
+            break;
+        default: break;
+    }
+}
+
+}  // namespace buurtstem::ui

@@ -1,0 +1,82 @@
+// KioskApp: the resident kiosk as a FrameClient. It owns the screen state, draws the current
+// screen with the top bar, carries out the screens' Actions (the only place that writes to
+// storage), and runs the idle timer that wipes drafts when a resident walks away.
+#pragma once
+
+#include "../core/i18n/Catalog.h"
+#include "../platform/Runner.h"
+#include "../../storage/KioskStore.h"
+#include "KioskState.h"
+#include "Ui.h"
+#include "widgets/DragScrollList.h"
+#include "widgets/IdleTimer.h"
+#include "widgets/OnScreenKeyboard.h"
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace buurtstem::ui {
+
+struct KioskSettings {
+    IdleSettings idle;                                 // 60 s + 30 s by default
+    std::string startLanguage = "nl";                  // = "nl" // the language after every reset
+    FontFiles fonts = FontFiles::fromEnvironment();    // Debian's font paths
+    ScreenId firstScreen = ScreenId::Attract;          // = Attract
+    std::filesystem::path widgetDump;                  // when set: the touch targets of each drawn frame are written here
+};
+
+class KioskApp : public platform::FrameClient {
+public:
+    KioskApp(storage::KioskStore& store, i18n::Translator translator, KioskSettings settings = {});
+
+    // [SECTION] FrameClient
+    bool buildFonts(float pxPerMm) override;
+    bool fontsChanged() const override { return fontsDirty_; }
+    void frame(double nowSeconds) override;
+    double secondsUntilNextTimer(double nowSeconds) const override;
+    bool animating() const override;
+    void afterPresent(std::uint64_t frameNumber) override;
+
+    // [SECTION] For the command line, screenshots and tests
+    const KioskState& state() const { return state_; }
+    KioskState& state() { return state_; }
+    const KioskView& view() const { return view_; }
+    const Ui& ui() const { return ui_; }
+    const std::optional<Error>& fontError() const { return fontError_; }
+    // Shows a screen directly, with example content where the screen needs some (screenshots).
+    void showForScreenshot(ScreenId screen);
+    // Overlays for screenshots: the language list, and the idle question as if `now` were quiet.
+    void openLanguagePicker() { state_.languagePickerOpen = true; }
+    void askIfStillThere(double now) { idle_.touch(now - idle_.settings().askAfterSeconds - 5.0); }
+    bool setLanguage(const std::string& code);
+    void setLargeText(bool on);
+    void setHighContrast(bool on);
+    void refreshView();
+    // Everything a resident left behind is wiped; the attract screen shows.
+    void resetForNextResident();
+
+private:
+    void apply(const Actions& actions, double now);
+    void go(ScreenId screen);
+    void submitIdea();
+
+    storage::KioskStore& store_;
+    i18n::Translator translator_;
+    KioskSettings settings_;
+    Ui ui_;
+    KioskState state_;
+    KioskView view_;
+    IdleTimer idle_;
+    OnScreenKeyboard keyboard_;
+    DragScrollList ideaList_;
+    DragScrollList pageScroll_;
+    bool fontsDirty_ = true;
+    bool firstFrame_ = true;
+    std::optional<Error> fontError_;
+};
+
+// The translation key of the plain-language message for a storage error.
+const char* saveProblemKey(ErrorCode code);
+
+}  // namespace buurtstem::ui

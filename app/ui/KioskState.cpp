@@ -1,0 +1,24 @@
+// Screen lookup by id and name.
+#include "KioskState.h"
+
+namespace buurtstem::ui {
+
+const ScreenInfo& screenInfo(ScreenId id) {
+    for (const ScreenInfo& info : kScreens)
+        if (info.id == id) return info;
+    return kScreens[0];
+}
+
+std::optional<ScreenId> screenByName(std::string_view name) {
+    for (const ScreenInfo& info : kScreens)
+        if (name == info.name) return info.id;
+    return std::nullopt;
+}
+
+const Idea* KioskView::findIdea(std::string_view id) const {
+    for (const Idea& idea : ideas)
+        if (idea.id == id) return &idea;
+    return nullptr;
+}
+
+}  // namespace buurtstem::ui

@@ -1,0 +1,99 @@
+// IdeaForm: the resident types a short title and a few sentences on the on-screen keyboard.
+// "Next" on the title moves to the text; "Next" on the text checks both and goes to review.
+#include "Screens.h"
+
+#include "../../core/Utf8.h"
+#include "../ThemeLook.h"
+#include "../widgets/TextField.h"
+
+#include <algorithm>
+
+namespace buurtstem::ui {
+
+namespace {
+
+const char* problemKey(IdeaProblem problem, IdeaField field) {
+    switch (problem) {
+        case IdeaProblem::Missing: return field == IdeaField::Title ? "idea.problem.title_missing" : "idea.problem.theme_missing";
+        case IdeaProblem::TooShort: return "idea.problem.title_short";
+        case IdeaProblem::TooLong: return field == IdeaField::Title ? "idea.problem.title_long" : "idea.problem.body_long";
+        case IdeaProblem::InvalidText: break;
+    }
+    return "idea.problem.invalid_text";
+}
+
+}  // namespace
+
+void drawIdeaForm(ScreenContext& ctx) {
+    Ui& ui = ctx.ui;
+    IdeaFlow& flow = ctx.state.idea;
+    IdeaDraft& draft = flow.draft;
+
+    const std::string heading = ui.format("idea.text.heading", {{"theme", ui.tr(themeLabelKey(draft.theme))}});
+    screenHeading(ctx, heading.c_str());
+
+    const char* titleProblem = nullptr;
+    const char* bodyProblem = nullptr;
+    if (flow.showProblems) {
+        for (const IdeaIssue& issue : validateIdea(draft)) {
+            if (issue.field == IdeaField::Title && !titleProblem) titleProblem = ui.tr(problemKey(issue.problem, issue.field));
+            if (issue.field == IdeaField::Body && !bodyProblem) bodyProblem = ui.tr(problemKey(issue.problem, issue.field));
+        }
+    }
+
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float keyboardHeight = ctx.keyboard.height(ui);
+    const float lineHeight = ui.fonts.body->FontSize;
+    const float labelHeight = lineHeight + ui.mm(1) + ui.metrics.gap();
+    const float problemsHeight = (titleProblem ? lineHeight + ui.metrics.gap() : 0) + (bodyProblem ? lineHeight + ui.metrics.gap() : 0);
+    const float titleHeight = lineHeight + ui.mm(6);
+    // The text field takes what is left above the keyboard, at least two lines.
+    const float left = ImGui::GetContentRegionAvail().y - keyboardHeight - 2 * labelHeight - titleHeight - problemsHeight -
+                       3 * ui.metrics.gap();
+    const float bodyHeight = std::clamp(left, 2 * lineHeight + ui.mm(6), 6 * lineHeight + ui.mm(6));
+
+    TextFieldSpec title;
+    title.id = "#idea.title";
+    title.label = ui.tr("idea.title.label");
+    title.placeholder = ui.tr("idea.title.placeholder");
+    title.text = &draft.title;
+    title.height = titleHeight;
+    title.focused = flow.focus == IdeaField::Title;
+    title.problem = titleProblem;
+    title.maxCodePoints = kIdeaTitleMax;
+    if (textField(ui, title)) flow.focus = IdeaField::Title;
+
+    TextFieldSpec body;
+    body.id = "#idea.body";
+    body.label = ui.tr("idea.body.label");
+    body.placeholder = ui.tr("idea.body.placeholder");
+    body.text = &draft.body;
+    body.height = bodyHeight;
+    body.focused = flow.focus == IdeaField::Body;
+    body.problem = bodyProblem;
+    body.maxCodePoints = kIdeaBodyMax;
+    if (textField(ui, body)) flow.focus = IdeaField::Body;
+
+    // The keyboard sits at the bottom of the screen, where hands rest.
+    const float keyboardTop = std::max(ImGui::GetCursorScreenPos().y, ctx.contentMin.y + ctx.contentSize.y - keyboardHeight);
+    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, keyboardTop));
+    KeyboardOptions options;
+    const bool onTitle = flow.focus == IdeaField::Title;
+    options.maxCodePoints = onTitle ? kIdeaTitleMax : kIdeaBodyMax;
+    options.doneKey = "osk.next";
+    std::string& target = onTitle ? draft.title : draft.body;
+    if (ctx.keyboard.draw(ui, target, options, width) == KeyboardEvent::Done) {
+        if (onTitle) {
+            flow.focus = IdeaField::Body;
+        } else if (validateIdea(draft).empty()) {
+            flow.showProblems = false;
+            ctx.actions.go = ScreenId::IdeaReview;
+        } else {
+            flow.showProblems = true;
+            for (const IdeaIssue& issue : validateIdea(draft))
+                if (issue.field == IdeaField::Title) flow.focus = IdeaField::Title;
+        }
+    }
+}
+
+}  // namespace buurtstem::ui

@@ -1,0 +1,100 @@
+// Pieces shared by screens: headings, paragraphs, problem messages, dates.
+#include "Screens.h"
+
+#include "../Icons.h"
+#include "../ThemeLook.h"
+
+#include <algorithm>
+#include <string>
+
+namespace buurtstem::ui {
+
+void screenHeading(ScreenContext& ctx, const char* text) {
+    textBlock(ctx.ui.fonts.heading, text, ctx.ui.colours.text, ImGui::GetContentRegionAvail().x);
+}
+
+void screenText(ScreenContext& ctx, std::string_view text, bool muted) {
+    textBlock(ctx.ui.fonts.body, text, muted ? ctx.ui.colours.mutedText : ctx.ui.colours.text,
+              ImGui::GetContentRegionAvail().x);
+}
+
+void problemText(ScreenContext& ctx, const char* text) {
+    const std::string message = std::string(icon::Warning) + "  " + text;
+    textBlock(ctx.ui.fonts.body, message, ctx.ui.colours.danger, ImGui::GetContentRegionAvail().x);
+}
+
+namespace {
+constexpr float kCardPadMm = 5.0f;
+std::string themeLine(const Ui& ui, Theme theme) {
+    return std::string(themeIcon(theme)) + "  " + ui.tr(themeLabelKey(theme));
+}
+}  // namespace
+
+float cardHeight(const Ui& ui, const CardContent& card, float width) {
+    const float pad = ui.mm(kCardPadMm);
+    const float inner = width - 2 * pad;
+    float height = 2 * pad + measureText(ui.fonts.body, themeLine(ui, card.theme), inner).y + ui.mm(2) +
+                   measureText(ui.fonts.heading, card.title, inner).y;
+    if (!card.body.empty()) height += ui.mm(2) + measureText(ui.fonts.body, card.body, inner).y;
+    if (!card.footer.empty()) height += ui.mm(3) + measureText(ui.fonts.small, card.footer, inner).y;
+    return height;
+}
+
+void drawCard(Ui& ui, ImDrawList* list, ImVec2 min, float width, const CardContent& card) {
+    const float pad = ui.mm(kCardPadMm);
+    const float inner = width - 2 * pad;
+    const float height = cardHeight(ui, card, width);
+    const ImVec2 max(min.x + width, min.y + height);
+    list->AddRectFilled(min, max, ui.colours.surface, ui.mm(2));
+    list->AddRect(min, max, ui.colours.border, ui.mm(2), 0, ui.mm(0.35f));
+    float y = min.y + pad;
+    const std::string theme = themeLine(ui, card.theme);
+    drawText(list, ui.fonts.body, ImVec2(min.x + pad, y), ui.colours.mutedText, theme, inner);
+    y += measureText(ui.fonts.body, theme, inner).y + ui.mm(2);
+    drawText(list, ui.fonts.heading, ImVec2(min.x + pad, y), ui.colours.text, card.title, inner);
+    y += measureText(ui.fonts.heading, card.title, inner).y;
+    if (!card.body.empty()) {
+        y += ui.mm(2);
+        drawText(list, ui.fonts.body, ImVec2(min.x + pad, y), ui.colours.text, card.body, inner);
+        y += measureText(ui.fonts.body, card.body, inner).y;
+    }
+    if (!card.footer.empty()) {
+        y += ui.mm(3);
+        drawText(list, ui.fonts.small, ImVec2(min.x + pad, y), ui.colours.mutedText, card.footer, inner);
+    }
+}
+
+void scrollingCard(ScreenContext& ctx, const CardContent& card, float bottom) {
+    Ui& ui = ctx.ui;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float height = cardHeight(ui, card, width);
+    const float room = std::max(ui.metrics.touchMin(), bottom - ImGui::GetCursorScreenPos().y);
+    ctx.pageScroll.begin(ui, "#card", ImVec2(width, std::min(height, room)));
+    ImVec2 min, max;
+    bool held = false;
+    ctx.pageScroll.row(ui, "#card.body", height, &min, &max, &held);
+    drawCard(ui, ImGui::GetWindowDrawList(), min, width, card);
+    ctx.pageScroll.end(ui);
+}
+
+std::string ideaDate(const Ui& ui, const Idea& idea) {
+    // The HLC's wall time is milliseconds since 1970 (UTC); a day is precise enough here.
+    const long long days = static_cast<long long>(idea.created.wallMs() / 86'400'000ULL);
+    // Civil date from days since the epoch (proleptic Gregorian calendar).
+    long long z = days + 719468;
+    const long long era = (z >= 0 ? z : z - 146096) / 146097;
+    const long long doe = z - era * 146097;
+    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const long long mp = (5 * doy + 2) / 153;
+    const long long day = doy - (153 * mp + 2) / 5 + 1;
+    const long long month = mp < 10 ? mp + 3 : mp - 9;
+    const long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    static constexpr const char* kMonthKeys[12] = {"month.1", "month.2", "month.3", "month.4", "month.5", "month.6",
+                                                   "month.7", "month.8", "month.9", "month.10", "month.11", "month.12"};
+    return ui.format("date.day_month_year", {{"day", std::to_string(day)},
+                                             {"month", ui.tr(kMonthKeys[month - 1])},
+                                             {"year", std::to_string(year)}});
+}
+
+}  // namespace buurtstem::ui

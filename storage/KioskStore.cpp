@@ -1,0 +1,609 @@
+// KioskStore: opens the kiosk's SQLite database without ever damaging a file it does not
+// understand, appends events through one write path, and serves the reads the screens use.
+#include "KioskStore.h"
+
+#include "Migrations.h"
+#include "SqliteError.h"
+
+#include "../app/core/DemoNeighbourhood.h"
+#include "../app/core/Identifiers.h"
+#include "../app/core/Utf8.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <array>
+#include <cassert>
+#include <chrono>
+#include <exception>
+#include <fstream>
+#include <string_view>
+#include <system_error>
+#include <utility>
+
+namespace buurtstem::storage {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr int kBusyTimeoutMs = 5000;
+constexpr const char* kInMemory = ":memory:";  // SQLite's name for a private in-memory database
+// 28^6 codes make a collision rare; a run of them means something is wrong with the randomness.
+constexpr int kReferenceAttempts = 32;
+
+// [SECTION] Small conversions
+
+std::uint64_t systemNowMs() {
+    using namespace std::chrono;
+    return static_cast<std::uint64_t>(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+}
+
+template <std::size_t N>
+std::array<std::uint8_t, N> randomBytes() {
+    std::array<std::uint8_t, N> bytes{};
+    randombytes_buf(bytes.data(), bytes.size());
+    return bytes;
+}
+
+std::string newUuid() { return formatUuidV4(randomBytes<16>()); }
+
+// SQLite integers are signed 64-bit; an HLC stamp keeps its top bit clear until the year 6429, so
+// the stored integers sort exactly as the stamps do.
+std::int64_t toColumn(HlcStamp stamp) { return static_cast<std::int64_t>(stamp.packed); }
+HlcStamp hlcFromColumn(std::int64_t value) { return HlcStamp{static_cast<std::uint64_t>(value)}; }
+
+const char* statusId(IdeaStatus status) {
+    switch (status) {
+        case IdeaStatus::New: return "new";
+        case IdeaStatus::Approved: return "approved";
+        case IdeaStatus::Hidden: return "hidden";
+    }
+    return "new";
+}
+
+IdeaStatus statusFromId(std::string_view id) {
+    if (id == "approved") return IdeaStatus::Approved;
+    if (id == "hidden") return IdeaStatus::Hidden;
+    return IdeaStatus::New;
+}
+
+const char* fieldName(IdeaField field) {
+    switch (field) {
+        case IdeaField::Theme: return "theme";
+        case IdeaField::Title: return "title";
+        case IdeaField::Body: return "body";
+    }
+    return "field";
+}
+
+const char* problemName(IdeaProblem problem) {
+    switch (problem) {
+        case IdeaProblem::Missing: return "missing";
+        case IdeaProblem::TooShort: return "too short";
+        case IdeaProblem::TooLong: return "too long";
+        case IdeaProblem::InvalidText: return "invalid text";
+    }
+    return "invalid";
+}
+
+// Trimmed copy of the draft, or InvalidInput listing every issue ("title too short; body too long").
+Result<IdeaDraft> prepareDraft(const IdeaDraft& draft) {
+    IdeaDraft prepared = draft;
+    prepared.title = utf8::trim(draft.title);
+    prepared.body = utf8::trim(draft.body);
+    // Validate what will be stored: "  ab  " must not pass as a three-letter title.
+    const std::vector<IdeaIssue> issues = validateIdea(prepared);
+    if (issues.empty()) return prepared;
+    std::string detail;
+    for (const IdeaIssue& issue : issues) {
+        if (!detail.empty()) detail += "; ";
+        detail += fieldName(issue.field);
+        detail += ' ';
+        detail += problemName(issue.problem);
+    }
+    return makeError(ErrorCode::InvalidInput, std::move(detail));
+}
+
+// Idea columns in the order ideaFromRow reads them.
+Idea ideaFromRow(SQLite::Statement& row) {
+    Idea idea;
+    idea.id = row.getColumn(0).getString();
+    idea.reference = row.getColumn(1).getString();
+    idea.theme = themeFromId(row.getColumn(2).getString()).value_or(Theme::Other);
+    idea.title = row.getColumn(3).getString();
+    idea.body = row.getColumn(4).getString();
+    idea.created = hlcFromColumn(row.getColumn(5).getInt64());
+    idea.status = statusFromId(row.getColumn(6).getString());
+    idea.supports = row.getColumn(7).getInt();
+    idea.demo = row.getColumn(8).getInt() != 0;
+    return idea;
+}
+
+// Event columns in the order eventFromRow reads them.
+Event eventFromRow(SQLite::Statement& row) {
+    Event event;
+    event.kioskId = row.getColumn(0).getString();
+    event.seq = row.getColumn(1).getInt64();
+    event.uuid = row.getColumn(2).getString();
+    event.hlc = hlcFromColumn(row.getColumn(3).getInt64());
+    event.type = row.getColumn(4).getString();
+    event.payload = row.getColumn(5).getString();
+    return event;
+}
+
+std::optional<Idea> ideaById(SQLite::Database& db, const std::string& id) {
+    SQLite::Statement q(db,
+                        "SELECT idea_id, reference, theme, title, body, created_hlc, status, supports, demo "
+                        "FROM ideas WHERE idea_id = ?");
+    q.bind(1, id);
+    if (!q.executeStep()) return std::nullopt;
+    return ideaFromRow(q);
+}
+
+// [SECTION] Applying events to the read tables
+// The one function that turns an event into read-table rows, used both when an event is recorded
+// and when the read tables are rebuilt. It looks only at the event itself, never at this kiosk's
+// state, so events imported from other kiosks apply the same way. Throws SQLite::Exception; runs
+// inside the caller's transaction.
+Result<void> applyEvent(SQLite::Database& db, const Event& event) {
+    if (event.type == kEventIdeaSubmitted) {
+        Result<IdeaSubmitted> payload = decodeIdeaSubmitted(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        SQLite::Statement insert(db,
+                                 "INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, "
+                                 "status, supports, demo, event_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+        insert.bind(1, payload->ideaId);
+        insert.bind(2, payload->reference);
+        insert.bind(3, std::string(themeId(payload->theme)));
+        insert.bind(4, payload->title);
+        insert.bind(5, payload->body);
+        insert.bind(6, toColumn(event.hlc));
+        insert.bind(7, statusId(IdeaStatus::New));
+        insert.bind(8, payload->demo ? 1 : 0);
+        insert.bind(9, event.uuid);
+        insert.exec();
+        return {};
+    }
+    if (event.type == kEventNeighbourhoodNamed) {
+        Result<NeighbourhoodNamed> payload = decodeNeighbourhoodNamed(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        // Applied in HLC order, so the latest naming wins on every kiosk and at the office alike.
+        SQLite::Statement upsert(db,
+                                 "INSERT INTO neighbourhood (id, name, demo) VALUES (1, ?, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, demo = excluded.demo");
+        upsert.bind(1, payload->name);
+        upsert.bind(2, payload->demo ? 1 : 0);
+        upsert.exec();
+        return {};
+    }
+    // An event type this build does not know came from a newer kiosk. It stays in the log, and a
+    // build that knows it will show its effect after rebuilding; the read tables show what we know.
+    return {};
+}
+
+// Runs `body`, turning any exception into an Error so none reaches the UI's frame loop.
+template <class T, class Body>
+Result<T> guarded(std::string_view what, Body&& body) {
+    try {
+        return body();
+    } catch (const SQLite::Exception& e) {
+        return errorFromSqlite(e, what);
+    } catch (const std::exception& e) {
+        return makeError(ErrorCode::StorageFailure, std::string(what) + ": " + e.what());
+    }
+}
+
+}  // namespace
+
+// [SECTION] Impl
+
+struct KioskStore::Impl {
+    Impl(SQLite::Database database, StoreOptions opts, std::string id, int version, HlcStamp lastHlc)
+        : db(std::move(database)), options(std::move(opts)), kioskId(std::move(id)), schemaVersion(version),
+          clock(lastHlc) {}
+
+    SQLite::Database db;
+    StoreOptions options;
+    std::string kioskId;
+    int schemaVersion = 0;
+    HlcClock clock;                            // restored from the database on open
+    mutable std::optional<Error> lastReadError;
+
+    std::uint64_t nowMs() const { return options.clock ? options.clock() : systemNowMs(); }
+
+    // One write transaction around `body`; commits only when it returns a value. IMMEDIATE takes
+    // the write lock up front, so the seq and reference chosen inside cannot be taken meanwhile.
+    template <class T, class Body>
+    Result<T> writeTransaction(std::string_view what, Body&& body) {
+        return guarded<T>(what, [&]() -> Result<T> {
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            Result<T> result = body();
+            if (result.ok()) tx.commit();
+            return result;  // on error ~Transaction rolls back
+        });
+    }
+
+    // Reads never throw: on failure they remember why and hand back `fallback`.
+    template <class T, class Body>
+    T read(std::string_view what, T fallback, Body&& body) const {
+        Result<T> result = guarded<T>(what, std::forward<Body>(body));
+        if (result.ok()) {
+            lastReadError.reset();
+            return std::move(result).value();
+        }
+        lastReadError = result.error();
+        return fallback;
+    }
+
+    // [SECTION] The write path
+    // Appends one event of this kiosk and applies it. Must run inside writeTransaction, so the
+    // event, the clock and the read tables commit together or not at all.
+    Result<Event> record(std::string_view type, std::string payload) {
+        assert(sqlite3_get_autocommit(db.getHandle()) == 0 && "record() runs inside writeTransaction");
+        Event event;
+        event.kioskId = kioskId;
+        {
+            SQLite::Statement next(db, "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE kiosk_id = ?");
+            next.bind(1, kioskId);
+            next.executeStep();
+            event.seq = next.getColumn(0).getInt64();
+        }
+        event.uuid = newUuid();
+        event.hlc = clock.tick(nowMs());
+        event.type = std::string(type);
+        event.payload = std::move(payload);
+
+        SQLite::Statement insert(db,
+                                 "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) "
+                                 "VALUES (?, ?, ?, ?, ?, ?)");
+        insert.bind(1, event.kioskId);
+        insert.bind(2, event.seq);
+        insert.bind(3, event.uuid);
+        insert.bind(4, toColumn(event.hlc));
+        insert.bind(5, event.type);
+        insert.bind(6, event.payload);
+        insert.exec();
+
+        // MAX() keeps last_hlc from going back should an imported event ever carry a later stamp.
+        SQLite::Statement persistClock(db, "UPDATE kiosk SET last_hlc = MAX(last_hlc, ?) WHERE id = 1");
+        persistClock.bind(1, toColumn(event.hlc));
+        persistClock.exec();
+
+        Result<void> applied = applyEvent(db, event);
+        if (!applied) return applied.error();
+        return event;
+    }
+
+    // A reference code no stored idea uses yet. Inside writeTransaction, so it stays unused.
+    Result<std::string> unusedReference() {
+        SQLite::Statement taken(db, "SELECT 1 FROM ideas WHERE reference = ?");
+        for (int attempt = 0; attempt < kReferenceAttempts; ++attempt) {
+            std::string reference = formatReferenceCode(randomBytes<6>());
+            taken.reset();
+            taken.bind(1, reference);
+            if (!taken.executeStep()) return reference;
+        }
+        return makeError(ErrorCode::StorageFailure, "no unused reference code found");
+    }
+
+    // Records idea.submitted for an already trimmed and validated draft; inside writeTransaction.
+    Result<Idea> addIdea(const IdeaDraft& draft, bool demo) {
+        Result<std::string> reference = unusedReference();
+        if (!reference) return reference.error();
+        IdeaSubmitted payload;
+        payload.ideaId = newUuid();
+        payload.reference = std::move(reference).value();
+        payload.theme = draft.theme;
+        payload.title = draft.title;
+        payload.body = draft.body;
+        payload.demo = demo;
+        Result<Event> event = record(kEventIdeaSubmitted, encodePayload(payload));
+        if (!event) return event.error();
+        // Read back what the screens will see, which also proves the event applied.
+        std::optional<Idea> stored = ideaById(db, payload.ideaId);
+        if (!stored) return makeError(ErrorCode::StorageFailure, "idea " + payload.ideaId + " was not applied");
+        return *stored;
+    }
+
+    std::int64_t countIdeas() { return db.execAndGet("SELECT COUNT(*) FROM ideas").getInt64(); }
+};
+
+// [SECTION] Opening
+
+namespace {
+
+// What opening failed with, in the terms KioskStore::open promises.
+Error openError(const SQLite::Exception& e, const std::string& file) {
+    Error error = errorFromSqlite(e, "open " + file);
+    // At open, "cannot open" means the directory is missing or not writable, not that a disk
+    // that worked went read-only.
+    if ((e.getErrorCode() & 0xff) == SQLITE_CANTOPEN) error.code = ErrorCode::DataDirUnusable;
+    return error;
+}
+
+Error newerSchemaError(const std::string& file, int version) {
+    return makeError(ErrorCode::NewerSchema, file + " has schema version " + std::to_string(version) +
+                                                 "; this build knows up to " + std::to_string(kSchemaVersion));
+}
+
+// A look at the first bytes of an existing file, before SQLite opens it: a read-only SQLite
+// connection would already create -wal and -shm files next to a WAL database and leave them
+// behind. Layout from the SQLite file format (sqlite.org/fileformat.html, "The Database Header").
+// Returns an error only for a refusal; everything else is checked again, and in full, by the
+// read-write connection before it writes.
+std::optional<Error> refuseByHeader(const std::string& file) {
+    constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+    constexpr std::size_t kHeaderSize = 100;
+    constexpr std::size_t kUserVersionOffset = 60;  // 4-byte big-endian signed integer
+
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return std::nullopt;  // missing: SQLite creates it, or reports why it cannot
+    std::array<char, kHeaderSize> header{};
+    in.read(header.data(), header.size());
+    const auto length = static_cast<std::size_t>(in.gcount());
+    if (length == 0) return std::nullopt;  // SQLite treats an empty file as a new database
+    if (length < kMagic.size() || std::string_view(header.data(), kMagic.size()) != kMagic) {
+        return makeError(ErrorCode::NotADatabase, file + " is not a SQLite database");
+    }
+    if (length == kHeaderSize) {
+        const auto byte = [&](std::size_t offset) { return static_cast<unsigned char>(header[offset]); };
+        // The fields SQLite itself insists on; garbage after the magic must not pass for a
+        // "newer schema" (a user_version read from garbage).
+        const unsigned pageSize = (byte(16) << 8) | byte(17);  // 1 stands for 65536
+        const bool pageSizeOk = pageSize == 1 || (pageSize >= 512 && (pageSize & (pageSize - 1)) == 0);
+        const bool versionsOk = (byte(18) == 1 || byte(18) == 2) && (byte(19) == 1 || byte(19) == 2);
+        const bool fractionsOk = byte(21) == 64 && byte(22) == 32 && byte(23) == 32;
+        if (!pageSizeOk || !versionsOk || !fractionsOk) {
+            return makeError(ErrorCode::NotADatabase, file + " has a damaged SQLite header");
+        }
+        std::uint32_t raw = 0;
+        for (std::size_t i = 0; i < 4; ++i) raw = (raw << 8) | byte(kUserVersionOffset + i);
+        const auto version = static_cast<std::int32_t>(raw);
+        if (version > kSchemaVersion) return newerSchemaError(file, version);
+    }
+    return std::nullopt;
+}
+
+// Whether closing `db` may checkpoint its WAL into the database file. Off while we still might
+// refuse the file: the WAL may hold a newer build's changes that are not ours to write.
+void allowCheckpointOnClose(SQLite::Database& db, bool allow) {
+    sqlite3_db_config(db.getHandle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, allow ? 0 : 1, nullptr);
+}
+
+// The kiosk row, created on first open: a random identity that names this kiosk's events forever.
+Result<std::string> ensureKioskIdentity(SQLite::Database& db, std::uint64_t nowMs) {
+    return guarded<std::string>("create kiosk identity", [&]() -> Result<std::string> {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        SQLite::Statement existing(db, "SELECT kiosk_id FROM kiosk WHERE id = 1");
+        if (existing.executeStep()) return existing.getColumn(0).getString();
+        std::string kioskId = newUuid();
+        SQLite::Statement insert(db, "INSERT INTO kiosk (id, kiosk_id, created_ms, last_hlc) VALUES (1, ?, ?, 0)");
+        insert.bind(1, kioskId);
+        insert.bind(2, static_cast<std::int64_t>(nowMs));
+        insert.exec();
+        tx.commit();
+        return kioskId;
+    });
+}
+
+// A database that is open, migrated and has its kiosk identity: everything Impl is made from.
+struct OpenedDatabase {
+    SQLite::Database db;
+    std::string kioskId;
+    int schemaVersion = 0;
+    HlcStamp lastHlc;
+};
+
+Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions& options) {
+    if (sodium_init() < 0) return makeError(ErrorCode::StorageFailure, "libsodium could not be initialised");
+    if (file != kInMemory) {
+        if (std::optional<Error> refusal = refuseByHeader(file)) return *refusal;
+    }
+
+    std::optional<SQLite::Database> db;
+    try {
+        // Opening and reading write nothing; only journal_mode below is the first write. Until
+        // then every check must pass.
+        db.emplace(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+        allowCheckpointOnClose(*db, false);
+        // Read through SQLite as well: the newest version may still sit in the WAL, and this
+        // read validates the header properly (NOTADB, CORRUPT).
+        const int version = userVersion(*db);
+        if (version > kSchemaVersion) return newerSchemaError(file, version);
+        if (version == 0 && db->execAndGet("SELECT COUNT(*) FROM sqlite_schema").getInt() > 0) {
+            // Some other program's database: our migrations must not write into it.
+            return makeError(ErrorCode::NotADatabase, file + " is a SQLite database of another program");
+        }
+        allowCheckpointOnClose(*db, true);
+
+        // WAL lets readers run during a write; synchronous=FULL makes every commit survive power
+        // loss, which a kiosk that is simply unplugged at night needs. An in-memory database
+        // answers "memory" and some file systems cannot do WAL; the rollback journal is then
+        // just as safe, only slower, so neither is an error.
+        db->execAndGet("PRAGMA journal_mode = WAL");
+        db->exec("PRAGMA synchronous = FULL");
+        db->exec("PRAGMA foreign_keys = ON");
+        if (options.maxPageCount > 0) {
+            // PRAGMA arguments cannot be bound; this is an integer from StoreOptions, not text.
+            db->execAndGet("PRAGMA max_page_count = " + std::to_string(options.maxPageCount));
+        }
+    } catch (const SQLite::Exception& e) {
+        return openError(e, file);
+    }
+
+    Result<int> version = migrate(*db);
+    if (!version) return version.error();
+
+    const std::uint64_t nowMs = options.clock ? options.clock() : systemNowMs();
+    Result<std::string> kioskId = ensureKioskIdentity(*db, nowMs);
+    if (!kioskId) return kioskId.error();
+
+    // The clock resumes after both what it handed out and anything in the log, so a kiosk whose
+    // wall clock was reset still stamps every new event after the old ones.
+    Result<std::int64_t> lastHlc = guarded<std::int64_t>("read last HLC", [&]() -> Result<std::int64_t> {
+        return db->execAndGet("SELECT MAX((SELECT last_hlc FROM kiosk WHERE id = 1), "
+                              "(SELECT COALESCE(MAX(hlc), 0) FROM events))")
+            .getInt64();
+    });
+    if (!lastHlc) return lastHlc.error();
+
+    return OpenedDatabase{std::move(*db), std::move(kioskId).value(), version.value(),
+                          hlcFromColumn(lastHlc.value())};
+}
+
+}  // namespace
+
+Result<std::unique_ptr<KioskStore>> KioskStore::open(const std::filesystem::path& databaseFile,
+                                                     StoreOptions options) {
+    return guarded<std::unique_ptr<KioskStore>>("open " + databaseFile.string(),
+                                                [&]() -> Result<std::unique_ptr<KioskStore>> {
+        Result<OpenedDatabase> opened = openDatabase(databaseFile.string(), options);
+        if (!opened) return opened.error();
+        OpenedDatabase& o = opened.value();
+        auto impl = std::make_unique<Impl>(std::move(o.db), std::move(options), std::move(o.kioskId),
+                                           o.schemaVersion, o.lastHlc);
+        return std::unique_ptr<KioskStore>(new KioskStore(std::move(impl)));
+    });
+}
+
+Result<std::unique_ptr<KioskStore>> KioskStore::openInMemory(StoreOptions options) {
+    return open(kInMemory, std::move(options));
+}
+
+KioskStore::KioskStore(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+KioskStore::~KioskStore() = default;
+
+const std::string& KioskStore::kioskId() const { return impl_->kioskId; }
+int KioskStore::schemaVersion() const { return impl_->schemaVersion; }
+
+// [SECTION] Writes
+
+Result<Idea> KioskStore::submitIdea(const IdeaDraft& draft, bool demo) {
+    return guarded<Idea>("submit idea", [&]() -> Result<Idea> {
+        Result<IdeaDraft> prepared = prepareDraft(draft);
+        if (!prepared) return prepared.error();
+        return impl_->writeTransaction<Idea>("submit idea", [&] { return impl_->addIdea(*prepared, demo); });
+    });
+}
+
+Result<int> KioskStore::addDemoNeighbourhood() {
+    return guarded<int>("add demo neighbourhood", [&]() -> Result<int> {
+        const DemoNeighbourhood& demo = demoNeighbourhood();
+        std::vector<IdeaDraft> drafts;
+        drafts.reserve(demo.ideas.size());
+        for (std::size_t i = 0; i < demo.ideas.size(); ++i) {
+            Result<IdeaDraft> prepared = prepareDraft(demo.ideas[i]);
+            if (!prepared) {
+                return makeError(ErrorCode::InvalidInput,
+                                 "demo idea " + std::to_string(i) + ": " + prepared.error().detail);
+            }
+            drafts.push_back(std::move(prepared).value());
+        }
+        return impl_->writeTransaction<int>("add demo neighbourhood", [&]() -> Result<int> {
+            // Real data, even just a neighbourhood name, is never mixed with the demo.
+            const bool named = impl_->db.execAndGet("SELECT COUNT(*) FROM neighbourhood").getInt() > 0;
+            if (impl_->countIdeas() > 0 || named) return 0;
+            NeighbourhoodNamed naming;
+            naming.name = demo.name;
+            naming.demo = true;
+            Result<Event> event = impl_->record(kEventNeighbourhoodNamed, encodePayload(naming));
+            if (!event) return event.error();
+            int added = 0;
+            for (const IdeaDraft& draft : drafts) {
+                Result<Idea> idea = impl_->addIdea(draft, true);
+                if (!idea) return idea.error();
+                ++added;
+            }
+            return added;
+        });
+    });
+}
+
+Result<void> KioskStore::rebuildReadTables() {
+    return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
+        impl_->db.exec("DELETE FROM ideas");
+        impl_->db.exec("DELETE FROM neighbourhood");
+        // Every kiosk's events in one agreed order, so each place that rebuilds gets the same tables.
+        SQLite::Statement all(impl_->db,
+                              "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
+                              "ORDER BY hlc, kiosk_id, seq");
+        while (all.executeStep()) {
+            Result<void> applied = applyEvent(impl_->db, eventFromRow(all));
+            if (!applied) return applied;
+        }
+        return {};
+    });
+}
+
+// [SECTION] Reads
+
+std::vector<Idea> KioskStore::visibleIdeas() const {
+    return impl_->read<std::vector<Idea>>("read visible ideas", {}, [&]() -> Result<std::vector<Idea>> {
+        SQLite::Statement q(impl_->db,
+                            "SELECT idea_id, reference, theme, title, body, created_hlc, status, supports, demo "
+                            "FROM ideas WHERE status <> ? ORDER BY created_hlc DESC, idea_id DESC");
+        q.bind(1, statusId(IdeaStatus::Hidden));
+        std::vector<Idea> ideas;
+        while (q.executeStep()) ideas.push_back(ideaFromRow(q));
+        return ideas;
+    });
+}
+
+std::optional<Idea> KioskStore::ideaByReference(const std::string& reference) const {
+    return impl_->read<std::optional<Idea>>("find idea by reference", std::nullopt,
+                                            [&]() -> Result<std::optional<Idea>> {
+        // Residents type references in any case, with or without the dash.
+        const std::string canonical = normaliseReferenceCode(reference);
+        if (canonical.empty()) return std::optional<Idea>();
+        SQLite::Statement q(impl_->db,
+                            "SELECT idea_id, reference, theme, title, body, created_hlc, status, supports, demo "
+                            "FROM ideas WHERE reference = ?");
+        q.bind(1, canonical);
+        if (!q.executeStep()) return std::optional<Idea>();
+        return std::optional<Idea>(ideaFromRow(q));
+    });
+}
+
+std::int64_t KioskStore::ideaCount() const {
+    return impl_->read<std::int64_t>("count ideas", 0, [&]() -> Result<std::int64_t> { return impl_->countIdeas(); });
+}
+
+std::string KioskStore::neighbourhoodName() const {
+    return impl_->read<std::string>("read neighbourhood name", {}, [&]() -> Result<std::string> {
+        SQLite::Statement q(impl_->db, "SELECT name FROM neighbourhood WHERE id = 1");
+        if (!q.executeStep()) return std::string();
+        return q.getColumn(0).getString();
+    });
+}
+
+std::vector<Event> KioskStore::events(std::int64_t afterSeq) const {
+    return impl_->read<std::vector<Event>>("read events", {}, [&]() -> Result<std::vector<Event>> {
+        SQLite::Statement q(impl_->db,
+                            "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
+                            "WHERE kiosk_id = ? AND seq > ? ORDER BY seq");
+        q.bind(1, impl_->kioskId);
+        q.bind(2, afterSeq);
+        std::vector<Event> events;
+        while (q.executeStep()) events.push_back(eventFromRow(q));
+        return events;
+    });
+}
+
+std::int64_t KioskStore::eventCount() const {
+    // The whole log, including events imported from other kiosks.
+    return impl_->read<std::int64_t>("count events", 0, [&]() -> Result<std::int64_t> {
+        return impl_->db.execAndGet("SELECT COUNT(*) FROM events").getInt64();
+    });
+}
+
+std::optional<Error> KioskStore::lastReadError() const { return impl_->lastReadError; }
+
+}  // namespace buurtstem::storage

@@ -1,0 +1,81 @@
+// KioskStore: the kiosk's database. Every change goes through one write path that appends an
+// insert-only event (unique per kiosk id and sequence number, with a UUID and an HLC stamp) and
+// applies its effect to the read tables in the same transaction. The read tables can always be
+// rebuilt from the events alone.
+#pragma once
+
+#include "../app/core/Event.h"
+#include "../app/core/Idea.h"
+#include "../app/core/Result.h"
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace buurtstem::storage {
+
+inline constexpr int kSchemaVersion = 1;  // PRAGMA user_version this build writes
+inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
+
+// Milliseconds since the Unix epoch; replaceable in tests.
+using WallClock = std::function<std::uint64_t()>;
+
+struct StoreOptions {
+    WallClock clock;               // = system clock when empty
+    std::int64_t maxPageCount = 0; // = 0 (no limit) // caps the database file (PRAGMA max_page_count);
+                                   // tests use it to run into a full disk
+};
+
+class KioskStore {
+public:
+    // Opens (or creates) <dataDir>/buurtstem.sqlite: WAL, synchronous=FULL, foreign keys on,
+    // busy timeout; runs pending migrations. Errors: NotADatabase (file is not SQLite or is
+    // corrupt; it is left untouched), NewerSchema (user_version above kSchemaVersion; left
+    // untouched), DataDirUnusable, StorageFailure.
+    static Result<std::unique_ptr<KioskStore>> open(const std::filesystem::path& databaseFile,
+                                                    StoreOptions options = {});
+    // A private in-memory database, for tests and screenshots.
+    static Result<std::unique_ptr<KioskStore>> openInMemory(StoreOptions options = {});
+
+    ~KioskStore();
+    KioskStore(const KioskStore&) = delete;
+    KioskStore& operator=(const KioskStore&) = delete;
+
+    const std::string& kioskId() const;
+    int schemaVersion() const;
+
+    // [SECTION] Writes (each one event, one transaction)
+    // Validates, assigns id and reference code, records idea.submitted. Errors: InvalidInput,
+    // StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
+    Result<Idea> submitIdea(const IdeaDraft& draft, bool demo = false);
+    // Fills an empty kiosk with the demo neighbourhood. Returns the number of ideas added; 0 when
+    // the kiosk already holds ideas (the demo never mixes into real data).
+    Result<int> addDemoNeighbourhood();
+
+    // [SECTION] Reads (derived from events)
+    // Ideas residents may see, newest first.
+    std::vector<Idea> visibleIdeas() const;
+    std::optional<Idea> ideaByReference(const std::string& reference) const;
+    std::int64_t ideaCount() const;
+    std::string neighbourhoodName() const;
+
+    // [SECTION] Event log
+    std::vector<Event> events(std::int64_t afterSeq = 0) const;  // this kiosk's, by seq
+    std::int64_t eventCount() const;
+    // Drops and recomputes every read table from the events, in one transaction.
+    Result<void> rebuildReadTables();
+
+    // Reads return an empty result when storage fails; this says why (nullopt after a good read).
+    std::optional<Error> lastReadError() const;
+
+private:
+    struct Impl;
+    explicit KioskStore(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace buurtstem::storage

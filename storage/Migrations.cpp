@@ -1,0 +1,129 @@
+// The schema history of the kiosk database and the runner that applies it (see Migrations.h).
+#include "Migrations.h"
+
+#include "KioskStore.h"
+#include "SqliteError.h"
+
+#include <SQLiteCpp/Transaction.h>
+
+#include <string>
+
+namespace buurtstem::storage {
+
+namespace {
+
+// [SECTION] Schema history. Never edit a released step; add a new one and raise kSchemaVersion.
+constexpr Migration kMigrations[] = {
+    {1, R"sql(
+-- This kiosk's identity and the HLC it last handed out, so its clock never runs backwards across
+-- restarts. Exactly one row.
+CREATE TABLE kiosk (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    kiosk_id   TEXT    NOT NULL,
+    created_ms INTEGER NOT NULL,
+    last_hlc   INTEGER NOT NULL DEFAULT 0
+);
+
+-- The event log: the only source of truth. Rows from other kiosks arrive here when logs merge,
+-- which is why the key is (kiosk_id, seq) and not the local row number.
+CREATE TABLE events (
+    seq_row  INTEGER PRIMARY KEY,
+    kiosk_id TEXT    NOT NULL,
+    seq      INTEGER NOT NULL CHECK (seq > 0),
+    uuid     TEXT    NOT NULL UNIQUE,
+    hlc      INTEGER NOT NULL,
+    type     TEXT    NOT NULL,
+    payload  TEXT    NOT NULL,
+    UNIQUE (kiosk_id, seq)
+);
+-- The order in which events are applied when the read tables are rebuilt.
+CREATE INDEX events_apply_order ON events (hlc, kiosk_id, seq);
+
+-- A recorded event is a fact; correcting one means recording a new event.
+CREATE TRIGGER events_insert_only_update BEFORE UPDATE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are insert-only');
+END;
+CREATE TRIGGER events_insert_only_delete BEFORE DELETE ON events
+BEGIN
+    SELECT RAISE(ABORT, 'events are insert-only');
+END;
+
+-- [Read tables] Derived from events alone; rebuildReadTables() may drop and refill them.
+CREATE TABLE ideas (
+    idea_id     TEXT    PRIMARY KEY,
+    reference   TEXT    NOT NULL UNIQUE,
+    theme       TEXT    NOT NULL,
+    title       TEXT    NOT NULL,
+    body        TEXT    NOT NULL,
+    created_hlc INTEGER NOT NULL,
+    status      TEXT    NOT NULL DEFAULT 'new' CHECK (status IN ('new', 'approved', 'hidden')),
+    supports    INTEGER NOT NULL DEFAULT 0,
+    demo        INTEGER NOT NULL DEFAULT 0,
+    event_uuid  TEXT    NOT NULL REFERENCES events (uuid)
+);
+CREATE INDEX ideas_newest_first ON ideas (created_hlc DESC);
+
+-- The neighbourhood this kiosk serves. At most one row.
+CREATE TABLE neighbourhood (
+    id   INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT    NOT NULL,
+    demo INTEGER NOT NULL DEFAULT 0
+);
+)sql"},
+};
+
+static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,
+              "the last migration must produce kSchemaVersion");
+
+bool strictlyIncreasing(std::span<const Migration> migrations) {
+    int previous = 0;
+    for (const Migration& m : migrations) {
+        if (m.version <= previous) return false;
+        previous = m.version;
+    }
+    return true;
+}
+
+}  // namespace
+
+std::span<const Migration> schemaMigrations() { return kMigrations; }
+
+int userVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
+
+Result<int> migrate(SQLite::Database& db, std::span<const Migration> migrations) {
+    if (!strictlyIncreasing(migrations)) {
+        return makeError(ErrorCode::StorageFailure, "migration list is not strictly increasing");
+    }
+    const int target = migrations.empty() ? 0 : migrations.back().version;
+    int current = 0;
+    try {
+        current = userVersion(db);
+    } catch (const SQLite::Exception& e) {
+        return errorFromSqlite(e, "read schema version");
+    }
+    if (current > target) {
+        return makeError(ErrorCode::NewerSchema, "database schema version " + std::to_string(current) +
+                                                     " is newer than this build's " + std::to_string(target));
+    }
+
+    for (const Migration& m : migrations) {
+        if (m.version <= current) continue;
+        try {
+            SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+            // Another connection may have run this step while we waited for the write lock.
+            current = userVersion(db);
+            if (m.version <= current) continue;
+            db.exec(m.sql);
+            // PRAGMA arguments cannot be bound; the number comes from the table above, never from input.
+            db.exec("PRAGMA user_version = " + std::to_string(m.version));
+            tx.commit();
+            current = m.version;
+        } catch (const SQLite::Exception& e) {
+            return errorFromSqlite(e, "migrate to schema version " + std::to_string(m.version));
+        }
+    }
+    return current;
+}
+
+}  // namespace buurtstem::storage

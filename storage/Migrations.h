@@ -1,0 +1,31 @@
+// Numbered schema migrations keyed on PRAGMA user_version: version N's SQL turns a version N-1
+// database into version N. Each runs in its own transaction together with its version bump, so
+// a database is always exactly at one version.
+#pragma once
+
+#include "../app/core/Result.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <span>
+
+namespace buurtstem::storage {
+
+struct Migration {
+    int version;      // user_version after this step; strictly increasing, starting at 1
+    const char* sql;  // one or more statements; no user data is ever part of it
+};
+
+// The schema this build writes; the last entry's version is kSchemaVersion.
+std::span<const Migration> schemaMigrations();
+
+// PRAGMA user_version of the connection's main database. Throws SQLite::Exception.
+int userVersion(SQLite::Database& db);
+
+// Brings the database up to the last version in `migrations` and returns that version.
+// A database already newer than the list is refused with NewerSchema before anything is written;
+// a list that is not strictly increasing is refused with StorageFailure. On a failing step that
+// step is rolled back and earlier steps stay committed.
+Result<int> migrate(SQLite::Database& db, std::span<const Migration> migrations = schemaMigrations());
+
+}  // namespace buurtstem::storage

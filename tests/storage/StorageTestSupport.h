@@ -1,0 +1,88 @@
+// Helpers shared by the storage tests: a scratch directory that removes itself, file bytes for
+// "left untouched" checks, a wall clock the test moves by hand, and valid idea drafts.
+#pragma once
+
+#include "app/core/Idea.h"
+#include "app/core/Theme.h"
+#include "storage/KioskStore.h"
+
+#include <cstdint>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <system_error>
+#include <vector>
+
+namespace buurtstem::storage::test {
+
+class ScratchDir {
+public:
+    ScratchDir() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "buurtstem-storage-XXXXXX").string();
+        if (mkdtemp(pattern.data()) == nullptr) throw std::runtime_error("mkdtemp failed");
+        path_ = pattern;
+    }
+    ~ScratchDir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path_, ec);
+    }
+    ScratchDir(const ScratchDir&) = delete;
+    ScratchDir& operator=(const ScratchDir&) = delete;
+
+    const std::filesystem::path& path() const { return path_; }
+    std::filesystem::path database() const { return path_ / kDatabaseFileName; }
+
+private:
+    std::filesystem::path path_;
+};
+
+inline std::string readBytes(const std::filesystem::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+inline void writeBytes(const std::filesystem::path& file, const std::string& bytes) {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+}
+
+// A wall clock that stands still until the test sets it; copies share the same time.
+struct ManualClock {
+    std::shared_ptr<std::uint64_t> nowMs = std::make_shared<std::uint64_t>(1'764'316'924'000);  // 2025-11-28
+    StoreOptions options() const {
+        StoreOptions options;
+        options.clock = [now = nowMs] { return *now; };
+        return options;
+    }
+    void set(std::uint64_t ms) const { *nowMs = ms; }
+};
+
+inline IdeaDraft makeDraft(std::string title, Theme theme = Theme::Green,
+                           std::string body = "Meer bomen en bankjes langs het water.") {
+    IdeaDraft draft;
+    draft.theme = theme;
+    draft.themeChosen = true;
+    draft.title = std::move(title);
+    draft.body = std::move(body);
+    return draft;
+}
+
+// Every field of an idea in one line, so Catch shows which one differs.
+inline std::string describe(const Idea& idea) {
+    return idea.id + " | " + idea.reference + " | " + std::string(themeId(idea.theme)) + " | " + idea.title +
+           " | " + idea.body + " | " + std::to_string(idea.created.packed) + " | " +
+           std::to_string(static_cast<int>(idea.status)) + " | " + std::to_string(idea.supports) + " | " +
+           (idea.demo ? "demo" : "real");
+}
+
+inline std::vector<std::string> describe(const std::vector<Idea>& ideas) {
+    std::vector<std::string> lines;
+    for (const Idea& idea : ideas) lines.push_back(describe(idea));
+    return lines;
+}
+
+}  // namespace buurtstem::storage::test
