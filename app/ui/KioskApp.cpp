@@ -189,21 +189,25 @@ void KioskApp::frame(double now) {
         contentMin.y += navBarHeight(ui_);
     }
     const ImVec2 contentSize(io.DisplaySize.x - 2 * padding.x, io.DisplaySize.y - contentMin.y - padding.y);
-    ImGui::SetCursorScreenPos(contentMin);
-    ImGui::BeginChild("##content", contentSize, false,
-                      ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
     ScreenContext ctx{ui_, view_, state_, actions, keyboard_, ideaList_, pageScroll_, contentMin, contentSize};
-    switch (state_.screen) {
-        case ScreenId::Attract: drawAttractScreen(ctx); break;
-        case ScreenId::Home: drawHomeScreen(ctx); break;
-        case ScreenId::IdeaTheme: drawThemePicker(ctx); break;
-        case ScreenId::IdeaText: drawIdeaForm(ctx); break;
-        case ScreenId::IdeaReview: drawIdeaReview(ctx); break;
-        case ScreenId::IdeaThanks: drawIdeaThanks(ctx); break;
-        case ScreenId::IdeaList: drawIdeaList(ctx); break;
-        case ScreenId::IdeaDetail: drawIdeaDetail(ctx); break;
+    if (state_.screen == ScreenId::Attract) {
+        drawAttractScreen(ctx);  // edge to edge, no bar and no margins
+    } else {
+        ImGui::SetCursorScreenPos(contentMin);
+        ImGui::BeginChild("##content", contentSize, false,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground);
+        switch (state_.screen) {
+            case ScreenId::Attract: break;
+            case ScreenId::Home: drawHomeScreen(ctx); break;
+            case ScreenId::IdeaTheme: drawThemePicker(ctx); break;
+            case ScreenId::IdeaText: drawIdeaForm(ctx); break;
+            case ScreenId::IdeaReview: drawIdeaReview(ctx); break;
+            case ScreenId::IdeaThanks: drawIdeaThanks(ctx); break;
+            case ScreenId::IdeaList: drawIdeaList(ctx); break;
+            case ScreenId::IdeaDetail: drawIdeaDetail(ctx); break;
+        }
+        ImGui::EndChild();
     }
-    ImGui::EndChild();
 
     const bool picker = state_.languagePickerOpen && state_.screen != ScreenId::Attract;
     const bool asking = state_.screen != ScreenId::Attract && idle_.state(now) == IdleState::Asking;

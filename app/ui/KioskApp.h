@@ -48,7 +48,10 @@ public:
     void showForScreenshot(ScreenId screen);
     // Overlays for screenshots: the language list, and the idle question as if `now` were quiet.
     void openLanguagePicker() { state_.languagePickerOpen = true; }
-    void askIfStillThere(double now) { idle_.touch(now - idle_.settings().askAfterSeconds - 5.0); }
+    void askIfStillThere(double now) {
+        idle_.touch(now - idle_.settings().askAfterSeconds - 5.0);
+        firstFrame_ = false;
+    }
     bool setLanguage(const std::string& code);
     void setLargeText(bool on);
     void setHighContrast(bool on);
