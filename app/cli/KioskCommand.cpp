@@ -8,7 +8,14 @@
 #include "../platform/Runner.h"
 #include "../ui/KioskApp.h"
 
+#include <chrono>
 #include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <unistd.h>
 
 namespace buurtstem::cli {
 
@@ -63,7 +70,32 @@ int reportError(const Error& error, const std::filesystem::path& dataDir) {
 
 namespace {
 
-// Stops the loop after a set number of frames, for start-up benchmarks.
+// Set during static initialisation, before main: the start-up figure without the dynamic linker.
+const std::chrono::steady_clock::time_point g_programStart = std::chrono::steady_clock::now();
+
+// Milliseconds since the kernel started this process (exec, dynamic linking included): the start
+// time in /proc/self/stat (field 22, clock ticks since boot) against CLOCK_BOOTTIME. The kernel
+// counts in whole ticks (1/100 s), so this can read up to one tick high.
+std::optional<double> msSinceProcessStart() {
+    std::ifstream file("/proc/self/stat");
+    std::string stat;
+    if (!std::getline(file, stat)) return std::nullopt;
+    // Field 2, the command name, may itself hold spaces and ')': count from the last ')'.
+    const std::size_t nameEnd = stat.rfind(')');
+    if (nameEnd == std::string::npos) return std::nullopt;
+    std::istringstream fields(stat.substr(nameEnd + 1));
+    unsigned long long startTicks = 0;
+    std::string skipped;
+    for (int number = 3; number < 22 && fields >> skipped; ++number) {}
+    const long ticksPerSecond = sysconf(_SC_CLK_TCK);
+    timespec now{};
+    if (!(fields >> startTicks) || ticksPerSecond <= 0 || clock_gettime(CLOCK_BOOTTIME, &now) != 0) return std::nullopt;
+    const double startSeconds = static_cast<double>(startTicks) / static_cast<double>(ticksPerSecond);
+    return (static_cast<double>(now.tv_sec) + static_cast<double>(now.tv_nsec) * 1e-9 - startSeconds) * 1000.0;
+}
+
+// Stops the loop after a set number of frames, for start-up benchmarks (bench/run.sh), and then
+// says on stderr how long the first frame took to reach the screen.
 class FrameCountingKiosk : public ui::KioskApp {
 public:
     using KioskApp::KioskApp;
@@ -72,9 +104,21 @@ public:
     void afterPresent(std::uint64_t frameNumber) override {
         KioskApp::afterPresent(frameNumber);
         frames = frameNumber;
+        if (frameNumber == 1 && quitAfter > 0) reportFirstFrame();
     }
     bool wantsQuit() const override { return quitAfter > 0 && frames >= static_cast<std::uint64_t>(quitAfter); }
     bool animating() const override { return quitAfter > 0 || KioskApp::animating(); }
+
+private:
+    static void reportFirstFrame() {
+        const double sinceInit =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - g_programStart).count();
+        if (const std::optional<double> sinceStart = msSinceProcessStart())
+            std::fprintf(stderr, "first frame: %.0f ms after process start, %.1f ms after program initialisation\n",
+                         *sinceStart, sinceInit);
+        else
+            std::fprintf(stderr, "first frame: %.1f ms after program initialisation\n", sinceInit);
+    }
 };
 
 }  // namespace

@@ -2,26 +2,16 @@
 #include "Screens.h"
 
 #include "../Icons.h"
+#include "../widgets/Overlay.h"
 #include "../widgets/TouchButton.h"
 
-#include <algorithm>
 #include <string>
 
 namespace buurtstem::ui {
 
 void drawLanguagePicker(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float width = std::min(display.x - ui.mm(20), ui.mm(160));
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::OpenPopup("##language");
-    ImGui::PushStyleColor(ImGuiCol_PopupBg, ImGui::ColorConvertU32ToFloat4(ui.colours.background));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.mm(6), ui.mm(6)));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, ui.mm(0.6f));
-    if (ImGui::BeginPopupModal("##language", nullptr,
-                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (beginOverlay(ui, "##language", 160.0f, ui.colours.background)) {
         const float inner = ImGui::GetContentRegionAvail().x;
         textBlock(ui.fonts.heading, std::string(icon::Language) + "  " + ui.tr("language.heading"), ui.colours.text, inner);
         const std::string current = ui.translator->language().code;
@@ -44,10 +34,9 @@ void drawLanguagePicker(ScreenContext& ctx) {
         close.size = ImVec2(inner, ui.metrics.touchMin() * 1.2f);
         if (touchButton(ui, close)) ctx.actions.closeLanguagePicker = true;
         if (ctx.actions.setLanguage || ctx.actions.closeLanguagePicker) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
+        endOverlay();
     }
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
+    popOverlayStyle();
 }
 
 }  // namespace buurtstem::ui

@@ -2,9 +2,9 @@
 #include "IdleTimer.h"
 
 #include "../Icons.h"
+#include "Overlay.h"
 #include "TouchButton.h"
 
-#include <algorithm>
 #include <cmath>
 #include <limits>
 #include <string>
@@ -36,18 +36,8 @@ double IdleTimer::secondsUntilChange(double now) const {
 }
 
 bool idlePrompt(Ui& ui, int secondsLeft) {
-    const ImVec2 display = ImGui::GetIO().DisplaySize;
-    const float width = std::min(display.x - ui.mm(20), ui.mm(190));
-    ImGui::SetNextWindowPos(ImVec2(display.x * 0.5f, display.y * 0.5f), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
-    ImGui::SetNextWindowSize(ImVec2(width, 0));
-    ImGui::OpenPopup("##idle");
     bool stay = false;
-    ImGui::PushStyleColor(ImGuiCol_PopupBg, ImGui::ColorConvertU32ToFloat4(ui.colours.surface));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(ui.mm(8), ui.mm(8)));
-    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, ui.mm(0.6f));
-    if (ImGui::BeginPopupModal("##idle", nullptr,
-                               ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoResize |
-                                   ImGuiWindowFlags_AlwaysAutoResize)) {
+    if (beginOverlay(ui, "##idle", 190.0f, ui.colours.surface)) {
         const float inner = ImGui::GetContentRegionAvail().x;
         textBlock(ui.fonts.title, icon::Clock, ui.colours.selected, inner);
         textBlock(ui.fonts.heading, ui.tr("idle.question"), ui.colours.text, inner);
@@ -62,10 +52,9 @@ bool idlePrompt(Ui& ui, int secondsLeft) {
         yes.kind = ButtonKind::Primary;
         stay = touchButton(ui, yes);
         if (stay) ImGui::CloseCurrentPopup();
-        ImGui::EndPopup();
+        endOverlay();
     }
-    ImGui::PopStyleVar(2);
-    ImGui::PopStyleColor();
+    popOverlayStyle();
     return stay;
 }
 
