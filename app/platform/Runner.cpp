@@ -188,11 +188,20 @@ void Runner::setVsync(bool on) { glfwSwapInterval(on ? 1 : 0); }
 
 bool Runner::ensureFonts(FrameClient& client) {
     if (impl_->fontsBuilt && !client.fontsChanged()) return impl_->fontsOk;
-    if (impl_->fontsBuilt) ImGui_ImplOpenGL3_DestroyFontsTexture();
+    const bool first = !impl_->fontsBuilt;
+    if (!first) ImGui_ImplOpenGL3_DestroyFontsTexture();
     impl_->fontsOk = client.buildFonts(pxPerMm_);
     impl_->fontsBuilt = true;
-    if (impl_->fontsOk) ImGui_ImplOpenGL3_CreateFontsTexture();
-    return impl_->fontsOk;
+    if (!impl_->fontsOk) return false;
+    // The first time, create the shaders together with the font texture: the backend would
+    // otherwise create both in its NewFrame and upload (and leak) the texture a second time.
+    if (first)
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+    else
+        ImGui_ImplOpenGL3_CreateFontsTexture();
+    // The GPU has the glyphs now; the atlas's pixel copies (several MB) are no longer needed.
+    ImGui::GetIO().Fonts->ClearTexData();
+    return true;
 }
 
 void Runner::drawOneFrame(FrameClient& client, RgbaImage* capture) {
@@ -213,7 +222,8 @@ void Runner::drawOneFrame(FrameClient& client, RgbaImage* capture) {
     int width = 0, height = 0;
     glfwGetFramebufferSize(impl_->window, &width, &height);
     glViewport(0, 0, width, height);
-    glClearColor(0.0f, 0.0f, 0.0f, 1.0f);
+    const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(client.clearColour());
+    glClearColor(clear.x, clear.y, clear.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 

@@ -40,6 +40,10 @@ public:
     virtual double secondsUntilNextTimer(double nowSeconds) const = 0;
     // True while something moves (inertia, a transition): the loop then draws every frame.
     virtual bool animating() const = 0;
+    // Colour the frame is cleared to (0xAABBGGRR): the screen's background, so no full-screen
+    // window background has to be drawn on top of it (each such layer costs a software
+    // renderer several milliseconds at 1920x1080).
+    virtual std::uint32_t clearColour() const { return 0xFF000000u; }
     // True when a facilitator action asked to leave the kiosk.
     virtual bool wantsQuit() const { return false; }
     // Called after each frame is shown (for tests and benchmarks).

@@ -36,6 +36,16 @@ constexpr ImWchar kTextRanges[] = {
     0,
 };
 
+// The title size shows names, codes and headings: Latin with Extended-A and basic Cyrillic
+// suffice, and at 13 mm every glyph left out saves atlas memory.
+constexpr ImWchar kTitleRanges[] = {
+    0x0020, 0x017F,  // Basic Latin, Latin-1, Latin Extended-A
+    0x0400, 0x045F,  // Cyrillic
+    0x2010, 0x2026,  // dashes, quotes, ellipsis
+    0x20AC, 0x20AC,  // euro sign
+    0,
+};
+
 Result<void> requireFile(const std::filesystem::path& file, const char* package) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(file, ec))
@@ -69,12 +79,12 @@ Result<FontSet> buildFonts(ImFontAtlas& atlas, const Metrics& metrics, const Fon
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
 
-    auto add = [&](const std::filesystem::path& file, float sizeMm) -> ImFont* {
+    auto add = [&](const std::filesystem::path& file, float sizeMm, const ImWchar* ranges) -> ImFont* {
         const float px = std::round(metrics.mm(sizeMm) * metrics.textScale);
         ImFontConfig text;
         text.OversampleH = 1;  // FreeType hints; oversampling only costs atlas memory
         text.OversampleV = 1;
-        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &text, kTextRanges);
+        ImFont* font = atlas.AddFontFromFileTTF(file.c_str(), px, &text, ranges);
         ImFontConfig icons;
         icons.MergeMode = true;
         icons.OversampleH = 1;
@@ -86,10 +96,10 @@ Result<FontSet> buildFonts(ImFontAtlas& atlas, const Metrics& metrics, const Fon
     };
 
     FontSet set;
-    set.body = add(files.regular, 6.5f);  // first font added is ImGui's default
-    set.small = add(files.regular, 5.0f);
-    set.heading = add(files.bold, 9.0f);
-    set.title = add(files.bold, 13.0f);
+    set.body = add(files.regular, 6.5f, kTextRanges);  // first font added is ImGui's default
+    set.small = add(files.regular, 5.0f, kTextRanges);
+    set.heading = add(files.bold, 9.0f, kTextRanges);
+    set.title = add(files.bold, 13.0f, kTitleRanges);
     if (!set.body || !set.small || !set.heading || !set.title || !atlas.Build())
         return makeError(ErrorCode::MissingAsset, "the fonts could not be built (unreadable font file?)");
     return set;

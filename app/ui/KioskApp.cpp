@@ -165,9 +165,11 @@ void KioskApp::frame(double now) {
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(0, 0));
+    // No window background: the runner clears the frame to clearColour(), one full-screen fill less.
     ImGui::Begin("##kiosk", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
-                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBackground);
     ImGui::PopStyleVar();
 
     const ImVec2 padding(ui_.mm(8), ui_.mm(5));
@@ -223,6 +225,10 @@ void KioskApp::frame(double now) {
 double KioskApp::secondsUntilNextTimer(double now) const {
     if (state_.screen == ScreenId::Attract) return std::numeric_limits<double>::infinity();
     return idle_.secondsUntilChange(now);
+}
+
+std::uint32_t KioskApp::clearColour() const {
+    return state_.screen == ScreenId::Attract ? ui_.colours.barBackground : ui_.colours.background;
 }
 
 bool KioskApp::animating() const { return ideaList_.animating() || pageScroll_.animating(); }

@@ -36,6 +36,7 @@ public:
     void frame(double nowSeconds) override;
     double secondsUntilNextTimer(double nowSeconds) const override;
     bool animating() const override;
+    std::uint32_t clearColour() const override;
     void afterPresent(std::uint64_t frameNumber) override;
 
     // [SECTION] For the command line, screenshots and tests

@@ -11,8 +11,7 @@ namespace buurtstem::ui {
 void drawAttractScreen(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     const ImVec2 display = ImGui::GetIO().DisplaySize;
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddRectFilled(ImVec2(0, 0), display, ui.colours.barBackground);
+    ImDrawList* list = ImGui::GetWindowDrawList();  // the runner clears to the bar colour (KioskApp::clearColour)
 
     ImGui::SetCursorScreenPos(ImVec2(0, 0));
     if (ImGui::InvisibleButton("##attract", display)) ctx.actions.restart = true;

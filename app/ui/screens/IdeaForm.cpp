@@ -50,7 +50,7 @@ void drawIdeaForm(ScreenContext& ctx) {
     // The text field takes what is left above the keyboard, at least two lines.
     const float left = ImGui::GetContentRegionAvail().y - keyboardHeight - 2 * labelHeight - titleHeight - problemsHeight -
                        3 * ui.metrics.gap();
-    const float bodyHeight = std::clamp(left, 2 * lineHeight + ui.mm(6), 6 * lineHeight + ui.mm(6));
+    const float bodyHeight = std::clamp(left, 2 * lineHeight + ui.mm(6), 8 * lineHeight + ui.mm(6));
 
     TextFieldSpec title;
     title.id = "#idea.title";
