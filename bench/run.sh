@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# Buurtstem's benchmark table: idle CPU, start-up time, frame times and peak memory, measured on
+# this machine under Xvfb with software rendering. Usage: bash bench/run.sh BUILD_DIR (or ./dev.sh bench).
+# Takes a little over a minute; exits 0 once it has measured, and says in the table what missed.
+set -euo pipefail
+
+build=${1:?usage: bash bench/run.sh BUILD_DIR}
+kiosk=$build/app/buurtstem
+frame_bench=$build/bench/frame_bench
+for binary in "$kiosk" "$frame_bench"; do
+  [ -x "$binary" ] || { echo "bench/run.sh: $binary is missing; build $build first (./dev.sh bench does)" >&2; exit 1; }
+done
+
+# Every figure is taken on the same kind of screen, a private 1920x1080 Xvfb, whatever display
+# the caller has: so the numbers compare between machines and runs.
+if [ -z "${BUURTSTEM_BENCH_IN_XVFB:-}" ]; then
+  command -v xvfb-run >/dev/null || { echo "bench/run.sh: needs xvfb-run (Debian package xvfb)" >&2; exit 1; }
+  command -v xdotool >/dev/null || { echo "bench/run.sh: needs xdotool (Debian package xdotool)" >&2; exit 1; }
+  export BUURTSTEM_BENCH_IN_XVFB=1
+  exec xvfb-run -a -s "-screen 0 1920x1080x24" bash "$0" "$@"
+fi
+
+work=$(mktemp -d "${TMPDIR:-/tmp}/buurtstem-bench.XXXXXX")
+kiosk_pid=""
+cleanup() {
+  if [ -n "$kiosk_pid" ] && kill -0 "$kiosk_pid" 2>/dev/null; then
+    kill -TERM "$kiosk_pid" 2>/dev/null || true
+    wait "$kiosk_pid" 2>/dev/null || true
+  fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+say() { echo "bench: $*" >&2; }
+clock_ticks=$(getconf CLK_TCK)
+now() { date +%s.%N; }
+
+# utime + stime of a process, all its threads, in clock ticks (/proc/PID/stat fields 14 and 15,
+# counted after the command name, which may hold spaces).
+cpu_ticks() { sed 's/.*) //' "/proc/$1/stat" | awk '{ print $12 + $13 }'; }
+peak_kb() { awk '/^VmHWM:/ { print $2 }' "/proc/$1/status"; }
+# Other work on this (possibly shared) machine slows every figure but idle CPU. To say how much
+# there was: all busy CPU time (/proc/stat, hypervisor steal included) minus our own, which is
+# this script's finished children (fields 16 and 17 of its own stat) and the Xvfb we draw on.
+xvfb_pid=$(pgrep -P "$PPID" -x Xvfb | head -n 1 || true)
+ours_ticks() {
+  local xvfb=0
+  [ -n "$xvfb_pid" ] && [ -r "/proc/$xvfb_pid/stat" ] && xvfb=$(cpu_ticks "$xvfb_pid")
+  sed 's/.*) //' "/proc/$$/stat" | awk -v x="$xvfb" '{ print $14 + $15 + x }'
+}
+machine_busy_ticks() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat; }
+others_start() { others_busy=$(machine_busy_ticks); others_ours=$(ours_ticks); others_time=$(now); }
+others_cores() {  # cores' worth of other work since others_start
+  awk -v busy="$(( $(machine_busy_ticks) - others_busy ))" -v ours="$(( $(ours_ticks) - others_ours ))" \
+      -v hz="$clock_ticks" -v a="$others_time" -v b="$(now)" \
+      'BEGIN { v = (busy - ours) / hz / (b - a); printf "%.2f", v < 0 ? 0 : v }'
+}
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) print "nan"; else if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# The running kiosk writes its touch targets after every frame it draws ("id x0 y0 x1 y1 enabled").
+widgets=$work/widgets.txt
+wait_for_widget() {  # wait_for_widget ID_PREFIX: until a target whose id starts so is on screen
+  local deadline=$((SECONDS + 30))
+  until [ -f "$widgets" ] && awk -v p="$1" 'index($1, p) == 1 { found = 1 } END { exit !found }' "$widgets"; do
+    kill -0 "$kiosk_pid" 2>/dev/null || { say "the kiosk stopped; its messages:"; cat "$work/kiosk.log" >&2; exit 1; }
+    [ $SECONDS -lt $deadline ] || { say "no \"$1\" on screen after 30 s"; exit 1; }
+    sleep 0.1
+  done
+}
+tap() {  # tap ID: a click in the middle of that touch target, as a finger would
+  local window x y
+  window=$(xdotool search --sync --pid "$kiosk_pid" | head -n 1)
+  read -r x y < <(awk -v id="$1" '$1 == id { printf "%d %d\n", ($2 + $4) / 2, ($3 + $5) / 2; exit }' "$widgets")
+  xdotool mousemove --window "$window" "$x" "$y" click 1
+}
+
+# [SECTION] Idle CPU at the home screen, and the kiosk's peak memory
+say "idle CPU: starting the kiosk with the demo neighbourhood"
+"$kiosk" --windowed --size 1920x1080 --data-dir "$work/idle" --demo --widget-dump "$widgets" 2>"$work/kiosk.log" &
+kiosk_pid=$!
+wait_for_widget "#attract.start"
+tap "#attract.start"
+wait_for_widget "home.tile.ideas"
+sleep 2  # the frames drawn right after a touch are not idle
+say "idle CPU: measuring 10 s at the home screen"
+frames_before=$(stat -c '%i %Y' "$widgets")
+ticks_before=$(cpu_ticks "$kiosk_pid"); time_before=$(now)
+sleep 10
+ticks_after=$(cpu_ticks "$kiosk_pid"); time_after=$(now)
+frames_after=$(stat -c '%i %Y' "$widgets")
+idle_percent=$(awk -v t="$((ticks_after - ticks_before))" -v hz="$clock_ticks" -v a="$time_before" -v b="$time_after" \
+  'BEGIN { printf "%.2f", 100 * t / hz / (b - a) }')
+# The dump is replaced (a new file) on every drawn frame: the same file means nothing was drawn.
+if [ "$frames_before" = "$frames_after" ]; then idle_frames="no frames drawn"; else idle_frames="frames were drawn"; fi
+
+say "peak memory: opening the ideas list"
+tap "home.tile.ideas"
+wait_for_widget "#idea."
+sleep 1
+kiosk_peak_kb=$(peak_kb "$kiosk_pid")
+# Where the memory is, at this moment: the kiosk's own (anonymous), mapped files (of which
+# libLLVM, the compiler inside Mesa's llvmpipe) and shared memory (the image sent to the X server).
+kiosk_memory=$(awk '/^RssAnon:/ { a = $2 } /^RssFile:/ { f = $2 } /^RssShmem:/ { s = $2 }
+                    END { printf "%.1f MiB anonymous, %.1f MiB mapped files, %.1f MiB shared", a / 1024, f / 1024, s / 1024 }' \
+                 "/proc/$kiosk_pid/status")
+llvm_mb=$(awk '/^[0-9a-f]+-[0-9a-f]+ / { llvm = ($6 ~ /libLLVM/) } /^Rss:/ && llvm { kb += $2 } END { printf "%.1f", kb / 1024 }' \
+            "/proc/$kiosk_pid/smaps")
+kill -TERM "$kiosk_pid"
+wait "$kiosk_pid" || true
+kiosk_pid=""
+
+# [SECTION] Start to first frame
+# One run fills the data folder with the demo and brings the program into the page cache; a
+# "cold" start here therefore means a new process, not an empty disk cache (that needs root).
+say "start-up: 7 runs to the first frame"
+others_start
+"$kiosk" --windowed --size 1920x1080 --data-dir "$work/start" --demo --exit-after-first-frame 1 2>"$work/start.log" ||
+  { say "the kiosk did not start; its messages:"; cat "$work/start.log" >&2; exit 1; }
+: >"$work/start-inside.txt"; : >"$work/start-outside.txt"
+for _ in 1 2 3 4 5 6 7; do
+  started=$(now)
+  "$kiosk" --windowed --size 1920x1080 --data-dir "$work/start" --exit-after-first-frame 1 2>"$work/start.log" ||
+    { say "the kiosk did not start; its messages:"; cat "$work/start.log" >&2; exit 1; }
+  awk -v a="$started" -v b="$(now)" 'BEGIN { printf "%.1f\n", (b - a) * 1000 }' >>"$work/start-outside.txt"
+  sed -n 's/^first frame: \([0-9.]*\) ms after process start.*/\1/p' "$work/start.log" >>"$work/start-inside.txt"
+done
+first_frame_ms=$(median <"$work/start-inside.txt")
+start_exit_ms=$(median <"$work/start-outside.txt")
+start_others=$(others_cores)
+
+# [SECTION] Frame times
+say "frame times: frame_bench, 600 frames per screen (about a minute)"
+others_start
+"$frame_bench" >"$work/frames.txt"
+frames_others=$(others_cores)
+field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }  # field NAME: the value of NAME=… on a frame line
+worst=$(awk '/^frame / { for (i = 3; i <= NF; ++i) if ($i ~ /^p99_ms=/) { v = substr($i, 8) + 0; if (v >= max) { max = v; line = $0 } } }
+             END { print line }' "$work/frames.txt")
+worst_screen=$(echo "$worst" | awk '{ print $2 }')
+bench_peak_kb=$(awk '/^peak_memory_kb/ { print $2 }' "$work/frames.txt")
+renderer=$(sed -n 's/^renderer //p' "$work/frames.txt")
+
+# [SECTION] The table
+ok() { awk -v v="$1" -v limit="$2" -v op="$3" 'BEGIN { pass = (op == "<=") ? v <= limit : v < limit; print pass ? "yes" : "**no**" }'; }
+mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
+row() { printf '| %-52s | %-22s | %-9s | %-6s |\n' "$@"; }
+
+echo
+echo "## Machine"
+echo
+echo "- CPU: $(grep -m1 '^model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(nproc) cores available"
+echo "- RAM: $(awk '/^MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo)"
+echo "- System: $(. /etc/os-release 2>/dev/null && echo "$PRETTY_NAME"), kernel $(uname -r)"
+echo "- Renderer: $renderer, under Xvfb 1920x1080x24"
+echo "- Other work on this machine: $start_others of $(nproc) cores busy with it during the start-up runs, $frames_others during frame_bench"
+echo "- Measured: $(date -u '+%Y-%m-%d %H:%M UTC'), Buurtstem $("$kiosk" --version 2>/dev/null | awk '{ print $NF }')"
+echo
+echo "## Figures"
+echo
+row "Figure" "Measured" "Target" "Met?"
+row "----" "----" "----" "----"
+row "Idle CPU at the home screen, 10 s ($idle_frames)" "$idle_percent % of a core" "<= 1 %" "$(ok "$idle_percent" 1 '<=')"
+row "First frame after process start (median of 7)" "$first_frame_ms ms" "<= 300 ms" "$(ok "$first_frame_ms" 300 '<=')"
+row "Start to exit after one frame, outside (median of 7)" "$start_exit_ms ms" "-" "-"
+row "Frame time, worst screen ($worst_screen), median" "$(echo "$worst" | field median_ms) ms" "-" "-"
+row "Frame time, worst screen ($worst_screen), p99" "$(echo "$worst" | field p99_ms) ms" "< 8 ms" "$(ok "$(echo "$worst" | field p99_ms)" 8 '<')"
+row "Peak memory, kiosk after home and ideas list" "$(mb "$kiosk_peak_kb") MiB" "< 80 MB" "$(ok "$kiosk_peak_kb" $((80 * 1024)) '<')"
+row "Peak memory, frame_bench (4 screens)" "$(mb "$bench_peak_kb") MiB" "< 80 MB" "$(ok "$bench_peak_kb" $((80 * 1024)) '<')"
+echo
+echo "The kiosk's memory with the ideas list open: $kiosk_memory; libLLVM alone $llvm_mb MiB."
+echo
+echo "## Frame time per screen (1920x1080, vsync off, 600 frames after 30 to warm up)"
+echo
+printf '| %-12s | %-12s | %-12s | %-12s | %-17s | %-14s | %-8s |\n' Screen "Median (ms)" "p99 (ms)" "Max (ms)" "ImGui median (ms)" "ImGui p99 (ms)" Vertices
+printf '| %-12s | %-12s | %-12s | %-12s | %-17s | %-14s | %-8s |\n' ---- ---- ---- ---- ---- ---- ----
+grep '^frame ' "$work/frames.txt" | while read -r line; do
+  screen=$(echo "$line" | awk '{ print $2 }')
+  imgui_p99=$(echo "$line" | field cpu_p99_ms); imgui_median=$(echo "$line" | field cpu_median_ms)
+  [ "$screen" = empty ] && { screen="(empty)"; imgui_p99="-"; imgui_median="-"; }
+  printf '| %-12s | %-12s | %-12s | %-12s | %-17s | %-14s | %-8s |\n' "$screen" \
+    "$(echo "$line" | field median_ms)" "$(echo "$line" | field p99_ms)" "$(echo "$line" | field max_ms)" \
+    "$imgui_median" "$imgui_p99" "$(echo "$line" | field vertices)"
+done
+echo
+echo "Whole frame = input, ImGui, OpenGL drawing, swap and glFinish. ImGui = building the frame's draw"
+echo "lists alone, without OpenGL. (empty) = clearing and presenting the window with no UI: the floor."
+echo "Font atlas $(sed -n 's/^font_atlas //p' "$work/frames.txt"). See docs/PERFORMANCE.md for how to read these."
+exit 0
