@@ -14,7 +14,7 @@ PACKAGES=(
   libsqlitecpp-dev libsqlite3-dev libcereal-dev libcli11-dev libsodium-dev libfmt-dev
   fonts-noto-core fonts-font-awesome                   # the kiosk's fonts
   libgl1-mesa-dri                                      # OpenGL, also in software
-  catch2 xvfb xauth xdotool                            # tests: unit tests, a virtual screen, taps
+  catch2 xvfb xauth xdotool sqlite3                    # tests: unit tests, a virtual screen, taps, the database
 )
 
 install_missing() {
