@@ -124,26 +124,31 @@ private:
 }  // namespace
 
 int runKiosk(const KioskOptions& options) {
+    // A stop request (systemd, Ctrl+C) that comes while starting waits for the loop, which
+    // ends cleanly, instead of killing the process half-way through opening the database.
+    platform::deferStopSignals();
     const std::filesystem::path dataDir = options.dataDir.empty() ? storage::defaultDataDir() : options.dataDir;
 
-    Result<storage::DataDirLock> lock = storage::DataDirLock::acquire(dataDir);
-    if (!lock) return reportError(lock.error(), dataDir);
-
-    Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::open(dataDir / storage::kDatabaseFileName);
-    if (!store) return reportError(store.error(), dataDir);
-
+    // Everything that needs no data folder is checked first, so a mistake creates nothing.
     Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");
     if (!translator) return reportError(translator.error(), dataDir);
     if (!translator->setLanguage(options.language)) {
         std::fprintf(stderr, "buurtstem: unknown language \"%s\"\n", options.language.c_str());
         return kExitUsage;
     }
-
     ui::KioskSettings settings;
     settings.idle = options.idle;
     settings.startLanguage = options.language;
     settings.widgetDump = options.widgetDump;
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), dataDir);
+    if (!platform::displayAvailable())
+        return reportError(makeError(ErrorCode::NoDisplay, "neither DISPLAY nor WAYLAND_DISPLAY is set"), dataDir);
+
+    Result<storage::DataDirLock> lock = storage::DataDirLock::acquire(dataDir);
+    if (!lock) return reportError(lock.error(), dataDir);
+
+    Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::open(dataDir / storage::kDatabaseFileName);
+    if (!store) return reportError(store.error(), dataDir);
 
     if (options.demo) {
         Result<int> added = (*store)->addDemoNeighbourhood();

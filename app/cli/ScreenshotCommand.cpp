@@ -21,12 +21,6 @@ namespace {
 constexpr const char* kLanguageOverlay = "language-picker";
 constexpr const char* kIdleOverlay = "idle-question";
 
-bool hasDisplay() {
-    const char* x = std::getenv("DISPLAY");
-    const char* wayland = std::getenv("WAYLAND_DISPLAY");
-    return (x && *x) || (wayland && *wayland);
-}
-
 // Without a display, run the same command again inside a private Xvfb server.
 int runUnderXvfb(const ScreenshotOptions& options) {
     if (std::getenv("BUURTSTEM_UNDER_XVFB")) return -1;  // already tried: avoid a loop
@@ -64,7 +58,7 @@ int runScreenshot(const ScreenshotOptions& options) {
         std::fprintf(stderr, "buurtstem screenshot: say where to write the PNG with --out FILE.png\n");
         return kExitUsage;
     }
-    if (!hasDisplay()) {
+    if (!platform::displayAvailable()) {
         runUnderXvfb(options);
         std::fprintf(stderr, "buurtstem screenshot: no display, and xvfb-run (Debian package xvfb) could not start one\n");
         return kExitNoDisplay;

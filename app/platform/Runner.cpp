@@ -11,6 +11,7 @@
 #include <cmath>
 #include <csignal>
 #include <cstdio>
+#include <cstdlib>
 #include <pthread.h>
 #include <thread>
 
@@ -40,6 +41,20 @@ float pxPerMmFromMonitor(GLFWmonitor* monitor) {
 }
 
 }  // namespace
+
+void deferStopSignals() {
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    pthread_sigmask(SIG_BLOCK, &set, nullptr);
+}
+
+bool displayAvailable() {
+    const char* x = std::getenv("DISPLAY");
+    const char* wayland = std::getenv("WAYLAND_DISPLAY");
+    return (x && *x) || (wayland && *wayland);
+}
 
 struct Runner::Impl {
     GLFWwindow* window = nullptr;

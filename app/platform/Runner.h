@@ -89,6 +89,12 @@ private:
     float pxPerMm_ = 3.78f;
 };
 
+// Blocks SIGTERM and SIGINT in this thread (and threads it starts later) until a Runner's
+// watcher takes them: call it first thing, so a stop during start-up ends the loop cleanly.
+void deferStopSignals();
+// True when DISPLAY or WAYLAND_DISPLAY names a display to connect to.
+bool displayAvailable();
+
 // Writes an RGBA image as PNG. Errors: StorageFailure with the path.
 Result<void> writePng(const RgbaImage& image, const std::string& path);
 

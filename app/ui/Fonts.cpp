@@ -48,10 +48,12 @@ constexpr ImWchar kTitleRanges[] = {
 
 Result<void> requireFile(const std::filesystem::path& file, const char* package) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec))
-        return makeError(ErrorCode::MissingAsset,
-                         "font not found: " + file.string() + " (install the Debian package " + package + ")");
-    return {};
+    if (std::filesystem::is_regular_file(file, ec)) return {};
+    const char* fontDir = std::getenv("BUURTSTEM_FONT_DIR");
+    const std::string hint = fontDir && *fontDir ? std::string("BUURTSTEM_FONT_DIR is set to ") + fontDir +
+                                                       "; unset it to use the Debian fonts"
+                                                 : std::string("install the Debian package ") + package;
+    return makeError(ErrorCode::MissingAsset, "font not found: " + file.string() + " (" + hint + ")");
 }
 
 }  // namespace
