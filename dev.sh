@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 PACKAGES=(
   cmake ninja-build g++ pkg-config                     # build
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libstb-dev
-  libsqlitecpp-dev libsqlite3-dev libcereal-dev libcli11-dev libsodium-dev libfmt-dev
+  libsqlitecpp-dev libsqlite3-dev libcereal-dev libcli11-dev libsodium-dev libfmt-dev libfribidi-dev
   fonts-noto-core fonts-font-awesome                   # the kiosk's fonts
   libgl1-mesa-dri                                      # OpenGL, also in software
   catch2 xvfb xauth xdotool sqlite3                    # tests: unit tests, a virtual screen, taps, the database

@@ -184,6 +184,30 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         upsert.exec();
         return {};
     }
+    if (event.type == kEventPulseGiven) {
+        Result<PulseGiven> payload = decodePulseGiven(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        SQLite::Statement insert(db,
+                                 "INSERT INTO pulse (event_uuid, created_hlc, meeting, care, living_well, clean, safe) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        insert.bind(1, event.uuid);
+        insert.bind(2, toColumn(event.hlc));
+        static_assert(pulseIndex(PulseAspect::Meeting) == 0 && pulseIndex(PulseAspect::Safe) == 4,
+                      "the columns above are in kAllPulseAspects order");
+        for (std::size_t i = 0; i < kPulseAspectCount; ++i) {
+            const int parameter = 3 + static_cast<int>(i);
+            // NULL, not 0, for a skipped line: AVG, COUNT and SUM then leave it out by themselves.
+            if (payload->scores[i] == kPulseSkipped)
+                insert.bind(parameter);
+            else
+                insert.bind(parameter, payload->scores[i]);
+        }
+        insert.exec();
+        return {};
+    }
     // An event type this build does not know came from a newer kiosk. It stays in the log, and a
     // build that knows it will show its effect after rebuilding; the read tables show what we know.
     return {};
@@ -400,6 +424,7 @@ struct OpenedDatabase {
     std::string kioskId;
     int schemaVersion = 0;
     HlcStamp lastHlc;
+    bool upgraded = false;  // an existing database was migrated to a newer schema just now
 };
 
 Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions& options) {
@@ -409,6 +434,7 @@ Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions&
     }
 
     std::optional<SQLite::Database> db;
+    int versionOnDisk = 0;
     try {
         // Opening and reading write nothing; only journal_mode below is the first write. Until
         // then every check must pass.
@@ -416,9 +442,9 @@ Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions&
         allowCheckpointOnClose(*db, false);
         // Read through SQLite as well: the newest version may still sit in the WAL, and this
         // read validates the header properly (NOTADB, CORRUPT).
-        const int version = userVersion(*db);
-        if (version > kSchemaVersion) return newerSchemaError(file, version);
-        if (version == 0 && db->execAndGet("SELECT COUNT(*) FROM sqlite_schema").getInt() > 0) {
+        versionOnDisk = userVersion(*db);
+        if (versionOnDisk > kSchemaVersion) return newerSchemaError(file, versionOnDisk);
+        if (versionOnDisk == 0 && db->execAndGet("SELECT COUNT(*) FROM sqlite_schema").getInt() > 0) {
             // Some other program's database: our migrations must not write into it.
             return makeError(ErrorCode::NotADatabase, file + " is a SQLite database of another program");
         }
@@ -456,7 +482,7 @@ Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions&
     if (!lastHlc) return lastHlc.error();
 
     return OpenedDatabase{std::move(*db), std::move(kioskId).value(), version.value(),
-                          hlcFromColumn(lastHlc.value())};
+                          hlcFromColumn(lastHlc.value()), versionOnDisk > 0 && version.value() > versionOnDisk};
 }
 
 }  // namespace
@@ -470,7 +496,16 @@ Result<std::unique_ptr<KioskStore>> KioskStore::open(const std::filesystem::path
         OpenedDatabase& o = opened.value();
         auto impl = std::make_unique<Impl>(std::move(o.db), std::move(options), std::move(o.kioskId),
                                            o.schemaVersion, o.lastHlc);
-        return std::unique_ptr<KioskStore>(new KioskStore(std::move(impl)));
+        std::unique_ptr<KioskStore> store(new KioskStore(std::move(impl)));
+        // A new read table starts empty, yet the log may already hold its events (imported from
+        // a newer kiosk); only a rebuild shows them, the same way on every kiosk.
+        if (o.upgraded) {
+            if (Result<void> rebuilt = store->rebuildReadTables(); !rebuilt) {
+                return makeError(rebuilt.error().code, "rebuild the read tables after upgrading to schema version " +
+                                                           std::to_string(o.schemaVersion) + ": " + rebuilt.error().detail);
+            }
+        }
+        return store;
     });
 }
 
@@ -491,6 +526,19 @@ Result<Idea> KioskStore::submitIdea(const IdeaDraft& draft, bool demo) {
         Result<IdeaDraft> prepared = prepareDraft(draft);
         if (!prepared) return prepared.error();
         return impl_->writeTransaction<Idea>("submit idea", [&] { return impl_->addIdea(*prepared, demo); });
+    });
+}
+
+Result<void> KioskStore::givePulse(const PulseDraft& draft) {
+    return guarded<void>("give pulse", [&]() -> Result<void> {
+        if (Result<void> valid = validatePulse(draft); !valid) return valid;
+        PulseGiven payload;
+        payload.scores = draft.scores;
+        return impl_->writeTransaction<void>("give pulse", [&]() -> Result<void> {
+            Result<Event> event = impl_->record(kEventPulseGiven, encodePayload(payload));
+            if (!event) return event.error();
+            return {};
+        });
     });
 }
 
@@ -531,6 +579,7 @@ Result<void> KioskStore::rebuildReadTables() {
     return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
         impl_->db.exec("DELETE FROM ideas");
         impl_->db.exec("DELETE FROM neighbourhood");
+        impl_->db.exec("DELETE FROM pulse");
         // Every kiosk's events in one agreed order, so each place that rebuilds gets the same tables.
         SQLite::Statement all(impl_->db,
                               "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
@@ -581,6 +630,26 @@ std::string KioskStore::neighbourhoodName() const {
         SQLite::Statement q(impl_->db, "SELECT name FROM neighbourhood WHERE id = 1");
         if (!q.executeStep()) return std::string();
         return q.getColumn(0).getString();
+    });
+}
+
+PulseSummary KioskStore::pulseSummary() const {
+    return impl_->read<PulseSummary>("read pulse summary", {}, [&]() -> Result<PulseSummary> {
+        // COUNT(column) and SUM(column) skip the NULLs of skipped lines; SUM of no rows is NULL.
+        SQLite::Statement q(impl_->db,
+                            "SELECT COUNT(*), "
+                            "COUNT(meeting), COALESCE(SUM(meeting), 0), COUNT(care), COALESCE(SUM(care), 0), "
+                            "COUNT(living_well), COALESCE(SUM(living_well), 0), COUNT(clean), COALESCE(SUM(clean), 0), "
+                            "COUNT(safe), COALESCE(SUM(safe), 0) FROM pulse");
+        PulseSummary summary;
+        if (!q.executeStep()) return summary;
+        summary.pulses = q.getColumn(0).getInt64();
+        for (std::size_t i = 0; i < kPulseAspectCount; ++i) {
+            const int column = 1 + 2 * static_cast<int>(i);
+            summary.aspects[i].answers = q.getColumn(column).getInt64();
+            summary.aspects[i].sum = q.getColumn(column + 1).getInt64();
+        }
+        return summary;
     });
 }
 

@@ -6,6 +6,7 @@
 
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
+#include "../app/core/Pulse.h"
 #include "../app/core/Result.h"
 
 #include <cstdint>
@@ -18,7 +19,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 1;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 2;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 
 // Milliseconds since the Unix epoch; replaceable in tests.
@@ -33,7 +34,8 @@ struct StoreOptions {
 class KioskStore {
 public:
     // Opens (or creates) <dataDir>/buurtstem.sqlite: WAL, synchronous=FULL, foreign keys on,
-    // busy timeout; runs pending migrations. Errors: NotADatabase (file is not SQLite or is
+    // busy timeout; runs pending migrations, and after an upgrade rebuilds the read tables, so
+    // events an older build kept but did not understand take effect. Errors: NotADatabase (file is not SQLite or is
     // corrupt; it is left untouched), NewerSchema (user_version above kSchemaVersion; left
     // untouched), DataDirUnusable, StorageFailure.
     static Result<std::unique_ptr<KioskStore>> open(const std::filesystem::path& databaseFile,
@@ -52,6 +54,10 @@ public:
     // Validates, assigns id and reference code, records idea.submitted. Errors: InvalidInput,
     // StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
     Result<Idea> submitIdea(const IdeaDraft& draft, bool demo = false);
+    // Records pulse.given with the draft's scores (0 = skipped). Errors: InvalidInput (nothing
+    // answered, or a score outside 0..5), StorageFull, StorageReadOnly, StorageFailure. Nothing
+    // is stored on error.
+    Result<void> givePulse(const PulseDraft& draft);
     // Fills an empty kiosk with the demo neighbourhood. Returns the number of ideas added; 0 when
     // the kiosk already holds ideas (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
@@ -62,6 +68,8 @@ public:
     std::optional<Idea> ideaByReference(const std::string& reference) const;
     std::int64_t ideaCount() const;
     std::string neighbourhoodName() const;
+    // Counts and sums of every stored pulse (this kiosk's and imported ones), per aspect.
+    PulseSummary pulseSummary() const;
 
     // [SECTION] Event log
     std::vector<Event> events(std::int64_t afterSeq = 0) const;  // this kiosk's, by seq

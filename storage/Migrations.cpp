@@ -71,6 +71,22 @@ CREATE TABLE neighbourhood (
     demo INTEGER NOT NULL DEFAULT 0
 );
 )sql"},
+    {2, R"sql(
+-- [Read table] One row per pulse.given event: the residents' 1-5 scores, NULL for a skipped
+-- line so averages count only real answers. Deliberately nothing else: no idea, visit or
+-- language, so a pulse cannot be tied to a resident.
+CREATE TABLE pulse (
+    event_uuid  TEXT    PRIMARY KEY REFERENCES events (uuid),
+    created_hlc INTEGER NOT NULL,
+    meeting     INTEGER CHECK (meeting BETWEEN 1 AND 5),
+    care        INTEGER CHECK (care BETWEEN 1 AND 5),
+    living_well INTEGER CHECK (living_well BETWEEN 1 AND 5),
+    clean       INTEGER CHECK (clean BETWEEN 1 AND 5),
+    safe        INTEGER CHECK (safe BETWEEN 1 AND 5)
+);
+-- For trends over time.
+CREATE INDEX pulse_by_time ON pulse (created_hlc);
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

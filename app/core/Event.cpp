@@ -111,6 +111,13 @@ std::string encodePayload(const NeighbourhoodNamed& payload) {
     });
 }
 
+std::string encodePayload(const PulseGiven& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        for (PulseAspect aspect : kAllPulseAspects)
+            archive(cereal::make_nvp(pulseAspectId(aspect), payload.scores[pulseIndex(aspect)]));
+    });
+}
+
 Result<IdeaSubmitted> decodeIdeaSubmitted(std::string_view json) {
     return readJson<IdeaSubmitted>(json, kEventIdeaSubmitted, [](cereal::JSONInputArchive& archive) -> Result<IdeaSubmitted> {
         IdeaSubmitted payload;
@@ -133,6 +140,20 @@ Result<NeighbourhoodNamed> decodeNeighbourhoodNamed(std::string_view json) {
                                                     cereal::make_nvp("demo", payload.demo));
                                             return payload;
                                         });
+}
+
+Result<PulseGiven> decodePulseGiven(std::string_view json) {
+    return readJson<PulseGiven>(json, kEventPulseGiven, [](cereal::JSONInputArchive& archive) -> Result<PulseGiven> {
+        PulseGiven payload;
+        // Every aspect must be present: a missing one would silently read as "skipped".
+        for (PulseAspect aspect : kAllPulseAspects)
+            archive(cereal::make_nvp(pulseAspectId(aspect), payload.scores[pulseIndex(aspect)]));
+        PulseDraft draft;
+        draft.scores = payload.scores;
+        if (Result<void> valid = validatePulse(draft); !valid)
+            return makeError(ErrorCode::InvalidInput, std::string(kEventPulseGiven) + ": " + valid.error().detail);
+        return payload;
+    });
 }
 
 }  // namespace buurtstem

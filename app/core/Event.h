@@ -4,8 +4,10 @@
 
 #include "Hlc.h"
 #include "Idea.h"
+#include "Pulse.h"
 #include "Result.h"
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -23,6 +25,7 @@ struct Event {
 
 inline constexpr std::string_view kEventIdeaSubmitted = "idea.submitted";
 inline constexpr std::string_view kEventNeighbourhoodNamed = "neighbourhood.named";
+inline constexpr std::string_view kEventPulseGiven = "pulse.given";
 
 // Payload of kEventIdeaSubmitted.
 struct IdeaSubmitted {
@@ -40,9 +43,18 @@ struct NeighbourhoodNamed {
     bool demo = false;
 };
 
+// Payload of kEventPulseGiven: one resident's scores, keyed by aspect id, 0 for a skipped line.
+// It holds only the scores — no idea, visit or language — so nothing in it points to a resident.
+struct PulseGiven {
+    std::array<int, kPulseAspectCount> scores{};  // in kAllPulseAspects order
+};
+
 std::string encodePayload(const IdeaSubmitted& payload);
 std::string encodePayload(const NeighbourhoodNamed& payload);
+std::string encodePayload(const PulseGiven& payload);
 Result<IdeaSubmitted> decodeIdeaSubmitted(std::string_view json);
 Result<NeighbourhoodNamed> decodeNeighbourhoodNamed(std::string_view json);
+// Refuses a payload that validatePulse would refuse: a score outside 0..5, or nothing answered.
+Result<PulseGiven> decodePulseGiven(std::string_view json);
 
 }  // namespace buurtstem

@@ -20,6 +20,8 @@ FontFiles FontFiles::fromEnvironment() {
         files.regular = folder / files.regular.filename();
         files.bold = folder / files.bold.filename();
         files.icons = folder / files.icons.filename();
+        files.arabicRegular = folder / files.arabicRegular.filename();
+        files.arabicBold = folder / files.arabicBold.filename();
     }
     return files;
 }
@@ -41,8 +43,17 @@ constexpr ImWchar kTextRanges[] = {
 constexpr ImWchar kTitleRanges[] = {
     0x0020, 0x017F,  // Basic Latin, Latin-1, Latin Extended-A
     0x0400, 0x045F,  // Cyrillic
+    0x0490, 0x0491,  // Ukrainian ghe with upturn
     0x2010, 0x2026,  // dashes, quotes, ellipsis
     0x20AC, 0x20AC,  // euro sign
+    0,
+};
+
+// Arabic letters and the presentation forms FriBidi joins them into (see core/i18n/Bidi.h).
+constexpr ImWchar kArabicRanges[] = {
+    0x0600, 0x06FF,  // Arabic
+    0xFB50, 0xFDFF,  // Arabic Presentation Forms-A
+    0xFE70, 0xFEFF,  // Arabic Presentation Forms-B
     0,
 };
 
@@ -62,6 +73,9 @@ Result<void> checkFontFiles(const FontFiles& files) {
     for (auto check : {requireFile(files.regular, "fonts-noto-core"), requireFile(files.bold, "fonts-noto-core"),
                        requireFile(files.icons, "fonts-font-awesome")})
         if (!check) return check.error();
+    if (files.arabic)
+        for (auto check : {requireFile(files.arabicRegular, "fonts-noto-core"), requireFile(files.arabicBold, "fonts-noto-core")})
+            if (!check) return check.error();
     return {};
 }
 
@@ -81,7 +95,8 @@ Result<FontSet> buildFonts(ImFontAtlas& atlas, const Metrics& metrics, const Fon
     atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
 
-    auto add = [&](const std::filesystem::path& file, float sizeMm, const ImWchar* ranges) -> ImFont* {
+    auto add = [&](const std::filesystem::path& file, const std::filesystem::path& arabicFile, float sizeMm,
+                   const ImWchar* ranges) -> ImFont* {
         const float px = std::round(metrics.mm(sizeMm) * metrics.textScale);
         ImFontConfig text;
         text.OversampleH = 1;  // FreeType hints; oversampling only costs atlas memory
@@ -94,14 +109,23 @@ Result<FontSet> buildFonts(ImFontAtlas& atlas, const Metrics& metrics, const Fon
         icons.GlyphMinAdvanceX = px * 1.1f;  // icons share one width so labels line up
         icons.GlyphOffset = ImVec2(0, px * 0.06f);
         atlas.AddFontFromFileTTF(files.icons.c_str(), px * 0.9f, &icons, iconRanges.Data);
+        if (files.arabic) {
+            ImFontConfig arabic;
+            arabic.MergeMode = true;
+            arabic.OversampleH = 1;
+            arabic.OversampleV = 1;
+            // Arabic letters are drawn small on Noto's em; at 1.2 times they read as large as the Latin.
+            arabic.GlyphOffset = ImVec2(0, -px * 0.12f);
+            atlas.AddFontFromFileTTF(arabicFile.c_str(), px * 1.2f, &arabic, kArabicRanges);
+        }
         return font;
     };
 
     FontSet set;
-    set.body = add(files.regular, 6.5f, kTextRanges);  // first font added is ImGui's default
-    set.small = add(files.regular, 5.0f, kTextRanges);
-    set.heading = add(files.bold, 9.0f, kTextRanges);
-    set.title = add(files.bold, 13.0f, kTitleRanges);
+    set.body = add(files.regular, files.arabicRegular, 6.5f, kTextRanges);  // first font added is ImGui's default
+    set.small = add(files.regular, files.arabicRegular, 5.0f, kTextRanges);
+    set.heading = add(files.bold, files.arabicBold, 9.0f, kTextRanges);
+    set.title = add(files.bold, files.arabicBold, 13.0f, kTitleRanges);
     if (!set.body || !set.small || !set.heading || !set.title || !atlas.Build())
         return makeError(ErrorCode::MissingAsset, "the fonts could not be built (unreadable font file?)");
     return set;

@@ -37,11 +37,14 @@ inline constexpr const char* Info = "\xef\x81\x9a";        // f05a info-circle
 inline constexpr const char* Keyboard = "\xef\x84\x9c";    // f11c keyboard-o
 inline constexpr const char* Space = "\xef\x81\xbe";       // f07e arrows-h
 inline constexpr const char* Comments = "\xef\x82\x86";    // f086 comments
+inline constexpr const char* Pulse = "\xef\x84\x98";       // f118 smile-o
+inline constexpr const char* Clean = "\xef\x87\xb8";       // f1f8 trash (litter bin)
 
 // Every code point above, for building the font atlas.
-inline constexpr std::array<unsigned short, 30> kAllCodePoints = {
+inline constexpr std::array<unsigned short, 32> kAllCodePoints = {
     0xf0eb, 0xf03a, 0xf015, 0xf060, 0xf061, 0xf0ac, 0xf034, 0xf042, 0xf0c0, 0xf004,
     0xf1ad, 0xf1bb, 0xf1ae, 0xf132, 0xf1b9, 0xf141, 0xf00c, 0xf040, 0xf1d8, 0xf164,
-    0xf00d, 0xf177, 0xf062, 0xf25a, 0xf017, 0xf071, 0xf05a, 0xf11c, 0xf07e, 0xf086};
+    0xf00d, 0xf177, 0xf062, 0xf25a, 0xf017, 0xf071, 0xf05a, 0xf11c, 0xf07e, 0xf086,
+    0xf118, 0xf1f8};
 
 }  // namespace buurtstem::ui::icon

@@ -24,7 +24,9 @@ const char* saveProblemKey(ErrorCode code) {
 
 KioskApp::KioskApp(storage::KioskStore& store, i18n::Translator translator, KioskSettings settings)
     : store_(store), translator_(std::move(translator)), settings_(std::move(settings)), idle_(settings_.idle) {
-    translator_.setLanguage(settings_.startLanguage);
+    for (const i18n::Language& language : translator_.languages())
+        if (language.rightToLeft) settings_.fonts.arabic = true;
+    setLanguage(settings_.startLanguage);
     ui_.translator = &translator_;
     state_.screen = settings_.firstScreen;
     refreshView();
@@ -52,7 +54,11 @@ void KioskApp::refreshView() {
     view_.ideas = store_.visibleIdeas();
 }
 
-bool KioskApp::setLanguage(const std::string& code) { return translator_.setLanguage(code); }
+bool KioskApp::setLanguage(const std::string& code) {
+    const bool known = translator_.setLanguage(code);
+    setRightToLeft(translator_.language().rightToLeft);
+    return known;
+}
 
 void KioskApp::setLargeText(bool on) {
     if (state_.largeText == on) return;
@@ -69,7 +75,7 @@ void KioskApp::setHighContrast(bool on) {
 void KioskApp::resetForNextResident() {
     const bool hadLargeText = state_.largeText;
     state_ = KioskState{};
-    translator_.setLanguage(settings_.startLanguage);
+    setLanguage(settings_.startLanguage);
     if (hadLargeText) fontsDirty_ = true;
     setHighContrast(false);
     keyboard_.reset();
@@ -100,6 +106,23 @@ void KioskApp::submitIdea() {
     pageScroll_.reset();
 }
 
+void KioskApp::submitPulse() {
+    if (state_.pulseGiven) return;  // once per visit
+    Result<void> stored = store_.givePulse(state_.pulse);
+    if (!stored) {
+        // The faces stay as tapped: the resident can try again or tell the facilitator.
+        state_.pulseProblemKey =
+            stored.error().code == ErrorCode::InvalidInput ? "pulse.problem.none" : "pulse.cannot_save";
+        return;
+    }
+    state_.pulse = PulseDraft{};
+    state_.pulseGiven = true;
+    state_.pulseProblemKey = nullptr;
+    state_.history.clear();  // Back must not lead into the sent faces
+    state_.screen = ScreenId::PulseThanks;
+    pageScroll_.reset();
+}
+
 void KioskApp::apply(const Actions& actions, double now) {
     if (actions.restart) {
         idle_.touch(now);
@@ -117,6 +140,7 @@ void KioskApp::apply(const Actions& actions, double now) {
     }
     if (actions.go) go(*actions.go);
     if (actions.submitIdea) submitIdea();
+    if (actions.submitPulse) submitPulse();
     if (actions.back) {
         if (state_.history.empty()) {
             state_.screen = ScreenId::Home;
@@ -125,17 +149,20 @@ void KioskApp::apply(const Actions& actions, double now) {
             state_.history.pop_back();
         }
         state_.idea.saveProblemKey = nullptr;
+        state_.pulseProblemKey = nullptr;
         pageScroll_.reset();
     }
     if (actions.home) {
         state_.history.clear();
         state_.screen = ScreenId::Home;
+        state_.pulseProblemKey = nullptr;
         pageScroll_.reset();
     }
     if (actions.openLanguagePicker) state_.languagePickerOpen = true;
     if (actions.closeLanguagePicker) state_.languagePickerOpen = false;
     if (actions.setLanguage) {
-        translator_.setLanguage(*actions.setLanguage);
+        setLanguage(*actions.setLanguage);
+        keyboard_.reset();  // the keyboard offers the new language's letters; the text stays
         state_.languagePickerOpen = false;
     }
     if (actions.toggleLargeText) setLargeText(!state_.largeText);
@@ -177,7 +204,8 @@ void KioskApp::frame(double now) {
     if (state_.screen != ScreenId::Attract) {
         NavBarSpec bar;
         bar.title = ui_.tr(screenInfo(state_.screen).titleKey);
-        bar.showBack = state_.screen != ScreenId::Home && state_.screen != ScreenId::IdeaThanks;
+        bar.showBack = state_.screen != ScreenId::Home && state_.screen != ScreenId::IdeaThanks &&
+                       state_.screen != ScreenId::PulseThanks;
         bar.showHome = state_.screen != ScreenId::Home;
         bar.languageName = translator_.language().nativeName.c_str();
         bar.largeText = state_.largeText;
@@ -207,6 +235,8 @@ void KioskApp::frame(double now) {
             case ScreenId::IdeaThanks: drawIdeaThanks(ctx); break;
             case ScreenId::IdeaList: drawIdeaList(ctx); break;
             case ScreenId::IdeaDetail: drawIdeaDetail(ctx); break;
+            case ScreenId::Pulse: drawPulseScreen(ctx); break;
+            case ScreenId::PulseThanks: drawPulseThanks(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -254,6 +284,8 @@ void KioskApp::showForScreenshot(ScreenId screen) {
         case ScreenId::IdeaDetail:
             if (!view_.ideas.empty()) state_.selectedIdeaId = view_.ideas.front().id;
             break;
+        case ScreenId::Pulse: state_.pulse.scores = {4, 3, 5, 2, 0}; break;  // the last line left open
+        case ScreenId::PulseThanks: state_.pulseGiven = true; break;
         default: break;
     }
 }

@@ -64,6 +64,7 @@ private:
     void apply(const Actions& actions, double now);
     void go(ScreenId screen);
     void submitIdea();
+    void submitPulse();
 
     storage::KioskStore& store_;
     i18n::Translator translator_;

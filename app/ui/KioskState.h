@@ -4,6 +4,7 @@
 #pragma once
 
 #include "../core/Idea.h"
+#include "../core/Pulse.h"
 
 #include <array>
 #include <optional>
@@ -13,7 +14,7 @@
 
 namespace buurtstem::ui {
 
-enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaReview, IdeaThanks, IdeaList, IdeaDetail };
+enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks };
 
 struct ScreenInfo {
     ScreenId id;
@@ -21,7 +22,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 8> kScreens = {{
+inline constexpr std::array<ScreenInfo, 10> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -30,6 +31,8 @@ inline constexpr std::array<ScreenInfo, 8> kScreens = {{
     {ScreenId::IdeaThanks, "idea-thanks", "screen.idea_thanks.title"},
     {ScreenId::IdeaList, "ideas", "screen.ideas.title"},
     {ScreenId::IdeaDetail, "idea-detail", "screen.idea_detail.title"},
+    {ScreenId::Pulse, "pulse", "screen.pulse.title"},
+    {ScreenId::PulseThanks, "pulse-thanks", "screen.pulse_thanks.title"},
 }};
 
 const ScreenInfo& screenInfo(ScreenId id);
@@ -55,11 +58,16 @@ struct KioskState {
     std::vector<ScreenId> history;  // for Back
     IdeaFlow idea;
     std::string selectedIdeaId;     // the idea shown on IdeaDetail
+    PulseDraft pulse;               // the faces tapped so far
+    bool pulseGiven = false;        // = false // sent in this visit: one pulse per visit, until the idle reset
+    const char* pulseProblemKey = nullptr;  // message under the faces: nothing chosen yet, or cannot save
     bool languagePickerOpen = false;
     bool largeText = false;
     bool highContrast = false;
 
-    bool hasDraft() const { return !idea.draft.title.empty() || !idea.draft.body.empty() || idea.draft.themeChosen; }
+    bool hasDraft() const {
+        return !idea.draft.title.empty() || !idea.draft.body.empty() || idea.draft.themeChosen || answeredCount(pulse) > 0;
+    }
 };
 
 // What a screen can ask for. KioskApp carries these out after the frame is drawn.
@@ -69,6 +77,7 @@ struct Actions {
     bool home = false;
     bool startIdea = false;      // a fresh draft, then the theme screen
     bool submitIdea = false;
+    bool submitPulse = false;
     bool restart = false;        // leave the attract screen
     std::optional<std::string> openIdea;  // show this idea's detail
     std::optional<std::string> setLanguage;

@@ -32,6 +32,13 @@ struct Ui {
 };
 
 // [SECTION] Text drawing helpers shared by widgets and screens
+// Text with right-to-left letters (Arabic) is joined, wrapped by words and put in visual order
+// line by line, each line aligned to the right of its block; other text goes to ImGui as is.
+
+// The interface language reads right to left: neutral characters (icons, punctuation) then
+// take the right-to-left side. Set by KioskApp when the language changes.
+void setRightToLeft(bool rightToLeft);
+bool rightToLeft();
 
 // Size of `text` in `font` wrapped at `wrapWidth` (0: no wrapping).
 ImVec2 measureText(ImFont* font, std::string_view text, float wrapWidth = 0.0f);

@@ -36,7 +36,7 @@ TEST_CASE("migrate brings an empty database to the current schema once", "[stora
     REQUIRE(first.ok());
     CHECK(first.value() == kSchemaVersion);
     CHECK(userVersion(db) == kSchemaVersion);
-    for (const char* table : {"kiosk", "events", "ideas", "neighbourhood"}) {
+    for (const char* table : {"kiosk", "events", "ideas", "neighbourhood", "pulse"}) {
         INFO(table);
         CHECK(db.tableExists(table));
     }

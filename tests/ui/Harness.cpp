@@ -14,7 +14,9 @@ i18n::Translator shippedTranslations() {
 }
 
 Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
-    Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::openInMemory();
+    Result<std::unique_ptr<storage::KioskStore>> store = options_.databaseFile.empty()
+                                                             ? storage::KioskStore::openInMemory()
+                                                             : storage::KioskStore::open(options_.databaseFile);
     REQUIRE(store.ok());
     store_ = std::move(store).value();
     if (options_.demo) REQUIRE(store_->addDemoNeighbourhood().ok());

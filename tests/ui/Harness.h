@@ -9,6 +9,7 @@
 
 #include <imgui.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -26,6 +27,8 @@ struct HarnessOptions {
     bool demo = true;  // = true // start with the demo neighbourhood
     ui::ScreenId firstScreen = ui::ScreenId::Home;
     ui::IdleSettings idle;
+    std::filesystem::path databaseFile;  // = empty // a private in-memory database when empty; a file lets
+                                         // a test reach the database from the side (to make writes fail)
 };
 
 class Harness {

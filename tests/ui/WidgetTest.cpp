@@ -179,3 +179,33 @@ TEST_CASE("amounts are typed as euros and kept as integer cents", "[ui][numericp
     CHECK(ui::formatEuroCents(5) == "€ 0,05");
     CHECK(ui::formatEuroCents(100000000) == "€ 1.000.000,00");
 }
+
+TEST_CASE("the keyboard offers the language's own letters and keeps the text on a language switch", "[ui][keyboard]") {
+    test::HarnessOptions options;
+    options.language = "uk";
+    Harness h(options);
+    openIdeaForm(h);
+    const std::string& title = h.app().state().idea.draft.title;
+    REQUIRE(h.tap("#osk.key.й"));
+    REQUIRE(h.tap("#osk.key.ї"));
+    CHECK(title == "Йї");  // a capital by itself at the start
+    REQUIRE(h.tap("#osk.layer.letters"));
+    REQUIRE(h.tap("#osk.key.a"));
+    CHECK(title == "Йїa");
+
+    REQUIRE(h.tap("#nav.language"));
+    REQUIRE(h.tap("#language.ar"));
+    CHECK(h.app().state().idea.draft.title == "Йїa");  // nothing typed is lost
+    CHECK(ui::rightToLeft());
+    REQUIRE(h.tap("#osk.key.س"));
+    CHECK(h.app().state().idea.draft.title == "Йїaس");
+    const ui::WidgetInfo* back = h.find("nav.back");
+    REQUIRE(back);
+    CHECK(back->x0 > 1280 / 2);  // the bar is mirrored: Back at the right
+    REQUIRE(h.tap("#nav.language"));
+    REQUIRE(h.tap("#language.tr"));
+    CHECK_FALSE(ui::rightToLeft());
+    REQUIRE(h.tap("#osk.layer.accents"));
+    REQUIRE(h.tap("#osk.key.ş"));
+    CHECK(h.app().state().idea.draft.title == "Йїaسş");
+}

@@ -5,6 +5,7 @@
 #include "../widgets/TouchButton.h"
 
 #include <algorithm>
+#include <iterator>
 #include <string>
 
 namespace buurtstem::ui {
@@ -36,34 +37,57 @@ void drawHomeScreen(ScreenContext& ctx) {
     ImGui::Dummy(ImVec2(0, ui.mm(2)));
 
     const std::string count = std::to_string(ctx.view.ideas.size());
+    const bool pulseGiven = ctx.state.pulseGiven;
     const Tile tiles[] = {
         {"home.tile.idea", icon::Idea, ui.tr("home.tile.idea"), ui.tr("home.tile.idea.detail")},
         {"home.tile.ideas", icon::List, ui.tr("home.tile.ideas"), ui.format("home.tile.ideas.detail", {{"count", count}})},
+        // Once per visit: after sending, the tile says thanks with a check mark and does nothing.
+        {"home.tile.pulse", pulseGiven ? icon::Check : icon::Pulse, ui.tr("home.tile.pulse"),
+         ui.tr(pulseGiven ? "home.tile.pulse.done" : "home.tile.pulse.detail")},
     };
+    constexpr int kTiles = static_cast<int>(std::size(tiles));
     const float gap = ui.metrics.gap();
-    const float available = ImGui::GetContentRegionAvail().x;
-    // Side by side when each tile can be at least 70 mm wide, else one above the other.
-    const int columns = available >= 2 * ui.mm(70) + gap ? 2 : 1;
-    const float width = (available - (columns - 1) * gap) / columns;
-    float height = std::clamp(ImGui::GetContentRegionAvail().y * 0.5f, ui.metrics.touchMain() * 2.5f, ui.mm(90));
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    // All in one row when each tile can be 110 mm wide (the labels then stay on one or two
+    // lines), else two side by side when each can be 70 mm, else one above the other.
+    const int columns = available.x >= kTiles * ui.mm(110) + (kTiles - 1) * gap ? kTiles
+                        : available.x >= 2 * ui.mm(70) + gap                    ? 2
+                                                                                : 1;
+    const int rows = (kTiles + columns - 1) / columns;
+    const float width = (available.x - (columns - 1) * gap) / columns;
+    float height = std::clamp((available.y - (rows - 1) * gap) / rows, ui.metrics.touchMain() * 2.5f, ui.mm(90));
     for (const Tile& tile : tiles) height = std::max(height, tileHeight(ui, tile, width));
 
-    for (int i = 0; i < 2; ++i) {
-        if (i % columns != 0) ImGui::SameLine(0, gap);
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    for (int i = 0; i < kTiles; ++i) {
+        ImVec2 size(width, height);
+        ImVec2 at = gridCell(origin, i, columns, size, gap);
+        // A tile alone in the last row takes the whole row rather than leave a hole beside it.
+        const bool alone = i == kTiles - 1 && i % columns == 0 && columns > 1;
+        if (alone) {
+            size.x = available.x;
+            at.x = origin.x;
+        }
+        ImGui::SetCursorScreenPos(at);
         ButtonSpec spec;
         spec.id = tiles[i].id;
         spec.icon = tiles[i].icon;
         spec.label = tiles[i].label.c_str();
         spec.detail = tiles[i].detail.c_str();
-        spec.size = ImVec2(width, height);
+        spec.size = size;
         spec.kind = ButtonKind::Tile;
+        spec.enabled = i != 2 || !pulseGiven;
         if (touchButton(ui, spec)) {
             if (i == 0)
                 ctx.actions.startIdea = true;
-            else
+            else if (i == 1)
                 ctx.actions.go = ScreenId::IdeaList;
+            else
+                ctx.actions.go = ScreenId::Pulse;
         }
     }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * (height + gap)));
+    ImGui::Dummy(ImVec2(0, 0));
 }
 
 }  // namespace buurtstem::ui

@@ -81,6 +81,7 @@ void drawIdeaForm(ScreenContext& ctx) {
     const bool onTitle = flow.focus == IdeaField::Title;
     options.maxCodePoints = onTitle ? kIdeaTitleMax : kIdeaBodyMax;
     options.doneKey = "osk.next";
+    options.native = lettersFor(ui.translator->language().code);
     std::string& target = onTitle ? draft.title : draft.body;
     if (ctx.keyboard.draw(ui, target, options, width) == KeyboardEvent::Done) {
         if (onTitle) {

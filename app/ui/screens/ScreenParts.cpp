@@ -77,6 +77,13 @@ void scrollingCard(ScreenContext& ctx, const CardContent& card, float bottom) {
     ctx.pageScroll.end(ui);
 }
 
+ImVec2 gridCell(ImVec2 origin, int index, int columns, ImVec2 cellSize, float gap) {
+    const int row = index / columns;
+    int column = index % columns;
+    if (rightToLeft()) column = columns - 1 - column;
+    return ImVec2(origin.x + static_cast<float>(column) * (cellSize.x + gap), origin.y + static_cast<float>(row) * (cellSize.y + gap));
+}
+
 std::string ideaDate(const Ui& ui, const Idea& idea) {
     // The HLC's wall time is milliseconds since 1970 (UTC); a day is precise enough here.
     const long long days = static_cast<long long>(idea.created.wallMs() / 86'400'000ULL);

@@ -29,6 +29,8 @@ void drawIdeaReview(ScreenContext& ctx);
 void drawIdeaThanks(ScreenContext& ctx);
 void drawIdeaList(ScreenContext& ctx);
 void drawIdeaDetail(ScreenContext& ctx);
+void drawPulseScreen(ScreenContext& ctx);
+void drawPulseThanks(ScreenContext& ctx);
 // Overlay: the list of languages, each in its own name.
 void drawLanguagePicker(ScreenContext& ctx);
 
@@ -52,6 +54,10 @@ float cardHeight(const Ui& ui, const CardContent& card, float width);
 void drawCard(Ui& ui, ImDrawList* list, ImVec2 min, float width, const CardContent& card);
 // Shows a card in ctx.pageScroll between the cursor and `bottom` (screen y), scrolled by dragging.
 void scrollingCard(ScreenContext& ctx, const CardContent& card, float bottom);
+
+// Where cell `index` of a grid starts: rows top to bottom, columns in reading order (from the
+// right in a right-to-left interface).
+ImVec2 gridCell(ImVec2 origin, int index, int columns, ImVec2 cellSize, float gap);
 
 // "12 december 2026" style date of an idea, in the current language.
 std::string ideaDate(const Ui& ui, const Idea& idea);

@@ -22,9 +22,10 @@ void drawThemePicker(ScreenContext& ctx) {
     // Tiles share the height left, up to 70 mm: taller would only spread the words apart.
     const float height = std::clamp((available.y - (rows - 1) * gap - ui.mm(2)) / rows, ui.metrics.touchMain(), ui.mm(70));
 
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
     int index = 0;
     for (Theme theme : kAllThemes) {
-        if (index % columns != 0) ImGui::SameLine(0, gap);
+        ImGui::SetCursorScreenPos(gridCell(origin, index, columns, ImVec2(width, height), gap));
         ButtonSpec spec;
         spec.id = themeLabelKey(theme);
         spec.icon = themeIcon(theme);
@@ -41,6 +42,8 @@ void drawThemePicker(ScreenContext& ctx) {
         }
         ++index;
     }
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * (height + gap)));
+    ImGui::Dummy(ImVec2(0, 0));
 }
 
 }  // namespace buurtstem::ui

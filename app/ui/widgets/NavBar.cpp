@@ -21,6 +21,12 @@ NavBarResult navBar(Ui& ui, const NavBarSpec& spec) {
     ImDrawList* list = ImGui::GetWindowDrawList();
     list->AddRectFilled(origin, ImVec2(origin.x + width, origin.y + height), ui.colours.barBackground);
 
+    // A right-to-left interface mirrors the bar: Back and Home at the right, the switches at the
+    // left. Positions are worked out left to right and mirrored here.
+    const bool mirrored = rightToLeft();
+    auto placeAt = [&](float left, float w) {
+        ImGui::SetCursorScreenPos(ImVec2(mirrored ? origin.x + width - (left - origin.x) - w : left, origin.y + pad));
+    };
     auto quiet = [&](const char* id, const char* icon, const char* label, float w, bool selected) {
         ButtonSpec b;
         b.id = id;
@@ -40,12 +46,13 @@ NavBarResult navBar(Ui& ui, const NavBarSpec& spec) {
     float x = origin.x + pad;
     const char* backLabel = ui.tr("nav.back");
     const char* homeLabel = ui.tr("nav.home");
-    const float backWidth = widthFor(icon::Back, backLabel);
+    const char* backIcon = mirrored ? icon::Next : icon::Back;  // back points the way the text came from
+    const float backWidth = widthFor(backIcon, backLabel);
     const float homeWidth = widthFor(icon::Home, homeLabel);
-    ImGui::SetCursorScreenPos(ImVec2(x, origin.y + pad));
-    if (spec.showBack) result.back = quiet("nav.back", icon::Back, backLabel, backWidth, false);
+    placeAt(x, backWidth);
+    if (spec.showBack) result.back = quiet("nav.back", backIcon, backLabel, backWidth, false);
     x += backWidth + gap;
-    ImGui::SetCursorScreenPos(ImVec2(x, origin.y + pad));
+    placeAt(x, homeWidth);
     if (spec.showHome) result.home = quiet("nav.home", icon::Home, homeLabel, homeWidth, false);
     x += homeWidth + gap;
 
@@ -57,13 +64,13 @@ NavBarResult navBar(Ui& ui, const NavBarSpec& spec) {
     const float contrastWidth = widthFor(icon::Contrast, contrastLabel);
     float right = origin.x + width - pad;
     right -= contrastWidth;
-    ImGui::SetCursorScreenPos(ImVec2(right, origin.y + pad));
+    placeAt(right, contrastWidth);
     result.highContrast = quiet("nav.contrast", icon::Contrast, contrastLabel, contrastWidth, spec.highContrast);
     right -= textWidth + gap;
-    ImGui::SetCursorScreenPos(ImVec2(right, origin.y + pad));
+    placeAt(right, textWidth);
     result.largeText = quiet("nav.large_text", icon::TextSize, textLabel, textWidth, spec.largeText);
     right -= languageWidth + gap;
-    ImGui::SetCursorScreenPos(ImVec2(right, origin.y + pad));
+    placeAt(right, languageWidth);
     result.language = quiet("#nav.language", icon::Language, spec.languageName, languageWidth, false);
 
     // Title in the space between, when it fits.
@@ -71,7 +78,9 @@ NavBarResult navBar(Ui& ui, const NavBarSpec& spec) {
     if (spec.title && *spec.title && titleSpace > ui.mm(20.0f)) {
         const ImVec2 size = measureText(ui.fonts.heading, spec.title);
         if (size.x <= titleSpace) {
-            const float tx = x + (titleSpace - size.x) * 0.5f;
+            // Centred in the free space, which mirrors with the buttons.
+            const float left = x + (titleSpace - size.x) * 0.5f;
+            const float tx = mirrored ? origin.x + width - (left - origin.x) - size.x : left;
             drawText(list, ui.fonts.heading, ImVec2(tx, origin.y + (height - size.y) * 0.5f), ui.colours.onBar, spec.title);
         }
     }

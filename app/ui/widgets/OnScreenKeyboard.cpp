@@ -19,16 +19,43 @@ constexpr int kRows = 4;
 
 // Rows of character keys per layer (UTF-8, one key per code point).
 constexpr std::array<std::string_view, 3> kLetters = {"qwertyuiop", "asdfghjkl", "zxcvbnm"};
-constexpr std::array<std::string_view, 3> kAccents = {"éèëêáàäâ", "óòöôúùüû", "íìïîçñ"};
+constexpr std::array<std::string_view, 3> kAccents = {"éèëêáàäâíïî", "óòöôúùüûçñ", "ğışłąęśźżćń"};
 constexpr std::array<std::string_view, 3> kNumbers = {"1234567890", "-/:;()€&@\"", ".,?!'%+="};
+constexpr std::array<std::string_view, 3> kCyrillic = {"йцукенгшщзхї", "фівапролджє", "ячсмитьбюґ"};
+constexpr std::array<std::string_view, 3> kArabic = {"ضصثقفغعهخحج", "شسيبلاتنمكط", "ئءؤرىةوزظدذ"};
 
 const std::array<std::string_view, 3>& rowsOf(KeyboardLayer layer) {
     switch (layer) {
         case KeyboardLayer::Accents: return kAccents;
         case KeyboardLayer::Numbers: return kNumbers;
+        case KeyboardLayer::Cyrillic: return kCyrillic;
+        case KeyboardLayer::Arabic: return kArabic;
         case KeyboardLayer::Letters: break;
     }
     return kLetters;
+}
+
+// What the key that switches to a layer says.
+const char* switchLabel(KeyboardLayer layer) {
+    switch (layer) {
+        case KeyboardLayer::Accents: return "é ş ł";
+        case KeyboardLayer::Numbers: return "123";
+        case KeyboardLayer::Cyrillic: return "абв";
+        case KeyboardLayer::Arabic: return "أبج";
+        case KeyboardLayer::Letters: break;
+    }
+    return "abc";
+}
+
+const char* switchId(KeyboardLayer layer) {
+    switch (layer) {
+        case KeyboardLayer::Accents: return "#osk.layer.accents";
+        case KeyboardLayer::Numbers: return "#osk.layer.numbers";
+        case KeyboardLayer::Cyrillic: return "#osk.layer.cyrillic";
+        case KeyboardLayer::Arabic: return "#osk.layer.arabic";
+        case KeyboardLayer::Letters: break;
+    }
+    return "#osk.layer.letters";
 }
 
 std::vector<char32_t> codePoints(std::string_view row) {
@@ -59,9 +86,16 @@ bool appendLimited(std::string& text, char32_t codePoint, std::size_t maxCodePoi
 
 }  // namespace
 
+KeyboardLayer lettersFor(std::string_view languageCode) {
+    if (languageCode == "uk") return KeyboardLayer::Cyrillic;
+    if (languageCode == "ar") return KeyboardLayer::Arabic;
+    return KeyboardLayer::Letters;
+}
+
 bool OnScreenKeyboard::shifted(const std::string& text) const {
+    if (layer_ == KeyboardLayer::Numbers || layer_ == KeyboardLayer::Arabic) return false;  // no capitals there
     // Capitals come by themselves at the start of a sentence: one tap less for everyone.
-    return shift_ || (layer_ != KeyboardLayer::Numbers && endsSentence(text));
+    return shift_ || endsSentence(text);
 }
 
 float OnScreenKeyboard::height(const Ui& ui) const {
@@ -71,9 +105,19 @@ float OnScreenKeyboard::height(const Ui& ui) const {
 
 KeyboardEvent OnScreenKeyboard::draw(Ui& ui, std::string& text, const KeyboardOptions& options, float width) {
     KeyboardEvent event = KeyboardEvent::None;
+    if (!started_) {
+        layer_ = options.native;
+        started_ = true;
+    }
     const float gap = ui.metrics.gap();
     const float keyHeight = std::max(ui.metrics.touchMin(), ui.mm(kKeyHeightMm));
-    const float unit = std::clamp((width - 9 * gap) / 10.0f, ui.metrics.touchMin(), ui.mm(24.0f));
+    // Key width from the widest row of this layer; shift and backspace are 1.5 keys each.
+    const auto& rows = rowsOf(layer_);
+    float rowUnits = 10.0f;
+    for (int r = 0; r < 3; ++r)
+        rowUnits = std::max(rowUnits, static_cast<float>(utf8::countCodePoints(rows[r])) + (r == 2 ? 3.0f : 0.0f));
+    const float unit = std::clamp((width - (rowUnits - 1) * gap) / rowUnits, ui.metrics.touchMin(), ui.mm(24.0f));
+    const float rowWidth = rowUnits * unit + (rowUnits - 1) * gap;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const bool upper = shifted(text);
 
@@ -102,13 +146,12 @@ KeyboardEvent OnScreenKeyboard::draw(Ui& ui, std::string& text, const KeyboardOp
         return tapped;
     };
 
-    const auto& rows = rowsOf(layer_);
     for (int r = 0; r < 3; ++r) {
         const std::vector<char32_t> keys = codePoints(rows[r]);
         const bool withShiftAndBackspace = r == 2;
-        float rowWidth = keys.size() * unit + (keys.size() - 1) * gap;
-        if (withShiftAndBackspace) rowWidth += 2 * (1.5f * unit + gap);
-        rowStart(r, rowWidth);
+        float keysWidth = keys.size() * unit + (keys.size() - 1) * gap;
+        if (withShiftAndBackspace) keysWidth += 2 * (1.5f * unit + gap);
+        rowStart(r, keysWidth);
         if (withShiftAndBackspace && key("#osk.shift", "", icon::Shift, 1.5f * unit, upper && layer_ != KeyboardLayer::Numbers))
             shift_ = !upper;
         for (char32_t c : keys) {
@@ -125,19 +168,22 @@ KeyboardEvent OnScreenKeyboard::draw(Ui& ui, std::string& text, const KeyboardOp
     }
 
     // Bottom row: layer switches, space, full stop, Done.
+    std::vector<KeyboardLayer> switches;
+    switch (layer_) {
+        case KeyboardLayer::Letters: switches = {KeyboardLayer::Numbers, KeyboardLayer::Accents}; break;
+        case KeyboardLayer::Cyrillic:
+        case KeyboardLayer::Arabic: switches = {KeyboardLayer::Numbers, KeyboardLayer::Letters}; break;
+        case KeyboardLayer::Accents:
+        case KeyboardLayer::Numbers: switches = {KeyboardLayer::Letters}; break;
+    }
+    if (options.native != KeyboardLayer::Letters && layer_ != options.native) switches.push_back(options.native);
     const float switchWidth = 1.5f * unit;
     const float doneWidth = 2.5f * unit;
-    const bool letters = layer_ == KeyboardLayer::Letters;
-    const int switches = letters ? 2 : 1;
-    const float spaceWidth = std::max(ui.metrics.touchMin(),
-                                      10 * unit + 9 * gap - switches * (switchWidth + gap) - (unit + gap) - doneWidth - gap);
-    rowStart(3, switches * (switchWidth + gap) + spaceWidth + gap + unit + gap + doneWidth);
-    if (letters) {
-        if (key("#osk.layer.numbers", "123", nullptr, switchWidth)) layer_ = KeyboardLayer::Numbers;
-        if (key("#osk.layer.accents", "é ë", nullptr, switchWidth)) layer_ = KeyboardLayer::Accents;
-    } else if (key("#osk.layer.letters", "abc", nullptr, switchWidth)) {
-        layer_ = KeyboardLayer::Letters;
-    }
+    const float switchesWidth = static_cast<float>(switches.size()) * (switchWidth + gap);
+    const float spaceWidth = std::max(ui.metrics.touchMin(), rowWidth - switchesWidth - (unit + gap) - doneWidth - gap);
+    rowStart(3, switchesWidth + spaceWidth + gap + unit + gap + doneWidth);
+    for (KeyboardLayer target : switches)
+        if (key(switchId(target), switchLabel(target), nullptr, switchWidth)) layer_ = target;
     if (key("#osk.space", ui.tr("osk.space"), nullptr, spaceWidth) && !text.empty() && text.back() != ' ' &&
         appendLimited(text, U' ', options.maxCodePoints))
         event = KeyboardEvent::Edited;

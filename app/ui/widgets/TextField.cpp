@@ -2,6 +2,7 @@
 #include "TextField.h"
 
 #include "../../core/Utf8.h"
+#include "../../core/i18n/Bidi.h"
 #include "../Icons.h"
 
 #include <algorithm>
@@ -12,14 +13,18 @@ bool textField(Ui& ui, const TextFieldSpec& spec) {
     const float width = ImGui::GetContentRegionAvail().x;
     ImDrawList* list = ImGui::GetWindowDrawList();
 
-    // Label line, with the character count at the right.
+    // Label line, with the character count at the other end (mirrored right to left).
+    const bool mirrored = rightToLeft();
     ImVec2 cursor = ImGui::GetCursorScreenPos();
-    drawText(list, ui.fonts.body, cursor, ui.colours.text, spec.label);
+    const float labelWidth = measureText(ui.fonts.body, spec.label).x;
+    drawText(list, ui.fonts.body, ImVec2(mirrored ? cursor.x + width - labelWidth : cursor.x, cursor.y), ui.colours.text,
+             spec.label);
     if (spec.maxCodePoints > 0 && spec.text) {
         const std::string count =
             std::to_string(utf8::countCodePoints(*spec.text)) + " / " + std::to_string(spec.maxCodePoints);
         const ImVec2 size = measureText(ui.fonts.small, count);
-        drawText(list, ui.fonts.small, ImVec2(cursor.x + width - size.x, cursor.y + ui.fonts.body->FontSize - size.y),
+        drawText(list, ui.fonts.small,
+                 ImVec2(mirrored ? cursor.x : cursor.x + width - size.x, cursor.y + ui.fonts.body->FontSize - size.y),
                  ui.colours.mutedText, count);
     }
     ImGui::Dummy(ImVec2(width, ui.fonts.body->FontSize + ui.mm(1)));
@@ -41,7 +46,18 @@ bool textField(Ui& ui, const TextFieldSpec& spec) {
     const float innerWidth = width - 2 * pad;
     const ImVec2 textPos(min.x + pad, min.y + pad);
     list->PushClipRect(min, max, true);
-    if (spec.text && !spec.text->empty()) {
+    if (spec.text && i18n::hasRightToLeft(*spec.text)) {
+        // Right-to-left text starts at the right edge; its end, where the caret is, is at the left.
+        const ImVec2 size = measureText(ui.fonts.body, *spec.text, innerWidth);
+        const float overflow = std::max(0.0f, size.y - (height - 2 * pad));
+        const ImVec2 pos(max.x - pad - size.x, textPos.y - overflow);
+        drawText(list, ui.fonts.body, pos, ui.colours.text, *spec.text, innerWidth);
+        if (spec.focused) {
+            const float lineY = pos.y + size.y - ui.fonts.body->FontSize;
+            list->AddRectFilled(ImVec2(pos.x - ui.mm(1.1f), lineY), ImVec2(pos.x - ui.mm(0.5f), lineY + ui.fonts.body->FontSize),
+                                ui.colours.selected);
+        }
+    } else if (spec.text && !spec.text->empty()) {
         // Long text keeps its end (where the caret is) in view.
         const ImVec2 size = measureText(ui.fonts.body, *spec.text, innerWidth);
         const float overflow = std::max(0.0f, size.y - (height - 2 * pad));
@@ -68,7 +84,9 @@ bool textField(Ui& ui, const TextFieldSpec& spec) {
             list->AddRectFilled(ImVec2(caretX, lineY), ImVec2(caretX + ui.mm(0.6f), lineY + font->FontSize), ui.colours.selected);
         }
     } else {
-        drawText(list, ui.fonts.body, textPos, ui.colours.mutedText, spec.placeholder, innerWidth);
+        const float placeholderWidth = measureText(ui.fonts.body, spec.placeholder, innerWidth).x;
+        drawText(list, ui.fonts.body, mirrored ? ImVec2(max.x - pad - placeholderWidth, textPos.y) : textPos,
+                 ui.colours.mutedText, spec.placeholder, innerWidth);
         if (spec.focused)
             list->AddRectFilled(ImVec2(textPos.x, textPos.y), ImVec2(textPos.x + ui.mm(0.6f), textPos.y + ui.fonts.body->FontSize),
                                 ui.colours.selected);

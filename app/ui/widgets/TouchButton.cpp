@@ -15,7 +15,10 @@ struct Look {
 Look lookFor(const Ui& ui, const ButtonSpec& spec) {
     const Palette& c = ui.colours;
     switch (spec.kind) {
-        case ButtonKind::Primary: return {c.primary, c.onPrimary, c.primary};
+        case ButtonKind::Primary:
+            // A disabled main action steps back to an outline: muted text on the primary fill
+            // would be unreadable, above all in high contrast (light grey on yellow).
+            return spec.enabled ? Look{c.primary, c.onPrimary, c.primary} : Look{c.surface, c.mutedText, c.border};
         case ButtonKind::Tile:
             return spec.selected ? Look{c.primary, c.onPrimary, c.selected} : Look{c.surface, c.text, c.border};
         case ButtonKind::Choice:
@@ -42,7 +45,10 @@ bool touchButton(Ui& ui, const ButtonSpec& spec) {
     bool tapped = ImGui::InvisibleButton("##touch", size);
     const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
     ImGui::PopID();
-    if (!spec.enabled) tapped = false;
+    if (!spec.enabled) {
+        if (tapped && spec.tappedWhileDisabled) *spec.tappedWhileDisabled = true;
+        tapped = false;
+    }
     ui.widgets.add({spec.id, min.x, min.y, max.x, max.y, spec.enabled, spec.selected});
 
     const Look look = lookFor(ui, spec);
@@ -50,7 +56,7 @@ bool touchButton(Ui& ui, const ButtonSpec& spec) {
     const float rounding = ui.mm(2.5f);
     list->AddRectFilled(min, max, look.fill, rounding);
     const float borderWidth = spec.selected ? ui.mm(1.0f) : std::max(1.0f, ui.mm(0.35f));
-    if (spec.kind != ButtonKind::Primary)
+    if (spec.kind != ButtonKind::Primary || !spec.enabled)
         list->AddRect(min, max, look.border, rounding, 0, borderWidth);
     if (held && spec.enabled) list->AddRectFilled(min, max, ui.colours.pressed, rounding);
 
@@ -65,14 +71,18 @@ bool touchButton(Ui& ui, const ButtonSpec& spec) {
         const float labelHeight = measureText(ui.fonts.heading, spec.label, innerWidth).y;
         const float detailHeight = spec.detail ? ui.mm(1.0f) + measureText(ui.fonts.body, spec.detail, innerWidth).y : 0.0f;
         float y = min.y + std::max(pad, (size.y - iconHeight - labelHeight - detailHeight) * 0.5f);
+        // A right-to-left interface starts each line at the tile's right edge.
+        auto startX = [&](ImFont* font, std::string_view text) {
+            return rightToLeft() ? max.x - pad - measureText(font, text, innerWidth).x : min.x + pad;
+        };
         const Colour iconColour = spec.selected ? look.text : ui.colours.selected;
-        if (spec.icon) drawText(list, ui.fonts.title, ImVec2(min.x + pad, y), iconColour, spec.icon);
+        if (spec.icon) drawText(list, ui.fonts.title, ImVec2(startX(ui.fonts.title, spec.icon), y), iconColour, spec.icon);
         y += iconHeight;
-        drawText(list, ui.fonts.heading, ImVec2(min.x + pad, y), textColour, spec.label, innerWidth);
+        drawText(list, ui.fonts.heading, ImVec2(startX(ui.fonts.heading, spec.label), y), textColour, spec.label, innerWidth);
         y += labelHeight + ui.mm(1.0f);
         if (spec.detail)
-            drawText(list, ui.fonts.body, ImVec2(min.x + pad, y), spec.selected ? look.text : ui.colours.mutedText,
-                     spec.detail, innerWidth);
+            drawText(list, ui.fonts.body, ImVec2(startX(ui.fonts.body, spec.detail), y),
+                     spec.selected ? look.text : ui.colours.mutedText, spec.detail, innerWidth);
         return tapped;
     }
 

@@ -23,6 +23,8 @@ struct ButtonSpec {
     ButtonKind kind = ButtonKind::Secondary;
     bool enabled = true;
     bool selected = false;
+    bool* tappedWhileDisabled = nullptr;  // = nullptr // set to true when the button is tapped while disabled,
+                                          // so the screen can say what is still missing
 };
 
 // Returns true on the frame the button is tapped.
