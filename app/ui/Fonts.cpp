@@ -50,9 +50,11 @@ constexpr ImWchar kTitleRanges[] = {
 };
 
 // Arabic letters and the presentation forms FriBidi joins them into (see core/i18n/Bidi.h).
+// Arabic itself needs only Forms-B (lam-alef included); Forms-A serves Persian and Urdu
+// letters and would double the Arabic glyphs in the atlas. tests/ui/GlyphTest.cpp checks
+// that every translated string still has all its glyphs.
 constexpr ImWchar kArabicRanges[] = {
     0x0600, 0x06FF,  // Arabic
-    0xFB50, 0xFDFF,  // Arabic Presentation Forms-A
     0xFE70, 0xFEFF,  // Arabic Presentation Forms-B
     0,
 };

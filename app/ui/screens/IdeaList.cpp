@@ -38,7 +38,8 @@ void drawIdeaList(ScreenContext& ctx) {
         if (ctx.ideaList.row(ui, id.c_str(), rowHeight, &min, &max, &held)) ctx.actions.openIdea = idea.id;
         if (max.y < ImGui::GetWindowPos().y || min.y > ImGui::GetWindowPos().y + height) continue;  // off screen
 
-        list->AddRectFilled(min, max, ui.colours.surface, ui.mm(2));
+        // Rows are outlined, not filled: a list of filled cards covers most of the screen, and
+        // every covered pixel costs a software renderer time (docs/PERFORMANCE.md).
         list->AddRect(min, max, ui.colours.border, ui.mm(2), 0, ui.mm(0.35f));
         if (held) list->AddRectFilled(min, max, ui.colours.pressed, ui.mm(2));
         drawText(list, ui.fonts.title, ImVec2(min.x + pad, min.y + pad), ui.colours.selected, themeIcon(idea.theme));
