@@ -163,7 +163,9 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         insert.bind(4, payload->title);
         insert.bind(5, payload->body);
         insert.bind(6, toColumn(event.hlc));
-        insert.bind(7, statusId(IdeaStatus::New));
+        // A resident's idea waits for a facilitator before residents see it. A demo idea stands
+        // for one a facilitator already approved, so the demo shows a filled list at once.
+        insert.bind(7, statusId(payload->demo ? IdeaStatus::Approved : IdeaStatus::New));
         insert.bind(8, payload->demo ? 1 : 0);
         insert.bind(9, event.uuid);
         insert.exec();
@@ -206,6 +208,56 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
                 insert.bind(parameter, payload->scores[i]);
         }
         insert.exec();
+        return {};
+    }
+    if (event.type == kEventIdeaApproved) {
+        Result<IdeaApproved> payload = decodeIdeaApproved(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        // An idea this kiosk does not hold (yet) changes nothing; its submission sorts earlier
+        // in every rebuild, so a merged log gives the same result in any order of import.
+        SQLite::Statement approve(db, "UPDATE ideas SET status = ? WHERE idea_id = ?");
+        approve.bind(1, statusId(IdeaStatus::Approved));
+        approve.bind(2, payload->ideaId);
+        approve.exec();
+        return {};
+    }
+    if (event.type == kEventIdeaSupported) {
+        Result<IdeaSupported> payload = decodeIdeaSupported(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        SQLite::Statement support(db, "UPDATE ideas SET supports = supports + 1 WHERE idea_id = ?");
+        support.bind(1, payload->ideaId);
+        support.exec();
+        return {};
+    }
+    if (event.type == kEventMeetingNeedGiven) {
+        Result<MeetingNeedGiven> payload = decodeMeetingNeedGiven(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        SQLite::Statement need(db,
+                               "INSERT INTO meeting_need (event_uuid, created_hlc, meeting_text, care_text, "
+                               "living_well_text) VALUES (?, ?, ?, ?, ?)");
+        need.bind(1, event.uuid);
+        need.bind(2, toColumn(event.hlc));
+        for (std::size_t i = 0; i < kNeedQuestions.size(); ++i) need.bind(3 + static_cast<int>(i), payload->need.notes[i]);
+        need.exec();
+        SQLite::Statement choice(db, "INSERT INTO meeting_need_choice (event_uuid, grp, choice) VALUES (?, ?, ?)");
+        for (NeedGroup group : kAllNeedGroups) {
+            for (const std::string& id : payload->need.chosenIds(group)) {
+                choice.bind(1, event.uuid);
+                choice.bind(2, needGroupId(group));
+                choice.bind(3, id);
+                choice.exec();
+                choice.reset();
+            }
+        }
         return {};
     }
     // An event type this build does not know came from a newer kiosk. It stays in the log, and a
@@ -542,6 +594,46 @@ Result<void> KioskStore::givePulse(const PulseDraft& draft) {
     });
 }
 
+Result<void> KioskStore::approveIdea(const std::string& ideaId) {
+    return impl_->writeTransaction<void>("approve idea", [&]() -> Result<void> {
+        if (!ideaById(impl_->db, ideaId)) return makeError(ErrorCode::NotFound, "no idea " + ideaId);
+        IdeaApproved payload;
+        payload.ideaId = ideaId;
+        Result<Event> event = impl_->record(kEventIdeaApproved, encodePayload(payload));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+Result<Idea> KioskStore::supportIdea(const std::string& ideaId) {
+    return impl_->writeTransaction<Idea>("support idea", [&]() -> Result<Idea> {
+        // Residents only see approved ideas; anything else is, for them, not there.
+        const std::optional<Idea> idea = ideaById(impl_->db, ideaId);
+        if (!idea || idea->status != IdeaStatus::Approved)
+            return makeError(ErrorCode::NotFound, "no approved idea " + ideaId);
+        IdeaSupported payload;
+        payload.ideaId = ideaId;
+        Result<Event> event = impl_->record(kEventIdeaSupported, encodePayload(payload));
+        if (!event) return event.error();
+        std::optional<Idea> stored = ideaById(impl_->db, ideaId);
+        if (!stored) return makeError(ErrorCode::StorageFailure, "idea " + ideaId + " vanished while supporting it");
+        return *stored;
+    });
+}
+
+Result<void> KioskStore::giveMeetingNeed(const MeetingNeedDraft& draft) {
+    return guarded<void>("give meeting need", [&]() -> Result<void> {
+        MeetingNeedGiven payload;
+        payload.need = normalisedMeetingNeed(draft);
+        if (Result<void> valid = validateMeetingNeed(payload.need); !valid) return valid;
+        return impl_->writeTransaction<void>("give meeting need", [&]() -> Result<void> {
+            Result<Event> event = impl_->record(kEventMeetingNeedGiven, encodePayload(payload));
+            if (!event) return event.error();
+            return {};
+        });
+    });
+}
+
 Result<int> KioskStore::addDemoNeighbourhood() {
     return guarded<int>("add demo neighbourhood", [&]() -> Result<int> {
         const DemoNeighbourhood& demo = demoNeighbourhood();
@@ -580,6 +672,8 @@ Result<void> KioskStore::rebuildReadTables() {
         impl_->db.exec("DELETE FROM ideas");
         impl_->db.exec("DELETE FROM neighbourhood");
         impl_->db.exec("DELETE FROM pulse");
+        impl_->db.exec("DELETE FROM meeting_need_choice");  // first: its rows point into meeting_need
+        impl_->db.exec("DELETE FROM meeting_need");
         // Every kiosk's events in one agreed order, so each place that rebuilds gets the same tables.
         SQLite::Statement all(impl_->db,
                               "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
@@ -598,8 +692,9 @@ std::vector<Idea> KioskStore::visibleIdeas() const {
     return impl_->read<std::vector<Idea>>("read visible ideas", {}, [&]() -> Result<std::vector<Idea>> {
         SQLite::Statement q(impl_->db,
                             "SELECT idea_id, reference, theme, title, body, created_hlc, status, supports, demo "
-                            "FROM ideas WHERE status <> ? ORDER BY created_hlc DESC, idea_id DESC");
-        q.bind(1, statusId(IdeaStatus::Hidden));
+                            "FROM ideas WHERE status = ? ORDER BY created_hlc DESC, idea_id DESC");
+        // Only what a facilitator approved: new ideas wait for moderation, hidden ones stay hidden.
+        q.bind(1, statusId(IdeaStatus::Approved));
         std::vector<Idea> ideas;
         while (q.executeStep()) ideas.push_back(ideaFromRow(q));
         return ideas;
@@ -648,6 +743,33 @@ PulseSummary KioskStore::pulseSummary() const {
             const int column = 1 + 2 * static_cast<int>(i);
             summary.aspects[i].answers = q.getColumn(column).getInt64();
             summary.aspects[i].sum = q.getColumn(column + 1).getInt64();
+        }
+        return summary;
+    });
+}
+
+MeetingNeedSummary KioskStore::meetingNeedSummary() const {
+    return impl_->read<MeetingNeedSummary>("read meeting need summary", {}, [&]() -> Result<MeetingNeedSummary> {
+        MeetingNeedSummary summary;
+        summary.needs = impl_->db.execAndGet("SELECT COUNT(*) FROM meeting_need").getInt64();
+        SQLite::Statement counts(impl_->db, "SELECT grp, choice, COUNT(*) FROM meeting_need_choice GROUP BY grp, choice");
+        while (counts.executeStep()) {
+            // Every row came through decodeMeetingNeedGiven, so the ids are known; a row someone
+            // wrote from the side with another id is left out rather than miscounted.
+            const std::optional<NeedGroup> group = needGroupFromId(counts.getColumn(0).getString());
+            if (!group) continue;
+            const std::optional<std::size_t> option = needOptionIndex(*group, counts.getColumn(1).getString());
+            if (!option) continue;
+            summary.counts[needGroupIndex(*group)][*option] = counts.getColumn(2).getInt64();
+        }
+        SQLite::Statement notes(impl_->db,
+                                "SELECT meeting_text, care_text, living_well_text FROM meeting_need "
+                                "ORDER BY created_hlc, event_uuid");
+        while (notes.executeStep()) {
+            for (std::size_t i = 0; i < kNeedQuestions.size(); ++i) {
+                std::string text = notes.getColumn(static_cast<int>(i)).getString();
+                if (!text.empty()) summary.notes.push_back({kNeedQuestions[i], std::move(text)});
+            }
         }
         return summary;
     });

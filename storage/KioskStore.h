@@ -6,6 +6,7 @@
 
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
+#include "../app/core/MeetingNeed.h"
 #include "../app/core/Pulse.h"
 #include "../app/core/Result.h"
 
@@ -19,7 +20,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 2;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 3;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 
 // Milliseconds since the Unix epoch; replaceable in tests.
@@ -58,18 +59,32 @@ public:
     // answered, or a score outside 0..5), StorageFull, StorageReadOnly, StorageFailure. Nothing
     // is stored on error.
     Result<void> givePulse(const PulseDraft& draft);
-    // Fills an empty kiosk with the demo neighbourhood. Returns the number of ideas added; 0 when
-    // the kiosk already holds ideas (the demo never mixes into real data).
+    // Records meeting_need.given with the draft's choices and trimmed notes. Errors: InvalidInput
+    // (nothing answered, a bad note or choice), StorageFull, StorageReadOnly, StorageFailure.
+    // Nothing is stored on error.
+    Result<void> giveMeetingNeed(const MeetingNeedDraft& draft);
+    // Records idea.approved: residents see the idea from now on. For tests now and the
+    // moderation screen later. Errors: NotFound (no such idea; nothing stored), StorageFull,
+    // StorageReadOnly, StorageFailure.
+    Result<void> approveIdea(const std::string& ideaId);
+    // Records idea.supported (one "I support this") and returns the idea with its new count.
+    // Once per visit is the screen's rule; storage counts every tap it is given. Errors: NotFound
+    // (no approved idea with this id; nothing stored), StorageFull, StorageReadOnly, StorageFailure.
+    Result<Idea> supportIdea(const std::string& ideaId);
+    // Fills an empty kiosk with the demo neighbourhood, its ideas already approved. Returns the
+    // number of ideas added; 0 when the kiosk already holds ideas (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
 
     // [SECTION] Reads (derived from events)
-    // Ideas residents may see, newest first.
+    // Ideas residents may see (approved ones only), newest first.
     std::vector<Idea> visibleIdeas() const;
     std::optional<Idea> ideaByReference(const std::string& reference) const;
     std::int64_t ideaCount() const;
     std::string neighbourhoodName() const;
     // Counts and sums of every stored pulse (this kiosk's and imported ones), per aspect.
     PulseSummary pulseSummary() const;
+    // How many stored needs chose each option, and every note, oldest first (for the facilitator).
+    MeetingNeedSummary meetingNeedSummary() const;
 
     // [SECTION] Event log
     std::vector<Event> events(std::int64_t afterSeq = 0) const;  // this kiosk's, by seq

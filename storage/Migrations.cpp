@@ -87,6 +87,28 @@ CREATE TABLE pulse (
 -- For trends over time.
 CREATE INDEX pulse_by_time ON pulse (created_hlc);
 )sql"},
+    {3, R"sql(
+-- [Read tables] One row per meeting_need.given event, and one row per option it chose, so the
+-- facilitator's counts are a GROUP BY. Like the pulse, deliberately no visit, idea or language:
+-- a need cannot be tied to a resident. The notes are kept as typed (trimmed) for the same reason
+-- they can be: the resident was told the answers are anonymous.
+CREATE TABLE meeting_need (
+    event_uuid       TEXT    PRIMARY KEY REFERENCES events (uuid),
+    created_hlc      INTEGER NOT NULL,
+    meeting_text     TEXT    NOT NULL DEFAULT '',
+    care_text        TEXT    NOT NULL DEFAULT '',
+    living_well_text TEXT    NOT NULL DEFAULT ''
+);
+CREATE INDEX meeting_need_by_time ON meeting_need (created_hlc);
+
+-- grp and choice are the stable ids of MeetingNeed.h ('days', 'wed'; 'interpreter', 'tr').
+CREATE TABLE meeting_need_choice (
+    event_uuid TEXT NOT NULL REFERENCES meeting_need (event_uuid),
+    grp        TEXT NOT NULL,
+    choice     TEXT NOT NULL,
+    PRIMARY KEY (event_uuid, grp, choice)
+) WITHOUT ROWID;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

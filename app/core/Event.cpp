@@ -3,6 +3,7 @@
 #include "Event.h"
 
 #include <cereal/archives/json.hpp>
+#include <cereal/types/vector.hpp>
 
 #include <exception>
 #include <sstream>
@@ -11,27 +12,40 @@ namespace buurtstem {
 
 namespace {
 
+// Follows JSON text one character at a time and tells whether a character stands outside every
+// string literal (the quotes themselves count as inside).
+class StringTracker {
+public:
+    bool outside(char c) {
+        if (inString_) {
+            if (escaped_)
+                escaped_ = false;
+            else if (c == '\\')
+                escaped_ = true;
+            else if (c == '"')
+                inString_ = false;
+            return false;
+        }
+        if (c == '"') {
+            inString_ = true;
+            return false;
+        }
+        return true;
+    }
+
+private:
+    bool inString_ = false;
+    bool escaped_ = false;
+};
+
 // cereal's writer always pretty-prints; the log stores one line per payload, so drop the white
 // space outside strings. Raw white space never occurs inside a JSON string (it is escaped).
 std::string compactJson(const std::string& pretty) {
     std::string out;
     out.reserve(pretty.size());
-    bool inString = false;
-    bool escaped = false;
+    StringTracker tracker;
     for (char c : pretty) {
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
-            }
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            continue;
-        }
+        if (tracker.outside(c) && (c == ' ' || c == '\n' || c == '\r' || c == '\t')) continue;
         out.push_back(c);
     }
     return out;
@@ -42,20 +56,10 @@ std::string compactJson(const std::string& pretty) {
 bool nestsTooDeep(std::string_view json) {
     constexpr int kMaxDepth = 8;
     int depth = 0;
-    bool inString = false;
-    bool escaped = false;
+    StringTracker tracker;
     for (char c : json) {
-        if (inString) {
-            if (escaped) {
-                escaped = false;
-            } else if (c == '\\') {
-                escaped = true;
-            } else if (c == '"') {
-                inString = false;
-            }
-        } else if (c == '"') {
-            inString = true;
-        } else if (c == '{' || c == '[') {
+        if (!tracker.outside(c)) continue;
+        if (c == '{' || c == '[') {
             if (++depth > kMaxDepth) return true;
         } else if (c == '}' || c == ']') {
             --depth;
@@ -118,6 +122,14 @@ std::string encodePayload(const PulseGiven& payload) {
     });
 }
 
+std::string encodePayload(const IdeaApproved& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) { archive(cereal::make_nvp("ideaId", payload.ideaId)); });
+}
+
+std::string encodePayload(const IdeaSupported& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) { archive(cereal::make_nvp("ideaId", payload.ideaId)); });
+}
+
 Result<IdeaSubmitted> decodeIdeaSubmitted(std::string_view json) {
     return readJson<IdeaSubmitted>(json, kEventIdeaSubmitted, [](cereal::JSONInputArchive& archive) -> Result<IdeaSubmitted> {
         IdeaSubmitted payload;
@@ -152,6 +164,90 @@ Result<PulseGiven> decodePulseGiven(std::string_view json) {
         draft.scores = payload.scores;
         if (Result<void> valid = validatePulse(draft); !valid)
             return makeError(ErrorCode::InvalidInput, std::string(kEventPulseGiven) + ": " + valid.error().detail);
+        return payload;
+    });
+}
+
+namespace {
+
+// The payload of every event that only names an idea.
+template <class Payload>
+Result<Payload> decodeIdeaReference(std::string_view json, std::string_view what) {
+    return readJson<Payload>(json, what, [what](cereal::JSONInputArchive& archive) -> Result<Payload> {
+        Payload payload;
+        archive(cereal::make_nvp("ideaId", payload.ideaId));
+        if (payload.ideaId.empty()) return makeError(ErrorCode::InvalidInput, std::string(what) + ": empty ideaId");
+        return payload;
+    });
+}
+
+}  // namespace
+
+Result<IdeaApproved> decodeIdeaApproved(std::string_view json) {
+    return decodeIdeaReference<IdeaApproved>(json, kEventIdeaApproved);
+}
+
+Result<IdeaSupported> decodeIdeaSupported(std::string_view json) {
+    return decodeIdeaReference<IdeaSupported>(json, kEventIdeaSupported);
+}
+
+// [SECTION] meeting_need.given
+// Choices are lists of ids rather than bit masks so the stored text explains itself and an
+// option's position in the list may change without changing what old events mean.
+
+namespace {
+
+constexpr const char* kNoInterpreter = "none";
+
+std::string noteField(std::size_t question) { return std::string(needGroupId(kNeedQuestions[question])) + "_text"; }
+
+}  // namespace
+
+std::string encodePayload(const MeetingNeedGiven& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        for (NeedGroup group : kAllNeedGroups) {
+            if (group == NeedGroup::Interpreter) {
+                const std::vector<std::string> ids = payload.need.chosenIds(group);
+                archive(cereal::make_nvp(needGroupId(group), ids.empty() ? std::string(kNoInterpreter) : ids.front()));
+            } else {
+                archive(cereal::make_nvp(needGroupId(group), payload.need.chosenIds(group)));
+            }
+        }
+        for (std::size_t i = 0; i < kNeedQuestions.size(); ++i)
+            archive(cereal::make_nvp(noteField(i).c_str(), payload.need.notes[i]));
+    });
+}
+
+Result<MeetingNeedGiven> decodeMeetingNeedGiven(std::string_view json) {
+    return readJson<MeetingNeedGiven>(json, kEventMeetingNeedGiven,
+                                      [](cereal::JSONInputArchive& archive) -> Result<MeetingNeedGiven> {
+        const std::string what(kEventMeetingNeedGiven);
+        MeetingNeedGiven payload;
+        // Every field must be present: a missing one would silently read as "not chosen".
+        for (NeedGroup group : kAllNeedGroups) {
+            std::vector<std::string> ids;
+            if (group == NeedGroup::Interpreter) {
+                std::string language;
+                archive(cereal::make_nvp(needGroupId(group), language));
+                if (language != kNoInterpreter) ids.push_back(language);
+            } else {
+                archive(cereal::make_nvp(needGroupId(group), ids));
+            }
+            for (const std::string& id : ids) {
+                const std::optional<std::size_t> index = needOptionIndex(group, id);
+                if (!index)
+                    return makeError(ErrorCode::InvalidInput,
+                                     what + ": unknown " + needGroupId(group) + " choice \"" + id + "\"");
+                if (payload.need.isChosen(group, *index))
+                    return makeError(ErrorCode::InvalidInput,
+                                     what + ": " + needGroupId(group) + " choice \"" + id + "\" twice");
+                payload.need.toggle(group, *index);
+            }
+        }
+        for (std::size_t i = 0; i < kNeedQuestions.size(); ++i)
+            archive(cereal::make_nvp(noteField(i).c_str(), payload.need.notes[i]));
+        if (Result<void> valid = validateMeetingNeed(payload.need); !valid)
+            return makeError(ErrorCode::InvalidInput, what + ": " + valid.error().detail);
         return payload;
     });
 }

@@ -4,6 +4,7 @@
 
 #include "Hlc.h"
 #include "Idea.h"
+#include "MeetingNeed.h"
 #include "Pulse.h"
 #include "Result.h"
 
@@ -26,6 +27,9 @@ struct Event {
 inline constexpr std::string_view kEventIdeaSubmitted = "idea.submitted";
 inline constexpr std::string_view kEventNeighbourhoodNamed = "neighbourhood.named";
 inline constexpr std::string_view kEventPulseGiven = "pulse.given";
+inline constexpr std::string_view kEventMeetingNeedGiven = "meeting_need.given";
+inline constexpr std::string_view kEventIdeaApproved = "idea.approved";
+inline constexpr std::string_view kEventIdeaSupported = "idea.supported";
 
 // Payload of kEventIdeaSubmitted.
 struct IdeaSubmitted {
@@ -49,12 +53,39 @@ struct PulseGiven {
     std::array<int, kPulseAspectCount> scores{};  // in kAllPulseAspects order
 };
 
+// Payload of kEventIdeaApproved: a facilitator read the idea and residents may now see it.
+struct IdeaApproved {
+    std::string ideaId;
+};
+
+// Payload of kEventIdeaSupported: one "I support this" tap. Only the idea, nothing about who
+// tapped: it is a signal to the neighbourhood team, not a vote tied to a person.
+struct IdeaSupported {
+    std::string ideaId;
+};
+
+// Payload of kEventMeetingNeedGiven: one resident's choices by group as lists of option ids,
+// the interpreter language ("none" when not needed) and the three notes. Like a pulse, nothing
+// in it names the resident or links to a visit, an idea or a language setting.
+struct MeetingNeedGiven {
+    MeetingNeedDraft need;  // notes already trimmed
+};
+
 std::string encodePayload(const IdeaSubmitted& payload);
 std::string encodePayload(const NeighbourhoodNamed& payload);
 std::string encodePayload(const PulseGiven& payload);
+std::string encodePayload(const IdeaApproved& payload);
+std::string encodePayload(const IdeaSupported& payload);
 Result<IdeaSubmitted> decodeIdeaSubmitted(std::string_view json);
 Result<NeighbourhoodNamed> decodeNeighbourhoodNamed(std::string_view json);
 // Refuses a payload that validatePulse would refuse: a score outside 0..5, or nothing answered.
 Result<PulseGiven> decodePulseGiven(std::string_view json);
+// Refuses unknown or repeated option ids, more than one interpreter language, a missing field
+// and anything validateMeetingNeed would refuse.
+std::string encodePayload(const MeetingNeedGiven& payload);
+Result<MeetingNeedGiven> decodeMeetingNeedGiven(std::string_view json);
+// Both refuse an empty ideaId.
+Result<IdeaApproved> decodeIdeaApproved(std::string_view json);
+Result<IdeaSupported> decodeIdeaSupported(std::string_view json);
 
 }  // namespace buurtstem

@@ -39,12 +39,25 @@ inline constexpr const char* Space = "\xef\x81\xbe";       // f07e arrows-h
 inline constexpr const char* Comments = "\xef\x82\x86";    // f086 comments
 inline constexpr const char* Pulse = "\xef\x84\x98";       // f118 smile-o
 inline constexpr const char* Clean = "\xef\x87\xb8";       // f1f8 trash (litter bin)
+// The meeting-needs flow: the home tile, then one icon per option where a word alone is hard.
+inline constexpr const char* Handshake = "\xef\x8a\xb5";    // f2b5 handshake-o
+inline constexpr const char* Coffee = "\xef\x83\xb4";       // f0f4 coffee
+inline constexpr const char* Stethoscope = "\xef\x83\xb1";  // f0f1 stethoscope
+inline constexpr const char* Wrench = "\xef\x82\xad";       // f0ad wrench
+inline constexpr const char* Lock = "\xef\x80\xa3";         // f023 lock
+inline constexpr const char* Quiet = "\xef\x80\xa6";        // f026 volume-off
+inline constexpr const char* Calendar = "\xef\x81\xb3";     // f073 calendar
+inline constexpr const char* Wheelchair = "\xef\x86\x93";   // f193 wheelchair
+inline constexpr const char* HearingLoop = "\xef\x8a\xa2";  // f2a2 assistive-listening-systems
+inline constexpr const char* Bus = "\xef\x88\x87";          // f207 bus
+inline constexpr const char* Interpreter = "\xef\x86\xab";  // f1ab language
 
 // Every code point above, for building the font atlas.
-inline constexpr std::array<unsigned short, 32> kAllCodePoints = {
+inline constexpr std::array<unsigned short, 43> kAllCodePoints = {
     0xf0eb, 0xf03a, 0xf015, 0xf060, 0xf061, 0xf0ac, 0xf034, 0xf042, 0xf0c0, 0xf004,
     0xf1ad, 0xf1bb, 0xf1ae, 0xf132, 0xf1b9, 0xf141, 0xf00c, 0xf040, 0xf1d8, 0xf164,
     0xf00d, 0xf177, 0xf062, 0xf25a, 0xf017, 0xf071, 0xf05a, 0xf11c, 0xf07e, 0xf086,
-    0xf118, 0xf1f8};
+    0xf118, 0xf1f8, 0xf2b5, 0xf0f4, 0xf0f1, 0xf0ad, 0xf023, 0xf026, 0xf073, 0xf193,
+    0xf2a2, 0xf207, 0xf1ab};
 
 }  // namespace buurtstem::ui::icon

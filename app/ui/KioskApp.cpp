@@ -123,6 +123,38 @@ void KioskApp::submitPulse() {
     pageScroll_.reset();
 }
 
+void KioskApp::supportIdea(const std::string& ideaId) {
+    if (state_.supportedIdeaIds.count(ideaId) > 0) return;  // once per idea per visit
+    Result<Idea> stored = store_.supportIdea(ideaId);
+    if (!stored) {
+        if (stored.error().code == ErrorCode::NotFound) {
+            // Hidden since the list was read: the fresh view makes the detail say it is gone.
+            refreshView();
+            return;
+        }
+        state_.supportProblemKey = saveProblemKey(stored.error().code);
+        return;
+    }
+    state_.supportedIdeaIds.insert(ideaId);
+    state_.supportProblemKey = nullptr;
+    refreshView();  // the new count, on the detail and in the list
+}
+
+void KioskApp::submitMeetingNeed() {
+    Result<void> stored = store_.giveMeetingNeed(state_.needs);
+    if (!stored) {
+        // The choices stay as tapped: the resident can try again or tell the facilitator.
+        state_.needsProblemKey =
+            stored.error().code == ErrorCode::InvalidInput ? "needs.problem.none" : "needs.cannot_save";
+        return;
+    }
+    state_.needs = MeetingNeedDraft{};
+    state_.needsProblemKey = nullptr;
+    state_.history.clear();  // Back must not lead into the sent choices
+    state_.screen = ScreenId::MeetingNeedsThanks;
+    pageScroll_.reset();
+}
+
 void KioskApp::apply(const Actions& actions, double now) {
     if (actions.restart) {
         idle_.touch(now);
@@ -136,11 +168,14 @@ void KioskApp::apply(const Actions& actions, double now) {
     }
     if (actions.openIdea) {
         state_.selectedIdeaId = *actions.openIdea;
+        state_.supportProblemKey = nullptr;
         go(ScreenId::IdeaDetail);
     }
+    if (actions.supportIdea) supportIdea(*actions.supportIdea);
     if (actions.go) go(*actions.go);
     if (actions.submitIdea) submitIdea();
     if (actions.submitPulse) submitPulse();
+    if (actions.submitMeetingNeed) submitMeetingNeed();
     if (actions.back) {
         if (state_.history.empty()) {
             state_.screen = ScreenId::Home;
@@ -150,12 +185,16 @@ void KioskApp::apply(const Actions& actions, double now) {
         }
         state_.idea.saveProblemKey = nullptr;
         state_.pulseProblemKey = nullptr;
+        state_.supportProblemKey = nullptr;
+        state_.needsProblemKey = nullptr;
         pageScroll_.reset();
     }
     if (actions.home) {
         state_.history.clear();
         state_.screen = ScreenId::Home;
         state_.pulseProblemKey = nullptr;
+        state_.supportProblemKey = nullptr;
+        state_.needsProblemKey = nullptr;
         pageScroll_.reset();
     }
     if (actions.openLanguagePicker) state_.languagePickerOpen = true;
@@ -205,7 +244,7 @@ void KioskApp::frame(double now) {
         NavBarSpec bar;
         bar.title = ui_.tr(screenInfo(state_.screen).titleKey);
         bar.showBack = state_.screen != ScreenId::Home && state_.screen != ScreenId::IdeaThanks &&
-                       state_.screen != ScreenId::PulseThanks;
+                       state_.screen != ScreenId::PulseThanks && state_.screen != ScreenId::MeetingNeedsThanks;
         bar.showHome = state_.screen != ScreenId::Home;
         bar.languageName = translator_.language().nativeName.c_str();
         bar.largeText = state_.largeText;
@@ -237,6 +276,10 @@ void KioskApp::frame(double now) {
             case ScreenId::IdeaDetail: drawIdeaDetail(ctx); break;
             case ScreenId::Pulse: drawPulseScreen(ctx); break;
             case ScreenId::PulseThanks: drawPulseThanks(ctx); break;
+            case ScreenId::MeetingNeeds: drawMeetingNeeds(ctx); break;
+            case ScreenId::MeetingNeedsPractical: drawMeetingNeedsPractical(ctx); break;
+            case ScreenId::MeetingNeedsHelp: drawMeetingNeedsHelp(ctx); break;
+            case ScreenId::MeetingNeedsThanks: drawMeetingNeedsThanks(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -286,6 +329,20 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             break;
         case ScreenId::Pulse: state_.pulse.scores = {4, 3, 5, 2, 0}; break;  // the last line left open
         case ScreenId::PulseThanks: state_.pulseGiven = true; break;
+        case ScreenId::MeetingNeeds:
+        case ScreenId::MeetingNeedsPractical:
+        case ScreenId::MeetingNeedsHelp:
+            // A resident who answered a little of everything; the problem text is not shown.
+            state_.needs = MeetingNeedDraft{};
+            state_.needs.toggle(NeedGroup::Meeting, "coffee_morning");
+            state_.needs.toggle(NeedGroup::Care, "someone_to_talk");
+            state_.needs.toggle(NeedGroup::LivingWell, "green");
+            state_.needs.toggle(NeedGroup::Days, "wed");
+            state_.needs.toggle(NeedGroup::Days, "sat");
+            state_.needs.toggle(NeedGroup::Times, "evening");
+            state_.needs.toggle(NeedGroup::Help, "childcare");
+            state_.needs.toggle(NeedGroup::Interpreter, "ar");
+            break;
         default: break;
     }
 }

@@ -65,6 +65,8 @@ private:
     void go(ScreenId screen);
     void submitIdea();
     void submitPulse();
+    void submitMeetingNeed();
+    void supportIdea(const std::string& ideaId);
 
     storage::KioskStore& store_;
     i18n::Translator translator_;

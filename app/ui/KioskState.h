@@ -4,17 +4,20 @@
 #pragma once
 
 #include "../core/Idea.h"
+#include "../core/MeetingNeed.h"
 #include "../core/Pulse.h"
 
 #include <array>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace buurtstem::ui {
 
-enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks };
+enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks,
+                      MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks };
 
 struct ScreenInfo {
     ScreenId id;
@@ -22,7 +25,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 10> kScreens = {{
+inline constexpr std::array<ScreenInfo, 14> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -33,6 +36,10 @@ inline constexpr std::array<ScreenInfo, 10> kScreens = {{
     {ScreenId::IdeaDetail, "idea-detail", "screen.idea_detail.title"},
     {ScreenId::Pulse, "pulse", "screen.pulse.title"},
     {ScreenId::PulseThanks, "pulse-thanks", "screen.pulse_thanks.title"},
+    {ScreenId::MeetingNeeds, "needs", "screen.needs.title"},
+    {ScreenId::MeetingNeedsPractical, "needs-practical", "screen.needs_practical.title"},
+    {ScreenId::MeetingNeedsHelp, "needs-help", "screen.needs_help.title"},
+    {ScreenId::MeetingNeedsThanks, "needs-thanks", "screen.needs_thanks.title"},
 }};
 
 const ScreenInfo& screenInfo(ScreenId id);
@@ -41,7 +48,7 @@ std::optional<ScreenId> screenByName(std::string_view name);
 // What screens read from storage; refreshed after every write, never per frame.
 struct KioskView {
     std::string neighbourhood;
-    std::vector<Idea> ideas;  // visible ideas, newest first
+    std::vector<Idea> ideas;  // approved ideas, newest first
     const Idea* findIdea(std::string_view id) const;
 };
 
@@ -58,15 +65,21 @@ struct KioskState {
     std::vector<ScreenId> history;  // for Back
     IdeaFlow idea;
     std::string selectedIdeaId;     // the idea shown on IdeaDetail
+    std::optional<Theme> ideaFilter;  // = nullopt (all themes) // the theme chip chosen above the list of ideas
+    std::set<std::string> supportedIdeaIds;  // ideas supported in this visit: once each, until the idle reset
+    const char* supportProblemKey = nullptr;  // message under "I support this" when saving failed
     PulseDraft pulse;               // the faces tapped so far
     bool pulseGiven = false;        // = false // sent in this visit: one pulse per visit, until the idle reset
     const char* pulseProblemKey = nullptr;  // message under the faces: nothing chosen yet, or cannot save
+    MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
+    const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
     bool languagePickerOpen = false;
     bool largeText = false;
     bool highContrast = false;
 
     bool hasDraft() const {
-        return !idea.draft.title.empty() || !idea.draft.body.empty() || idea.draft.themeChosen || answeredCount(pulse) > 0;
+        return !idea.draft.title.empty() || !idea.draft.body.empty() || idea.draft.themeChosen || answeredCount(pulse) > 0 ||
+               answeredCount(needs) > 0;
     }
 };
 
@@ -78,8 +91,10 @@ struct Actions {
     bool startIdea = false;      // a fresh draft, then the theme screen
     bool submitIdea = false;
     bool submitPulse = false;
+    bool submitMeetingNeed = false;
     bool restart = false;        // leave the attract screen
     std::optional<std::string> openIdea;  // show this idea's detail
+    std::optional<std::string> supportIdea;  // "I support this" on this idea
     std::optional<std::string> setLanguage;
     bool toggleLargeText = false;
     bool toggleHighContrast = false;

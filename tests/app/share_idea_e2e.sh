@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End to end: a resident shares an idea on the real kiosk binary under Xvfb, tapping with
-# xdotool; the idea must be in the database, in the list of ideas, and SIGTERM must end cleanly.
+# xdotool; the idea must be in the database, not yet in the list of ideas (a facilitator approves
+# it first; tests/ui/LookAtIdeasTest.cpp shows it listed after approval), and SIGTERM must end cleanly.
 # Usage: share_idea_e2e.sh BUURTSTEM_BINARY SOURCE_DIR. ctest runs it as app.share_idea_e2e, with
 # the sanitizer settings the ASan build needs (tests/CMakeLists.txt): run that build through ctest.
 set -euo pipefail
@@ -62,11 +63,13 @@ REF=$(sql "SELECT reference FROM ideas")
 [ -n "$REF" ] || fail "the stored idea has no reference code"
 note "stored as $REF"
 
-note "thanks: back home, then the list of ideas"
+note "thanks: back home, then the list of ideas, which does not show it yet"
 tap idea.thanks.done
 tap home.tile.ideas
-# On a timeout wait_for_widget names the rows the list shows instead.
-wait_for_widget "#idea.$REF"
+wait_until_settled
+[ -z "$(widget home.tile.ideas)" ] || fail "the list of ideas did not open; on screen: $(cut -d' ' -f1 "$DUMP" | tr '\n' ' ')"
+[ -z "$(widget "#idea.$REF")" ] || fail "idea $REF is listed before a facilitator approved it"
+[ "$(sql "SELECT status FROM ideas")" = new ] || fail "a resident's idea should be stored as new, found: $(sql "SELECT status FROM ideas")"
 
 note "SIGTERM"
 stop_kiosk
@@ -95,4 +98,4 @@ linked=$(sql "SELECT COUNT(*) FROM ideas JOIN events ON events.uuid = ideas.even
 sql "SELECT payload FROM events WHERE type = 'idea.submitted'" | grep -qF "$TITLE" ||
     fail "the idea.submitted payload does not carry the title: $(sql "SELECT payload FROM events WHERE type = 'idea.submitted'")"
 
-echo "PASS: idea $REF shared, stored, listed; clean exit on SIGTERM ($((SECONDS - start)) s)"
+echo "PASS: idea $REF shared, stored, not listed before approval; clean exit on SIGTERM ($((SECONDS - start)) s)"

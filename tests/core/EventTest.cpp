@@ -153,3 +153,28 @@ TEST_CASE("error code names are distinct", "[result]") {
     CHECK(names.size() == std::size(codes));
     CHECK(std::string(errorCodeName(ErrorCode::MissingAsset)) == "missing_asset");
 }
+
+TEST_CASE("IdeaApproved and IdeaSupported carry the idea id only and round-trip", "[event]") {
+    IdeaApproved approved;
+    approved.ideaId = "123e4567-e89b-42d3-a456-426614174000";
+    CHECK(encodePayload(approved) == R"({"ideaId":"123e4567-e89b-42d3-a456-426614174000"})");
+    Result<IdeaApproved> approvedBack = decodeIdeaApproved(encodePayload(approved));
+    REQUIRE(approvedBack.ok());
+    CHECK(approvedBack->ideaId == approved.ideaId);
+
+    IdeaSupported supported;
+    supported.ideaId = approved.ideaId;
+    CHECK(encodePayload(supported) == encodePayload(approved));
+    Result<IdeaSupported> supportedBack = decodeIdeaSupported(encodePayload(supported));
+    REQUIRE(supportedBack.ok());
+    CHECK(supportedBack->ideaId == supported.ideaId);
+
+    // An event that names no idea could never apply to one.
+    for (const char* bad : {R"({"ideaId":""})", R"({})", R"(["x"])", "not json"}) {
+        INFO(bad);
+        Result<IdeaSupported> refused = decodeIdeaSupported(bad);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == ErrorCode::InvalidInput);
+        CHECK_FALSE(decodeIdeaApproved(bad).ok());
+    }
+}

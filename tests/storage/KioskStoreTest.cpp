@@ -181,7 +181,7 @@ TEST_CASE("events are insert-only: the database itself rejects UPDATE and DELETE
 
 // [SECTION] Reads and rebuilding
 
-TEST_CASE("visibleIdeas leaves out hidden ideas and shows the newest first", "[storage][read]") {
+TEST_CASE("visibleIdeas shows approved ideas only, newest first", "[storage][read]") {
     ScratchDir dir;
     ManualClock clock;
     auto store = openOrFail(dir.database(), clock.options());
@@ -190,7 +190,15 @@ TEST_CASE("visibleIdeas leaves out hidden ideas and shows the newest first", "[s
     Result<Idea> hidden = store->submitIdea(makeDraft("Verborgen idee"));
     clock.set(*clock.nowMs + 1000);
     Result<Idea> newer = store->submitIdea(makeDraft("Nieuwer idee"));
-    REQUIRE((older.ok() && hidden.ok() && newer.ok()));
+    clock.set(*clock.nowMs + 1000);
+    Result<Idea> waiting = store->submitIdea(makeDraft("Wacht nog op de opbouwwerker"));
+    REQUIRE((older.ok() && hidden.ok() && newer.ok() && waiting.ok()));
+
+    // A resident's idea waits for a facilitator before anyone sees it.
+    CHECK(store->visibleIdeas().empty());
+    for (const Result<Idea>* idea : {&older, &hidden, &newer}) REQUIRE(store->approveIdea((*idea)->id).ok());
+    CHECK(store->ideaByReference(newer->reference)->status == IdeaStatus::Approved);
+    CHECK(store->ideaByReference(waiting->reference)->status == IdeaStatus::New);
 
     // Until moderation events exist, hide it the way their apply will: in the read table.
     SQLite::Database db = sideDoor(dir);
@@ -202,14 +210,92 @@ TEST_CASE("visibleIdeas leaves out hidden ideas and shows the newest first", "[s
     REQUIRE(visible.size() == 2);
     CHECK(visible[0].id == newer->id);
     CHECK(visible[1].id == older->id);
-    CHECK(store->ideaCount() == 3);
+    CHECK(store->ideaCount() == 4);
+}
+
+TEST_CASE("approveIdea records idea.approved; an unknown idea is NotFound and stores nothing", "[storage][write]") {
+    auto store = inMemory();
+    Result<Idea> idea = store->submitIdea(makeDraft("Bankje bij de vijver"));
+    REQUIRE(idea.ok());
+    REQUIRE(store->approveIdea(idea->id).ok());
+    const std::vector<Event> events = store->events();
+    REQUIRE(events.size() == 2);
+    CHECK(events[1].type == kEventIdeaApproved);
+    Result<IdeaApproved> payload = decodeIdeaApproved(events[1].payload);
+    REQUIRE(payload.ok());
+    CHECK(payload->ideaId == idea->id);
+
+    Result<void> unknown = store->approveIdea("00000000-0000-4000-8000-000000000000");
+    REQUIRE_FALSE(unknown.ok());
+    CHECK(unknown.error().code == ErrorCode::NotFound);
+    CHECK(store->eventCount() == 2);
+}
+
+// [SECTION] Support
+
+TEST_CASE("supportIdea counts every support, and the rebuild counts the same", "[storage][support]") {
+    ScratchDir dir;
+    auto store = openOrFail(dir.database());
+    REQUIRE(store->addDemoNeighbourhood().ok());
+    const std::vector<Idea> demo = store->visibleIdeas();
+    REQUIRE(demo.size() >= 2);
+    const std::int64_t eventsBefore = store->eventCount();
+
+    Result<Idea> once = store->supportIdea(demo[0].id);
+    REQUIRE(once.ok());
+    CHECK(once->supports == 1);
+    // Once per visit is the kiosk screen's rule; storage counts what it is given, as it will
+    // for the supports of many kiosks merged at the office.
+    Result<Idea> twice = store->supportIdea(demo[0].id);
+    REQUIRE(twice.ok());
+    CHECK(twice->supports == 2);
+    REQUIRE(store->supportIdea(demo[1].id).ok());
+    CHECK(store->eventCount() == eventsBefore + 3);
+
+    const std::vector<Event> events = store->events();
+    CHECK(events.back().type == kEventIdeaSupported);
+    Result<IdeaSupported> payload = decodeIdeaSupported(events.back().payload);
+    REQUIRE(payload.ok());
+    CHECK(payload->ideaId == demo[1].id);
+    CHECK(events.back().payload == "{\"ideaId\":\"" + demo[1].id + "\"}");  // the idea only, nothing about the resident
+
+    const std::vector<std::string> before = describe(store->visibleIdeas());
+    CHECK(store->visibleIdeas()[0].supports == 2);
+    CHECK(store->visibleIdeas()[1].supports == 1);
+    SECTION("from intact tables") {
+        REQUIRE(store->rebuildReadTables().ok());
+    }
+    SECTION("after the read tables were wiped") {
+        sideDoor(dir).exec("DELETE FROM ideas");
+        REQUIRE(store->rebuildReadTables().ok());
+    }
+    CHECK(describe(store->visibleIdeas()) == before);
+}
+
+TEST_CASE("supporting an unknown or not yet approved idea is NotFound and stores nothing", "[storage][support]") {
+    auto store = inMemory();
+    Result<Idea> waiting = store->submitIdea(makeDraft("Nog niet gelezen"));
+    REQUIRE(waiting.ok());
+    const std::int64_t eventsBefore = store->eventCount();
+
+    for (const std::string& id : {std::string("00000000-0000-4000-8000-000000000000"), std::string(), waiting->id}) {
+        INFO("idea id \"" << id << "\"");
+        Result<Idea> result = store->supportIdea(id);
+        REQUIRE_FALSE(result.ok());
+        CHECK(result.error().code == ErrorCode::NotFound);
+    }
+    CHECK(store->eventCount() == eventsBefore);
+    CHECK(store->ideaByReference(waiting->reference)->supports == 0);
 }
 
 TEST_CASE("rebuildReadTables recomputes the same ideas and neighbourhood from the events", "[storage][rebuild]") {
     ScratchDir dir;
     auto store = openOrFail(dir.database());
     REQUIRE(store->addDemoNeighbourhood().ok());
-    REQUIRE(store->submitIdea(makeDraft("Een echt idee")).ok());
+    Result<Idea> real = store->submitIdea(makeDraft("Een echt idee"));
+    REQUIRE(real.ok());
+    REQUIRE(store->approveIdea(real->id).ok());
+    REQUIRE(store->submitIdea(makeDraft("Een idee dat nog wacht")).ok());  // stays out of the list after rebuilding too
     const std::vector<std::string> before = describe(store->visibleIdeas());
     const std::string nameBefore = store->neighbourhoodName();
     REQUIRE(before.size() > 1);
@@ -226,7 +312,9 @@ TEST_CASE("rebuildReadTables recomputes the same ideas and neighbourhood from th
     }
     CHECK(describe(store->visibleIdeas()) == before);
     CHECK(store->neighbourhoodName() == nameBefore);
-    CHECK(store->eventCount() == static_cast<std::int64_t>(before.size()) + 1);
+    // The naming, one submission per listed idea, the approval and the idea still waiting.
+    CHECK(store->eventCount() == static_cast<std::int64_t>(before.size()) + 3);
+    CHECK(store->ideaCount() == static_cast<std::int64_t>(before.size()) + 1);
 }
 
 TEST_CASE("another kiosk's events apply by their content, and local stamps continue after them",
@@ -317,7 +405,12 @@ TEST_CASE("the demo neighbourhood fills an empty kiosk once", "[storage][demo]")
     CHECK(store->ideaCount() == added.value());
     CHECK(store->eventCount() == added.value() + 1);  // the naming and one event per idea
     CHECK(store->neighbourhoodName() == demo.name);
-    for (const Idea& idea : store->visibleIdeas()) CHECK(idea.demo);
+    // Demo ideas stand for ideas a facilitator already approved: all of them are listed.
+    CHECK(store->visibleIdeas().size() == demo.ideas.size());
+    for (const Idea& idea : store->visibleIdeas()) {
+        CHECK(idea.demo);
+        CHECK(idea.status == IdeaStatus::Approved);
+    }
 
     Result<int> again = store->addDemoNeighbourhood();
     REQUIRE(again.ok());
@@ -328,7 +421,9 @@ TEST_CASE("the demo neighbourhood fills an empty kiosk once", "[storage][demo]")
 
 TEST_CASE("the demo never mixes into a kiosk that holds real ideas", "[storage][demo]") {
     auto store = inMemory();
-    REQUIRE(store->submitIdea(makeDraft("Een echt idee")).ok());
+    // Even one that waits for approval, so the list is still empty.
+    Result<Idea> real = store->submitIdea(makeDraft("Een echt idee"));
+    REQUIRE(real.ok());
 
     Result<int> added = store->addDemoNeighbourhood();
     REQUIRE(added.ok());
@@ -336,7 +431,8 @@ TEST_CASE("the demo never mixes into a kiosk that holds real ideas", "[storage][
     CHECK(store->ideaCount() == 1);
     CHECK(store->eventCount() == 1);
     CHECK(store->neighbourhoodName().empty());
-    CHECK_FALSE(store->visibleIdeas().front().demo);
+    CHECK(store->visibleIdeas().empty());
+    CHECK_FALSE(store->ideaByReference(real->reference)->demo);
 }
 
 TEST_CASE("the demo is added in one transaction: all of it or none", "[storage][demo]") {
@@ -366,7 +462,7 @@ TEST_CASE("a full disk refuses the new idea and keeps the earlier ones", "[stora
         auto store = openOrFail(dir.database(), options);
         Result<Idea> last = store->submitIdea(makeDraft("Idee 0", Theme::Care, body));
         for (int i = 1; last.ok() && i < 10'000; ++i) {
-            stored.push_back(last->id);
+            stored.push_back(last->reference);
             last = store->submitIdea(makeDraft("Idee " + std::to_string(i), Theme::Care, body));
         }
         REQUIRE_FALSE(last.ok());
@@ -374,13 +470,13 @@ TEST_CASE("a full disk refuses the new idea and keeps the earlier ones", "[stora
         REQUIRE(stored.size() > 5);
         CHECK(store->ideaCount() == static_cast<std::int64_t>(stored.size()));
         CHECK(store->eventCount() == static_cast<std::int64_t>(stored.size()));
-        // Reading still works while the disk is full.
-        CHECK(store->visibleIdeas().size() == stored.size());
+        // Reading still works while the disk is full (by reference: new ideas are not listed yet).
+        CHECK(store->ideaByReference(stored.back()).has_value());
     }
     // Room again (the limit is per connection): everything earlier is there and writing resumes.
     auto store = openOrFail(dir.database());
     CHECK(store->ideaCount() == static_cast<std::int64_t>(stored.size()));
-    CHECK(store->visibleIdeas().back().id == stored.front());
+    CHECK(store->ideaByReference(stored.front()).has_value());
     REQUIRE(store->submitIdea(makeDraft("Na het opruimen")).ok());
     CHECK(store->events().back().seq == static_cast<std::int64_t>(stored.size()) + 1);
 }

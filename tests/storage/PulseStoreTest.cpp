@@ -48,7 +48,7 @@ std::string describe(const PulseSummary& summary) {
 TEST_CASE("givePulse stores the event and its row, NULL for a skipped line", "[storage][pulse]") {
     ScratchDir dir;
     auto store = openOrFail(dir.database());
-    CHECK(store->schemaVersion() == 2);
+    CHECK(store->schemaVersion() == kSchemaVersion);
     CHECK(store->pulseSummary() == PulseSummary{});
 
     REQUIRE(store->givePulse(pulse({4, 0, 5, 2, 1})).ok());
@@ -210,7 +210,7 @@ TEST_CASE("a version 1 database upgrades to version 2 and keeps its ideas", "[st
     }
 
     auto store = openOrFail(dir.database());
-    CHECK(store->schemaVersion() == 2);
+    CHECK(store->schemaVersion() == kSchemaVersion);
     CHECK(store->kioskId() == kioskId);
     const std::optional<Idea> kept = store->ideaByReference("KKK-777");
     REQUIRE(kept.has_value());
@@ -236,5 +236,5 @@ TEST_CASE("a version 1 database upgrades to version 2 and keeps its ideas", "[st
 
     store.reset();
     SQLite::Database db(dir.database().string(), SQLite::OPEN_READONLY);
-    CHECK(userVersion(db) == 2);
+    CHECK(userVersion(db) == kSchemaVersion);
 }

@@ -1,4 +1,5 @@
-// A resident shares an idea from the home screen to the thank-you screen, and finds it in the list.
+// A resident shares an idea from the home screen to the thank-you screen; it shows in the list
+// once a facilitator approved it.
 #include "Harness.h"
 
 #include <catch2/catch.hpp>
@@ -6,7 +7,7 @@
 using namespace buurtstem;
 using test::Harness;
 
-TEST_CASE("a resident shares an idea and finds it in the list", "[ui][idea]") {
+TEST_CASE("a resident shares an idea and finds it in the list after approval", "[ui][idea]") {
     Harness h;
     const std::size_t before = h.store().visibleIdeas().size();
     REQUIRE(h.app().state().screen == ui::ScreenId::Home);
@@ -35,7 +36,8 @@ TEST_CASE("a resident shares an idea and finds it in the list", "[ui][idea]") {
     CHECK(stored->body == "Dan kunnen ouderen even rusten.");
     CHECK(stored->theme == Theme::Green);
     CHECK_FALSE(stored->demo);
-    CHECK(h.store().visibleIdeas().size() == before + 1);
+    CHECK(stored->status == IdeaStatus::New);
+    CHECK(h.store().visibleIdeas().size() == before);  // not listed until a facilitator read it
     CHECK_FALSE(h.app().state().hasDraft());
     CHECK_FALSE(h.has("nav.back"));  // Back must not lead into the sent form
 
@@ -43,6 +45,11 @@ TEST_CASE("a resident shares an idea and finds it in the list", "[ui][idea]") {
     REQUIRE(h.app().state().screen == ui::ScreenId::Home);
     REQUIRE(h.tap("home.tile.ideas"));
     REQUIRE(h.app().state().screen == ui::ScreenId::IdeaList);
+    CHECK_FALSE(h.has("#idea." + reference));
+
+    REQUIRE(h.store().approveIdea(stored->id).ok());
+    h.app().refreshView();
+    h.frames(2);
     REQUIRE(h.has("#idea." + reference));  // newest first: on screen without scrolling
     REQUIRE(h.tap("#idea." + reference));
     REQUIRE(h.app().state().screen == ui::ScreenId::IdeaDetail);

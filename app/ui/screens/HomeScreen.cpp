@@ -44,6 +44,7 @@ void drawHomeScreen(ScreenContext& ctx) {
         // Once per visit: after sending, the tile says thanks with a check mark and does nothing.
         {"home.tile.pulse", pulseGiven ? icon::Check : icon::Pulse, ui.tr("home.tile.pulse"),
          ui.tr(pulseGiven ? "home.tile.pulse.done" : "home.tile.pulse.detail")},
+        {"home.tile.needs", icon::Handshake, ui.tr("home.tile.needs"), ui.tr("home.tile.needs.detail")},
     };
     constexpr int kTiles = static_cast<int>(std::size(tiles));
     const float gap = ui.metrics.gap();
@@ -82,8 +83,10 @@ void drawHomeScreen(ScreenContext& ctx) {
                 ctx.actions.startIdea = true;
             else if (i == 1)
                 ctx.actions.go = ScreenId::IdeaList;
-            else
+            else if (i == 2)
                 ctx.actions.go = ScreenId::Pulse;
+            else
+                ctx.actions.go = ScreenId::MeetingNeeds;
         }
     }
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + rows * (height + gap)));

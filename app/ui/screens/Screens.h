@@ -31,6 +31,11 @@ void drawIdeaList(ScreenContext& ctx);
 void drawIdeaDetail(ScreenContext& ctx);
 void drawPulseScreen(ScreenContext& ctx);
 void drawPulseThanks(ScreenContext& ctx);
+// Meeting needs (meedoen): the three questions, the days and times, what helps to come, thanks.
+void drawMeetingNeeds(ScreenContext& ctx);
+void drawMeetingNeedsPractical(ScreenContext& ctx);
+void drawMeetingNeedsHelp(ScreenContext& ctx);
+void drawMeetingNeedsThanks(ScreenContext& ctx);
 // Overlay: the list of languages, each in its own name.
 void drawLanguagePicker(ScreenContext& ctx);
 
