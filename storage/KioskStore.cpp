@@ -16,8 +16,13 @@
 #include <array>
 #include <cassert>
 #include <chrono>
+#include <cstring>
 #include <exception>
+#include <span>
+#include <fcntl.h>
 #include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <string_view>
 #include <system_error>
 #include <utility>
@@ -74,6 +79,9 @@ const char* fieldName(IdeaField field) {
         case IdeaField::Theme: return "theme";
         case IdeaField::Title: return "title";
         case IdeaField::Body: return "body";
+        case IdeaField::Place: return "place";
+        case IdeaField::Contact: return "contact";
+        case IdeaField::Consent: return "consent";
     }
     return "field";
 }
@@ -93,6 +101,9 @@ Result<IdeaDraft> prepareDraft(const IdeaDraft& draft) {
     IdeaDraft prepared = draft;
     prepared.title = utf8::trim(draft.title);
     prepared.body = utf8::trim(draft.body);
+    prepared.place = utf8::trim(draft.place);
+    prepared.contactName = utf8::trim(draft.contactName);
+    prepared.contactAddress = utf8::trim(draft.contactAddress);
     // Validate what will be stored: "  ab  " must not pass as a three-letter title.
     const std::vector<IdeaIssue> issues = validateIdea(prepared);
     if (issues.empty()) return prepared;
@@ -106,7 +117,9 @@ Result<IdeaDraft> prepareDraft(const IdeaDraft& draft) {
     return makeError(ErrorCode::InvalidInput, std::move(detail));
 }
 
-// Idea columns in the order ideaFromRow reads them.
+// Idea columns in the order ideaFromRow reads them. Only whether a contact is stored leaves the
+// table, never the sealed box: no screen has any use for it.
+#define IDEA_COLUMNS "idea_id, reference, theme, title, body, created_hlc, status, supports, demo, place, sealed_contact <> ''"
 Idea ideaFromRow(SQLite::Statement& row) {
     Idea idea;
     idea.id = row.getColumn(0).getString();
@@ -118,6 +131,8 @@ Idea ideaFromRow(SQLite::Statement& row) {
     idea.status = statusFromId(row.getColumn(6).getString());
     idea.supports = row.getColumn(7).getInt();
     idea.demo = row.getColumn(8).getInt() != 0;
+    idea.place = row.getColumn(9).getString();
+    idea.contactGiven = row.getColumn(10).getInt() != 0;
     return idea;
 }
 
@@ -135,7 +150,7 @@ Event eventFromRow(SQLite::Statement& row) {
 
 std::optional<Idea> ideaById(SQLite::Database& db, const std::string& id) {
     SQLite::Statement q(db,
-                        "SELECT idea_id, reference, theme, title, body, created_hlc, status, supports, demo "
+                        "SELECT " IDEA_COLUMNS " "
                         "FROM ideas WHERE idea_id = ?");
     q.bind(1, id);
     if (!q.executeStep()) return std::nullopt;
@@ -156,7 +171,8 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         SQLite::Statement insert(db,
                                  "INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, "
-                                 "status, supports, demo, event_uuid) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)");
+                                 "status, supports, demo, event_uuid, place, sealed_contact) "
+                                 "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
         insert.bind(1, payload->ideaId);
         insert.bind(2, payload->reference);
         insert.bind(3, std::string(themeId(payload->theme)));
@@ -168,7 +184,26 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         insert.bind(7, statusId(payload->demo ? IdeaStatus::Approved : IdeaStatus::New));
         insert.bind(8, payload->demo ? 1 : 0);
         insert.bind(9, event.uuid);
+        insert.bind(10, payload->place);
+        insert.bind(11, payload->sealedContact);
         insert.exec();
+        return {};
+    }
+    if (event.type == kEventPlacesSet) {
+        Result<PlacesSet> payload = decodePlacesSet(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        // The latest list replaces the earlier one, as for the neighbourhood's name.
+        db.exec("DELETE FROM places");
+        SQLite::Statement insert(db, "INSERT INTO places (position, name) VALUES (?, ?)");
+        for (std::size_t i = 0; i < payload->places.size(); ++i) {
+            insert.bind(1, static_cast<std::int64_t>(i));
+            insert.bind(2, payload->places[i]);
+            insert.exec();
+            insert.reset();
+        }
         return {};
     }
     if (event.type == kEventNeighbourhoodNamed) {
@@ -287,6 +322,7 @@ struct KioskStore::Impl {
           clock(lastHlc) {}
 
     SQLite::Database db;
+    fs::path databaseFile;  // empty for an in-memory database
     StoreOptions options;
     std::string kioskId;
     int schemaVersion = 0;
@@ -380,13 +416,81 @@ struct KioskStore::Impl {
         payload.theme = draft.theme;
         payload.title = draft.title;
         payload.body = draft.body;
+        payload.place = draft.place;
         payload.demo = demo;
+        if (draft.hasContact()) {
+            Result<std::string> sealed = sealContact(draft);
+            if (!sealed) return sealed.error();
+            payload.sealedContact = std::move(sealed).value();
+        }
         Result<Event> event = record(kEventIdeaSubmitted, encodePayload(payload));
         if (!event) return event.error();
         // Read back what the screens will see, which also proves the event applied.
         std::optional<Idea> stored = ideaById(db, payload.ideaId);
         if (!stored) return makeError(ErrorCode::StorageFailure, "idea " + payload.ideaId + " was not applied");
         return *stored;
+    }
+
+    void storeStaffKey(const StaffKey& key) {
+        SQLite::Statement update(db, "UPDATE kiosk SET staff_public_key = ? WHERE id = 1");
+        update.bind(1, key.data(), static_cast<int>(key.size()));
+        update.exec();
+    }
+
+    // The demo stands in for the office: it makes a staff key pair, keeps the public half like a
+    // real kiosk would, and leaves the secret half beside the database so the demo's sealed
+    // contacts can be opened. A real kiosk never holds the secret key. Inside writeTransaction:
+    // if writing the file fails, the key is not stored either.
+    Result<void> makeDemoStaffKey() {
+        static_assert(crypto_box_PUBLICKEYBYTES == kStaffKeyBytes && crypto_box_SECRETKEYBYTES == kStaffKeyBytes);
+        StaffKey publicKey{};
+        std::array<unsigned char, crypto_box_SECRETKEYBYTES> secretKey{};
+        crypto_box_keypair(publicKey.data(), secretKey.data());
+        Result<void> written;
+        if (!databaseFile.empty()) written = writeSecretKeyFile(databaseFile.parent_path() / kDemoStaffSecretKeyFileName, secretKey);
+        sodium_memzero(secretKey.data(), secretKey.size());
+        if (!written) return written;
+        storeStaffKey(publicKey);
+        return {};
+    }
+
+    // Raw key bytes, created 0600 so no other user on the machine can read them.
+    static Result<void> writeSecretKeyFile(const fs::path& file, std::span<const unsigned char> key) {
+        const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+        if (fd < 0) return makeError(ErrorCode::StorageFailure, "cannot write " + file.string());
+        // O_CREAT's mode only applies to a new file; an old one may have been readable.
+        bool ok = ::fchmod(fd, 0600) == 0 && ::write(fd, key.data(), key.size()) == static_cast<ssize_t>(key.size());
+        ok = ::close(fd) == 0 && ok;
+        if (!ok) return makeError(ErrorCode::StorageFailure, "cannot write " + file.string());
+        return {};
+    }
+
+    std::optional<StaffKey> readStaffKey() {
+        SQLite::Statement q(db, "SELECT staff_public_key FROM kiosk WHERE id = 1 AND staff_public_key IS NOT NULL");
+        if (!q.executeStep()) return std::nullopt;
+        const SQLite::Column column = q.getColumn(0);
+        StaffKey key{};
+        if (column.getBytes() != static_cast<int>(key.size())) return std::nullopt;  // the CHECK makes this unreachable
+        std::memcpy(key.data(), column.getBlob(), key.size());
+        return key;
+    }
+
+    // "name\ncontact" in a sealed box to the staff key, as base64. Anyone can seal with the
+    // public key; only the secret key, which stays at the office, opens it. So the kiosk keeps
+    // nothing it could read back, and a stolen kiosk reveals nobody.
+    Result<std::string> sealContact(const IdeaDraft& draft) {
+        const std::optional<StaffKey> key = readStaffKey();
+        if (!key) return makeError(ErrorCode::InvalidInput, "no staff key: a contact cannot be sealed");
+        std::string plain = draft.contactName + "\n" + draft.contactAddress;
+        std::vector<unsigned char> sealed(crypto_box_SEALBYTES + plain.size());
+        const int rc = crypto_box_seal(sealed.data(), reinterpret_cast<const unsigned char*>(plain.data()), plain.size(),
+                                       key->data());
+        sodium_memzero(plain.data(), plain.size());
+        if (rc != 0) return makeError(ErrorCode::StorageFailure, "sealing the contact failed");
+        std::string text(sodium_base64_ENCODED_LEN(sealed.size(), sodium_base64_VARIANT_ORIGINAL), '\0');
+        sodium_bin2base64(text.data(), text.size(), sealed.data(), sealed.size(), sodium_base64_VARIANT_ORIGINAL);
+        text.resize(text.size() - 1);  // the encoder's terminating NUL
+        return text;
     }
 
     std::int64_t countIdeas() { return db.execAndGet("SELECT COUNT(*) FROM ideas").getInt64(); }
@@ -548,6 +652,7 @@ Result<std::unique_ptr<KioskStore>> KioskStore::open(const std::filesystem::path
         OpenedDatabase& o = opened.value();
         auto impl = std::make_unique<Impl>(std::move(o.db), std::move(options), std::move(o.kioskId),
                                            o.schemaVersion, o.lastHlc);
+        if (databaseFile != kInMemory) impl->databaseFile = databaseFile;
         std::unique_ptr<KioskStore> store(new KioskStore(std::move(impl)));
         // A new read table starts empty, yet the log may already hold its events (imported from
         // a newer kiosk); only a rebuild shows them, the same way on every kiosk.
@@ -656,6 +761,11 @@ Result<int> KioskStore::addDemoNeighbourhood() {
             naming.demo = true;
             Result<Event> event = impl_->record(kEventNeighbourhoodNamed, encodePayload(naming));
             if (!event) return event.error();
+            PlacesSet places;
+            places.places = demo.places;
+            Result<Event> placed = impl_->record(kEventPlacesSet, encodePayload(places));
+            if (!placed) return placed.error();
+            if (Result<void> key = impl_->makeDemoStaffKey(); !key) return key.error();
             int added = 0;
             for (const IdeaDraft& draft : drafts) {
                 Result<Idea> idea = impl_->addIdea(draft, true);
@@ -667,10 +777,36 @@ Result<int> KioskStore::addDemoNeighbourhood() {
     });
 }
 
+Result<void> KioskStore::setPlaces(const std::vector<std::string>& places) {
+    return guarded<void>("set places", [&]() -> Result<void> {
+        PlacesSet payload;
+        for (const std::string& place : places) {
+            std::string trimmed = utf8::trim(place);
+            if (!utf8::isValid(trimmed)) return makeError(ErrorCode::InvalidInput, "a place name is not valid text");
+            payload.places.push_back(std::move(trimmed));
+        }
+        // The same checks the apply makes, before anything is written.
+        if (Result<PlacesSet> valid = decodePlacesSet(encodePayload(payload)); !valid) return valid.error();
+        return impl_->writeTransaction<void>("set places", [&]() -> Result<void> {
+            Result<Event> event = impl_->record(kEventPlacesSet, encodePayload(payload));
+            if (!event) return event.error();
+            return {};
+        });
+    });
+}
+
+Result<void> KioskStore::setStaffPublicKey(const StaffKey& publicKey) {
+    return impl_->writeTransaction<void>("set staff key", [&]() -> Result<void> {
+        impl_->storeStaffKey(publicKey);
+        return {};
+    });
+}
+
 Result<void> KioskStore::rebuildReadTables() {
     return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
         impl_->db.exec("DELETE FROM ideas");
         impl_->db.exec("DELETE FROM neighbourhood");
+        impl_->db.exec("DELETE FROM places");
         impl_->db.exec("DELETE FROM pulse");
         impl_->db.exec("DELETE FROM meeting_need_choice");  // first: its rows point into meeting_need
         impl_->db.exec("DELETE FROM meeting_need");
@@ -691,7 +827,7 @@ Result<void> KioskStore::rebuildReadTables() {
 std::vector<Idea> KioskStore::visibleIdeas() const {
     return impl_->read<std::vector<Idea>>("read visible ideas", {}, [&]() -> Result<std::vector<Idea>> {
         SQLite::Statement q(impl_->db,
-                            "SELECT idea_id, reference, theme, title, body, created_hlc, status, supports, demo "
+                            "SELECT " IDEA_COLUMNS " "
                             "FROM ideas WHERE status = ? ORDER BY created_hlc DESC, idea_id DESC");
         // Only what a facilitator approved: new ideas wait for moderation, hidden ones stay hidden.
         q.bind(1, statusId(IdeaStatus::Approved));
@@ -708,7 +844,7 @@ std::optional<Idea> KioskStore::ideaByReference(const std::string& reference) co
         const std::string canonical = normaliseReferenceCode(reference);
         if (canonical.empty()) return std::optional<Idea>();
         SQLite::Statement q(impl_->db,
-                            "SELECT idea_id, reference, theme, title, body, created_hlc, status, supports, demo "
+                            "SELECT " IDEA_COLUMNS " "
                             "FROM ideas WHERE reference = ?");
         q.bind(1, canonical);
         if (!q.executeStep()) return std::optional<Idea>();
@@ -718,6 +854,20 @@ std::optional<Idea> KioskStore::ideaByReference(const std::string& reference) co
 
 std::int64_t KioskStore::ideaCount() const {
     return impl_->read<std::int64_t>("count ideas", 0, [&]() -> Result<std::int64_t> { return impl_->countIdeas(); });
+}
+
+std::vector<std::string> KioskStore::places() const {
+    return impl_->read<std::vector<std::string>>("read places", {}, [&]() -> Result<std::vector<std::string>> {
+        SQLite::Statement q(impl_->db, "SELECT name FROM places ORDER BY position");
+        std::vector<std::string> names;
+        while (q.executeStep()) names.push_back(q.getColumn(0).getString());
+        return names;
+    });
+}
+
+std::optional<StaffKey> KioskStore::staffPublicKey() const {
+    return impl_->read<std::optional<StaffKey>>("read staff key", std::nullopt,
+                                                 [&]() -> Result<std::optional<StaffKey>> { return impl_->readStaffKey(); });
 }
 
 std::string KioskStore::neighbourhoodName() const {

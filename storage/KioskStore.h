@@ -10,6 +10,7 @@
 #include "../app/core/Pulse.h"
 #include "../app/core/Result.h"
 
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -20,8 +21,13 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 3;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 4;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
+// Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
+// opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
+inline constexpr const char* kDemoStaffSecretKeyFileName = "demo-staff-secret.key";
+inline constexpr std::size_t kStaffKeyBytes = 32;  // crypto_box_PUBLICKEYBYTES and SECRETKEYBYTES
+using StaffKey = std::array<std::uint8_t, kStaffKeyBytes>;
 
 // Milliseconds since the Unix epoch; replaceable in tests.
 using WallClock = std::function<std::uint64_t()>;
@@ -52,7 +58,9 @@ public:
     int schemaVersion() const;
 
     // [SECTION] Writes (each one event, one transaction)
-    // Validates, assigns id and reference code, records idea.submitted. Errors: InvalidInput,
+    // Validates, assigns id and reference code, records idea.submitted. A contact is sealed to
+    // the staff's public key first: only the sealed box is stored, never the name or address.
+    // Errors: InvalidInput (also "no staff key" when there is a contact and no key is set),
     // StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
     Result<Idea> submitIdea(const IdeaDraft& draft, bool demo = false);
     // Records pulse.given with the draft's scores (0 = skipped). Errors: InvalidInput (nothing
@@ -71,7 +79,15 @@ public:
     // Once per visit is the screen's rule; storage counts every tap it is given. Errors: NotFound
     // (no approved idea with this id; nothing stored), StorageFull, StorageReadOnly, StorageFailure.
     Result<Idea> supportIdea(const std::string& ideaId);
-    // Fills an empty kiosk with the demo neighbourhood, its ideas already approved. Returns the
+    // Records neighbourhood.places_set: the named places residents choose from. Errors:
+    // InvalidInput (an empty, repeated or unreadable name), StorageFull, StorageReadOnly, StorageFailure.
+    Result<void> setPlaces(const std::vector<std::string>& places);
+    // Stores the key contacts are sealed to (a kiosk setting, not an event: see Migrations.cpp).
+    // Errors: StorageFull, StorageReadOnly, StorageFailure.
+    Result<void> setStaffPublicKey(const StaffKey& publicKey);
+    // Fills an empty kiosk with the demo neighbourhood (name, places, ideas already approved) and
+    // a demo staff key pair: the public key is stored, the secret key written to
+    // <data dir>/demo-staff-secret.key (mode 0600; not for in-memory stores). Returns the
     // number of ideas added; 0 when the kiosk already holds ideas (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
 
@@ -81,6 +97,9 @@ public:
     std::optional<Idea> ideaByReference(const std::string& reference) const;
     std::int64_t ideaCount() const;
     std::string neighbourhoodName() const;
+    // The neighbourhood's named places, in the order they were set.
+    std::vector<std::string> places() const;
+    std::optional<StaffKey> staffPublicKey() const;
     // Counts and sums of every stored pulse (this kiosk's and imported ones), per aspect.
     PulseSummary pulseSummary() const;
     // How many stored needs chose each option, and every note, oldest first (for the facilitator).

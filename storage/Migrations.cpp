@@ -109,6 +109,24 @@ CREATE TABLE meeting_need_choice (
     PRIMARY KEY (event_uuid, grp, choice)
 ) WITHOUT ROWID;
 )sql"},
+    {4, R"sql(
+-- Where an idea is ('' = the whole neighbourhood) and the resident's contact, sealed to the
+-- staff's public key (base64 of a libsodium sealed box; '' = none). The kiosk cannot open it.
+ALTER TABLE ideas ADD COLUMN place          TEXT NOT NULL DEFAULT '';
+ALTER TABLE ideas ADD COLUMN sealed_contact TEXT NOT NULL DEFAULT '';
+
+-- [Read table] The neighbourhood's named places from the latest neighbourhood.places_set event,
+-- in the order residents see them.
+CREATE TABLE places (
+    position INTEGER PRIMARY KEY,
+    name     TEXT    NOT NULL UNIQUE
+);
+
+-- The staff's public key (32 bytes) that contacts are sealed to. A setting of this device like
+-- kiosk_id, not an event: it says nothing about the neighbourhood, must not travel to other
+-- kiosks when logs merge, and must survive rebuildReadTables. NULL until set.
+ALTER TABLE kiosk ADD COLUMN staff_public_key BLOB CHECK (staff_public_key IS NULL OR length(staff_public_key) = 32);
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

@@ -7,12 +7,20 @@ namespace buurtstem {
 namespace {
 
 IdeaDraft idea(Theme theme, std::string title, std::string body) {
-    return IdeaDraft{theme, true, std::move(title), std::move(body)};
+    IdeaDraft draft;
+    draft.theme = theme;
+    draft.themeChosen = true;
+    draft.title = std::move(title);
+    draft.body = std::move(body);
+    return draft;
 }
 
 DemoNeighbourhood makeDemo() {
     DemoNeighbourhood demo;
     demo.name = "Demo: De Kastanjebuurt";
+    // Places a resident of this neighbourhood would name, short enough for a button.
+    demo.places = {"Kastanjeplein",        "Speeltuin Eikenlaan", "Buurtkamer",       "Bushalte Lindenweg",
+                   "Winkelcentrum Kastanjehof", "Park bij de vijver",  "Basisschool De Linde", "Fietspad langs het spoor"};
     demo.ideas = {
         // Ontmoeting
         idea(Theme::Meeting, "Buurtkamer ook op zondag open",

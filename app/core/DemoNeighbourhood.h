@@ -12,6 +12,7 @@ namespace buurtstem {
 struct DemoNeighbourhood {
     std::string name;                // neighbourhood name shown on the home screen
     std::vector<IdeaDraft> ideas;    // a few dozen, several themes
+    std::vector<std::string> places; // named places residents pick for "where is it?"
 };
 
 const DemoNeighbourhood& demoNeighbourhood();

@@ -3,6 +3,7 @@
 #include "Event.h"
 
 #include <cereal/archives/json.hpp>
+#include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
 #include <exception>
@@ -98,6 +99,14 @@ Result<T> readJson(std::string_view json, std::string_view what, ReadFields&& re
     }
 }
 
+// cereal throws on a missing name; fields added later are looked up first, so older payloads
+// without them still read.
+bool hasTopLevelField(std::string_view json, const char* name) {
+    RAPIDJSON_NAMESPACE::Document document;  // the rapidjson cereal's json.hpp includes
+    document.Parse(json.data(), json.size());
+    return !document.HasParseError() && document.IsObject() && document.HasMember(name);
+}
+
 }  // namespace
 
 std::string encodePayload(const IdeaSubmitted& payload) {
@@ -106,6 +115,28 @@ std::string encodePayload(const IdeaSubmitted& payload) {
                 cereal::make_nvp("theme", std::string(themeId(payload.theme))),
                 cereal::make_nvp("title", payload.title), cereal::make_nvp("body", payload.body),
                 cereal::make_nvp("demo", payload.demo));
+        if (!payload.place.empty()) archive(cereal::make_nvp("place", payload.place));
+        if (!payload.sealedContact.empty()) archive(cereal::make_nvp("sealedContact", payload.sealedContact));
+    });
+}
+
+std::string encodePayload(const PlacesSet& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) { archive(cereal::make_nvp("places", payload.places)); });
+}
+
+Result<PlacesSet> decodePlacesSet(std::string_view json) {
+    return readJson<PlacesSet>(json, kEventPlacesSet, [](cereal::JSONInputArchive& archive) -> Result<PlacesSet> {
+        PlacesSet payload;
+        archive(cereal::make_nvp("places", payload.places));
+        for (std::size_t i = 0; i < payload.places.size(); ++i) {
+            if (payload.places[i].empty())
+                return makeError(ErrorCode::InvalidInput, std::string(kEventPlacesSet) + ": empty place name");
+            for (std::size_t j = 0; j < i; ++j)
+                if (payload.places[j] == payload.places[i])
+                    return makeError(ErrorCode::InvalidInput,
+                                     std::string(kEventPlacesSet) + ": place \"" + payload.places[i] + "\" twice");
+        }
+        return payload;
     });
 }
 
@@ -131,12 +162,14 @@ std::string encodePayload(const IdeaSupported& payload) {
 }
 
 Result<IdeaSubmitted> decodeIdeaSubmitted(std::string_view json) {
-    return readJson<IdeaSubmitted>(json, kEventIdeaSubmitted, [](cereal::JSONInputArchive& archive) -> Result<IdeaSubmitted> {
+    return readJson<IdeaSubmitted>(json, kEventIdeaSubmitted, [json](cereal::JSONInputArchive& archive) -> Result<IdeaSubmitted> {
         IdeaSubmitted payload;
         std::string theme;
         archive(cereal::make_nvp("ideaId", payload.ideaId), cereal::make_nvp("reference", payload.reference),
                 cereal::make_nvp("theme", theme), cereal::make_nvp("title", payload.title),
                 cereal::make_nvp("body", payload.body), cereal::make_nvp("demo", payload.demo));
+        if (hasTopLevelField(json, "place")) archive(cereal::make_nvp("place", payload.place));
+        if (hasTopLevelField(json, "sealedContact")) archive(cereal::make_nvp("sealedContact", payload.sealedContact));
         const std::optional<Theme> known = themeFromId(theme);
         if (!known) return makeError(ErrorCode::InvalidInput, "idea.submitted: unknown theme \"" + theme + "\"");
         payload.theme = *known;

@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace buurtstem {
 
@@ -30,6 +31,7 @@ inline constexpr std::string_view kEventPulseGiven = "pulse.given";
 inline constexpr std::string_view kEventMeetingNeedGiven = "meeting_need.given";
 inline constexpr std::string_view kEventIdeaApproved = "idea.approved";
 inline constexpr std::string_view kEventIdeaSupported = "idea.supported";
+inline constexpr std::string_view kEventPlacesSet = "neighbourhood.places_set";
 
 // Payload of kEventIdeaSubmitted.
 struct IdeaSubmitted {
@@ -39,6 +41,16 @@ struct IdeaSubmitted {
     std::string title;
     std::string body;
     bool demo = false;
+    // Both optional in the JSON: absent in payloads of builds before schema 4, and left out
+    // when empty, so an idea without them is stored exactly as before.
+    std::string place;          // = "" // empty: the whole neighbourhood
+    std::string sealedContact;  // = "" // base64 of crypto_box_seal("name\ncontact") to the staff key
+};
+
+// Payload of kEventPlacesSet: the neighbourhood's named places, in the order residents see them.
+// Replaces any earlier list.
+struct PlacesSet {
+    std::vector<std::string> places;
 };
 
 // Payload of kEventNeighbourhoodNamed: the neighbourhood this kiosk serves.
@@ -76,6 +88,9 @@ std::string encodePayload(const NeighbourhoodNamed& payload);
 std::string encodePayload(const PulseGiven& payload);
 std::string encodePayload(const IdeaApproved& payload);
 std::string encodePayload(const IdeaSupported& payload);
+std::string encodePayload(const PlacesSet& payload);
+// Refuses an empty or repeated place name.
+Result<PlacesSet> decodePlacesSet(std::string_view json);
 Result<IdeaSubmitted> decodeIdeaSubmitted(std::string_view json);
 Result<NeighbourhoodNamed> decodeNeighbourhoodNamed(std::string_view json);
 // Refuses a payload that validatePulse would refuse: a score outside 0..5, or nothing answered.

@@ -44,6 +44,25 @@ std::vector<IdeaIssue> validateIdea(const IdeaDraft& draft) {
     } else if (utf8::countCodePoints(utf8::trim(draft.body)) > kIdeaBodyMax) {
         issues.push_back({IdeaField::Body, IdeaProblem::TooLong});
     }
+
+    const std::string place = utf8::trim(draft.place);
+    if (!utf8::isValid(place) || hasControlCharacters(place, false)) issues.push_back({IdeaField::Place, IdeaProblem::InvalidText});
+
+    // Name and address share one check: the team needs a way to reach the resident, and the
+    // sealed text is "name\ncontact", so neither may hold a line break of its own.
+    const std::string name = utf8::trim(draft.contactName);
+    const std::string address = utf8::trim(draft.contactAddress);
+    const bool contact = !name.empty() || !address.empty();
+    if (!utf8::isValid(name) || !utf8::isValid(address) || hasControlCharacters(name, false) ||
+        hasControlCharacters(address, false)) {
+        issues.push_back({IdeaField::Contact, IdeaProblem::InvalidText});
+    } else if (utf8::countCodePoints(name) > kContactNameMax || utf8::countCodePoints(address) > kContactAddressMax) {
+        issues.push_back({IdeaField::Contact, IdeaProblem::TooLong});
+    } else if (draft.contactConsent && address.empty()) {
+        // A name alone is no way to reach anyone.
+        issues.push_back({IdeaField::Contact, IdeaProblem::Missing});
+    }
+    if (contact && !draft.contactConsent) issues.push_back({IdeaField::Consent, IdeaProblem::Missing});
     return issues;
 }
 

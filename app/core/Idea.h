@@ -16,13 +16,24 @@ struct IdeaDraft {
     bool themeChosen = false;  // = false // the resident has tapped a theme
     std::string title;         // short, one line
     std::string body;          // a few sentences
+    std::string place;         // = "" // one of the neighbourhood's places; empty: the whole neighbourhood
+    // Optional contact. Storage seals both to the staff's public key; the kiosk never keeps them readable.
+    std::string contactName;     // = "" // how the resident wants to be addressed
+    std::string contactAddress;  // = "" // phone number or e-mail address
+    bool contactConsent = false; // = false // ticked "the neighbourhood team may contact me"
+
+    bool hasContact() const { return !contactName.empty() || !contactAddress.empty(); }
 };
 
 inline constexpr std::size_t kIdeaTitleMin = 3;    // code points
 inline constexpr std::size_t kIdeaTitleMax = 80;   // code points
 inline constexpr std::size_t kIdeaBodyMax = 600;   // code points
+inline constexpr std::size_t kContactNameMax = 60;      // code points
+inline constexpr std::size_t kContactAddressMax = 100;  // code points: long e-mail addresses fit
 
-enum class IdeaField { Theme, Title, Body };
+enum class IdeaField { Theme, Title, Body, Place, Contact, Consent };
+// For the contact: {Consent, Missing} = a name or address without consent; {Contact, Missing} =
+// consent without a phone number or e-mail address to reach the resident by.
 enum class IdeaProblem { Missing, TooShort, TooLong, InvalidText };
 
 struct IdeaIssue {
@@ -45,6 +56,8 @@ struct Idea {
     HlcStamp created;
     IdeaStatus status = IdeaStatus::New;
     int supports = 0;
+    std::string place;          // empty: the whole neighbourhood
+    bool contactGiven = false;  // = false // a sealed contact is stored; only the staff can open it
     bool demo = false;  // = false // part of the demo neighbourhood, shown with a "demo" mark
 };
 

@@ -51,13 +51,16 @@ inline constexpr const char* Wheelchair = "\xef\x86\x93";   // f193 wheelchair
 inline constexpr const char* HearingLoop = "\xef\x8a\xa2";  // f2a2 assistive-listening-systems
 inline constexpr const char* Bus = "\xef\x88\x87";          // f207 bus
 inline constexpr const char* Interpreter = "\xef\x86\xab";  // f1ab language
+// A consent line: an empty box, or a ticked one.
+inline constexpr const char* Unticked = "\xef\x82\x96";     // f096 square-o
+inline constexpr const char* Ticked = "\xef\x81\x86";       // f046 check-square-o
 
 // Every code point above, for building the font atlas.
-inline constexpr std::array<unsigned short, 43> kAllCodePoints = {
+inline constexpr std::array<unsigned short, 45> kAllCodePoints = {
     0xf0eb, 0xf03a, 0xf015, 0xf060, 0xf061, 0xf0ac, 0xf034, 0xf042, 0xf0c0, 0xf004,
     0xf1ad, 0xf1bb, 0xf1ae, 0xf132, 0xf1b9, 0xf141, 0xf00c, 0xf040, 0xf1d8, 0xf164,
     0xf00d, 0xf177, 0xf062, 0xf25a, 0xf017, 0xf071, 0xf05a, 0xf11c, 0xf07e, 0xf086,
     0xf118, 0xf1f8, 0xf2b5, 0xf0f4, 0xf0f1, 0xf0ad, 0xf023, 0xf026, 0xf073, 0xf193,
-    0xf2a2, 0xf207, 0xf1ab};
+    0xf2a2, 0xf207, 0xf1ab, 0xf096, 0xf046};
 
 }  // namespace buurtstem::ui::icon

@@ -52,6 +52,7 @@ bool KioskApp::buildFonts(float pxPerMm) {
 void KioskApp::refreshView() {
     view_.neighbourhood = store_.neighbourhoodName();
     view_.ideas = store_.visibleIdeas();
+    view_.places = store_.places();
 }
 
 bool KioskApp::setLanguage(const std::string& code) {
@@ -88,13 +89,17 @@ void KioskApp::go(ScreenId screen) {
     state_.history.push_back(state_.screen);
     state_.screen = screen;
     pageScroll_.reset();
+    if (screen == ScreenId::MeetingNeedsNote) keyboard_.reset();  // the language's letters, not the idea form's last layer
 }
 
 void KioskApp::submitIdea() {
     Result<Idea> stored = store_.submitIdea(state_.idea.draft);
     if (!stored) {
-        // The draft stays on screen; nothing the resident typed is lost.
-        state_.idea.saveProblemKey = saveProblemKey(stored.error().code);
+        // The draft stays on screen; nothing the resident typed is lost. Without a staff key the
+        // contact cannot be sealed: say so plainly, so the resident can send without it.
+        const bool noStaffKey = stored.error().code == ErrorCode::InvalidInput && state_.idea.draft.hasContact() &&
+                                !store_.staffPublicKey();
+        state_.idea.saveProblemKey = noStaffKey ? "idea.contact.no_staff_key" : saveProblemKey(stored.error().code);
         return;
     }
     state_.idea = IdeaFlow{};
@@ -141,6 +146,7 @@ void KioskApp::supportIdea(const std::string& ideaId) {
 }
 
 void KioskApp::submitMeetingNeed() {
+    if (state_.needsGiven) return;  // once per visit
     Result<void> stored = store_.giveMeetingNeed(state_.needs);
     if (!stored) {
         // The choices stay as tapped: the resident can try again or tell the facilitator.
@@ -149,6 +155,7 @@ void KioskApp::submitMeetingNeed() {
         return;
     }
     state_.needs = MeetingNeedDraft{};
+    state_.needsGiven = true;
     state_.needsProblemKey = nullptr;
     state_.history.clear();  // Back must not lead into the sent choices
     state_.screen = ScreenId::MeetingNeedsThanks;
@@ -270,6 +277,8 @@ void KioskApp::frame(double now) {
             case ScreenId::Home: drawHomeScreen(ctx); break;
             case ScreenId::IdeaTheme: drawThemePicker(ctx); break;
             case ScreenId::IdeaText: drawIdeaForm(ctx); break;
+            case ScreenId::IdeaPlace: drawIdeaPlace(ctx); break;
+            case ScreenId::IdeaContact: drawIdeaContact(ctx); break;
             case ScreenId::IdeaReview: drawIdeaReview(ctx); break;
             case ScreenId::IdeaThanks: drawIdeaThanks(ctx); break;
             case ScreenId::IdeaList: drawIdeaList(ctx); break;
@@ -280,6 +289,7 @@ void KioskApp::frame(double now) {
             case ScreenId::MeetingNeedsPractical: drawMeetingNeedsPractical(ctx); break;
             case ScreenId::MeetingNeedsHelp: drawMeetingNeedsHelp(ctx); break;
             case ScreenId::MeetingNeedsThanks: drawMeetingNeedsThanks(ctx); break;
+            case ScreenId::MeetingNeedsNote: drawMeetingNeedsNote(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -316,12 +326,21 @@ void KioskApp::showForScreenshot(ScreenId screen) {
     IdeaDraft& draft = state_.idea.draft;
     switch (screen) {
         case ScreenId::IdeaText:
+        case ScreenId::IdeaPlace:
+        case ScreenId::IdeaContact:
         case ScreenId::IdeaReview:
             draft.theme = Theme::Green;
             draft.themeChosen = true;
             draft.title = translator_.tr("example.idea.title");
             draft.body = translator_.tr("example.idea.body");
             state_.idea.focus = IdeaField::Body;
+            // A place picked and a contact typed; the contact step shows the consent still to tick.
+            if (screen != ScreenId::IdeaText && view_.places.size() > 1) draft.place = view_.places[1];
+            if (screen == ScreenId::IdeaContact || screen == ScreenId::IdeaReview) {
+                draft.contactName = "Fatima";
+                draft.contactAddress = "06 12345678";
+                draft.contactConsent = screen == ScreenId::IdeaReview;
+            }
             break;
         case ScreenId::IdeaThanks: state_.idea.submittedReference = "K7P-3QX"; break;
         case ScreenId::IdeaDetail:
@@ -343,6 +362,14 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             state_.needs.toggle(NeedGroup::Help, "childcare");
             state_.needs.toggle(NeedGroup::Interpreter, "ar");
             break;
+        case ScreenId::MeetingNeedsNote:
+            // A note on the care question, so the tab and the text both show.
+            state_.needs = MeetingNeedDraft{};
+            state_.needs.toggle(NeedGroup::Care, "someone_to_talk");
+            state_.needs.notes[1] = translator_.tr("example.needs.note");
+            state_.needsNoteQuestion = 1;
+            break;
+        case ScreenId::MeetingNeedsThanks: state_.needsGiven = true; break;
         default: break;
     }
 }

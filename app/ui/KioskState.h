@@ -16,8 +16,8 @@
 
 namespace buurtstem::ui {
 
-enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks,
-                      MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks };
+enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks,
+                      MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote };
 
 struct ScreenInfo {
     ScreenId id;
@@ -25,11 +25,13 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 14> kScreens = {{
+inline constexpr std::array<ScreenInfo, 17> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
     {ScreenId::IdeaText, "idea-text", "screen.idea_text.title"},
+    {ScreenId::IdeaPlace, "idea-place", "screen.idea_place.title"},
+    {ScreenId::IdeaContact, "idea-contact", "screen.idea_contact.title"},
     {ScreenId::IdeaReview, "idea-review", "screen.idea_review.title"},
     {ScreenId::IdeaThanks, "idea-thanks", "screen.idea_thanks.title"},
     {ScreenId::IdeaList, "ideas", "screen.ideas.title"},
@@ -37,6 +39,7 @@ inline constexpr std::array<ScreenInfo, 14> kScreens = {{
     {ScreenId::Pulse, "pulse", "screen.pulse.title"},
     {ScreenId::PulseThanks, "pulse-thanks", "screen.pulse_thanks.title"},
     {ScreenId::MeetingNeeds, "needs", "screen.needs.title"},
+    {ScreenId::MeetingNeedsNote, "needs-note", "screen.needs_note.title"},
     {ScreenId::MeetingNeedsPractical, "needs-practical", "screen.needs_practical.title"},
     {ScreenId::MeetingNeedsHelp, "needs-help", "screen.needs_help.title"},
     {ScreenId::MeetingNeedsThanks, "needs-thanks", "screen.needs_thanks.title"},
@@ -49,13 +52,19 @@ std::optional<ScreenId> screenByName(std::string_view name);
 struct KioskView {
     std::string neighbourhood;
     std::vector<Idea> ideas;  // approved ideas, newest first
+    std::vector<std::string> places;  // the neighbourhood's named places, for "where is it?"
     const Idea* findIdea(std::string_view id) const;
 };
+
+// Which contact field the on-screen keyboard types into; None: the keyboard is put away.
+enum class ContactField { None, Name, Address };
 
 struct IdeaFlow {
     IdeaDraft draft;
     IdeaField focus = IdeaField::Title;  // which field the keyboard types into
     bool showProblems = false;           // = false // set once the resident tried to go on
+    ContactField contactFocus = ContactField::None;  // = None // the contact step opens with the keyboard away
+    bool showContactProblem = false;     // = false // set once the resident tried to go on from the contact step
     const char* saveProblemKey = nullptr;  // translated message when saving failed
     std::string submittedReference;      // shown on the thank-you screen
 };
@@ -73,12 +82,15 @@ struct KioskState {
     const char* pulseProblemKey = nullptr;  // message under the faces: nothing chosen yet, or cannot save
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
+    std::size_t needsNoteQuestion = 0;  // = 0 (meeting) // which of kNeedQuestions the keyboard types a note for
+    bool needsGiven = false;        // = false // sent in this visit: once per visit like the pulse, until the idle reset
     bool languagePickerOpen = false;
     bool largeText = false;
     bool highContrast = false;
 
     bool hasDraft() const {
-        return !idea.draft.title.empty() || !idea.draft.body.empty() || idea.draft.themeChosen || answeredCount(pulse) > 0 ||
+        return !idea.draft.title.empty() || !idea.draft.body.empty() || idea.draft.themeChosen || !idea.draft.place.empty() ||
+               idea.draft.hasContact() || idea.draft.contactConsent || answeredCount(pulse) > 0 ||
                answeredCount(needs) > 0;
     }
 };

@@ -52,6 +52,11 @@ note "text"
 type_text "$BODY"
 tap "#osk.done"
 
+note "place: the whole neighbourhood"
+tap idea.place.next
+note "contact: skip"
+tap idea.contact.skip
+
 note "review: send"
 tap idea.review.send
 wait_for_widget idea.thanks.done
@@ -83,8 +88,8 @@ fi
 for sidecar in "$DB-wal" "$DB-shm"; do
     [ ! -e "$sidecar" ] || fail "$(basename "$sidecar") is left after SIGTERM: the kiosk did not close its database"
 done
-rows=$(sql "SELECT reference || '|' || theme || '|' || title || '|' || body FROM ideas")
-expected="$REF|green|$TITLE|$BODY"
+rows=$(sql "SELECT reference || '|' || theme || '|' || title || '|' || body || '|' || place || '|' || sealed_contact FROM ideas")
+expected="$REF|green|$TITLE|$BODY||"
 [ "$rows" = "$expected" ] || fail "the ideas table should hold exactly
   $expected
 but holds

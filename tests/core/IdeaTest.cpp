@@ -14,7 +14,12 @@ using namespace buurtstem;
 namespace {
 
 IdeaDraft goodDraft() {
-    return IdeaDraft{Theme::Play, true, "Bankje bij de speeltuin", "Dan kunnen ouders zitten."};
+    IdeaDraft draft;
+    draft.theme = Theme::Play;
+    draft.themeChosen = true;
+    draft.title = "Bankje bij de speeltuin";
+    draft.body = "Dan kunnen ouders zitten.";
+    return draft;
 }
 
 std::string repeat(std::string_view piece, std::size_t times) {

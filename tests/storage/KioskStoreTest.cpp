@@ -312,8 +312,8 @@ TEST_CASE("rebuildReadTables recomputes the same ideas and neighbourhood from th
     }
     CHECK(describe(store->visibleIdeas()) == before);
     CHECK(store->neighbourhoodName() == nameBefore);
-    // The naming, one submission per listed idea, the approval and the idea still waiting.
-    CHECK(store->eventCount() == static_cast<std::int64_t>(before.size()) + 3);
+    // The naming, the places, one submission per listed idea, the approval and the idea still waiting.
+    CHECK(store->eventCount() == static_cast<std::int64_t>(before.size()) + 4);
     CHECK(store->ideaCount() == static_cast<std::int64_t>(before.size()) + 1);
 }
 
@@ -403,7 +403,7 @@ TEST_CASE("the demo neighbourhood fills an empty kiosk once", "[storage][demo]")
     REQUIRE(added.ok());
     CHECK(added.value() == static_cast<int>(demo.ideas.size()));
     CHECK(store->ideaCount() == added.value());
-    CHECK(store->eventCount() == added.value() + 1);  // the naming and one event per idea
+    CHECK(store->eventCount() == added.value() + 2);  // the naming, the places and one event per idea
     CHECK(store->neighbourhoodName() == demo.name);
     // Demo ideas stand for ideas a facilitator already approved: all of them are listed.
     CHECK(store->visibleIdeas().size() == demo.ideas.size());
@@ -416,7 +416,7 @@ TEST_CASE("the demo neighbourhood fills an empty kiosk once", "[storage][demo]")
     REQUIRE(again.ok());
     CHECK(again.value() == 0);
     CHECK(store->ideaCount() == added.value());
-    CHECK(store->eventCount() == added.value() + 1);
+    CHECK(store->eventCount() == added.value() + 2);
 }
 
 TEST_CASE("the demo never mixes into a kiosk that holds real ideas", "[storage][demo]") {

@@ -49,7 +49,7 @@ std::string describe(const MeetingNeedSummary& summary) {
 TEST_CASE("giveMeetingNeed stores the event and counts each choice", "[storage][meeting_need]") {
     ScratchDir dir;
     auto store = openOrFail(dir.database());
-    CHECK(store->schemaVersion() == 3);
+    CHECK(store->schemaVersion() == kSchemaVersion);
     CHECK(store->meetingNeedSummary() == MeetingNeedSummary{});
 
     REQUIRE(store->giveMeetingNeed(need({{NeedGroup::Meeting, "coffee_morning"},
@@ -159,7 +159,7 @@ TEST_CASE("rebuilding the read tables gives the same meeting-need summary", "[st
     CHECK(store->pulseSummary().pulses == 1);
 }
 
-TEST_CASE("a version 2 database upgrades to version 3 and keeps ideas and pulses", "[storage][meeting_need][migrations]") {
+TEST_CASE("a version 2 database upgrades to the current version and keeps ideas and pulses", "[storage][meeting_need][migrations]") {
     ScratchDir dir;
     std::string kioskId;
     std::string pulseBefore;
@@ -179,6 +179,9 @@ TEST_CASE("a version 2 database upgrades to version 3 and keeps ideas and pulses
                           std::to_string(store->pulseSummary().total(PulseAspect::LivingWell).sum);
         }
         SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
+        // Schema 4 (places, sealed contacts, staff key) goes too: a v2 build had none of it.
+        db.exec("DROP TABLE places; ALTER TABLE ideas DROP COLUMN place; ALTER TABLE ideas DROP COLUMN sealed_contact; "
+                "ALTER TABLE kiosk DROP COLUMN staff_public_key;");
         db.exec("DROP TABLE meeting_need_choice; DROP TABLE meeting_need; PRAGMA user_version = 2;");
         MeetingNeedGiven imported;
         imported.need.toggle(NeedGroup::Help, "large_print");
@@ -194,7 +197,7 @@ TEST_CASE("a version 2 database upgrades to version 3 and keeps ideas and pulses
     }
 
     auto store = openOrFail(dir.database());
-    CHECK(store->schemaVersion() == 3);
+    CHECK(store->schemaVersion() == kSchemaVersion);
     CHECK(store->kioskId() == kioskId);
     CHECK(store->ideaCount() == ideasBefore);
     CHECK(ideasBefore > 0);
@@ -211,5 +214,5 @@ TEST_CASE("a version 2 database upgrades to version 3 and keeps ideas and pulses
     CHECK(store->meetingNeedSummary().count(NeedGroup::Help, "large_print") == 2);
     store.reset();
     SQLite::Database db(dir.database().string(), SQLite::OPEN_READONLY);
-    CHECK(userVersion(db) == 3);
+    CHECK(userVersion(db) == kSchemaVersion);
 }

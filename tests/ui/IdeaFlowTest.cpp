@@ -23,7 +23,12 @@ TEST_CASE("a resident shares an idea and finds it in the list after approval", "
     CHECK(h.app().state().idea.focus == IdeaField::Body);
     h.type("Dan kunnen ouderen even rusten.");
     REQUIRE(h.tap("#osk.done"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::IdeaPlace);
+    REQUIRE(h.tap("idea.place.next"));  // the whole neighbourhood, as chosen from the start
+    REQUIRE(h.app().state().screen == ui::ScreenId::IdeaContact);
+    REQUIRE(h.tap("idea.contact.skip"));
     REQUIRE(h.app().state().screen == ui::ScreenId::IdeaReview);
+    CHECK(h.has("idea.review.send"));
 
     REQUIRE(h.tap("idea.review.send"));
     REQUIRE(h.app().state().screen == ui::ScreenId::IdeaThanks);
@@ -35,6 +40,8 @@ TEST_CASE("a resident shares an idea and finds it in the list after approval", "
     CHECK(stored->title == "Bankje bij de vijver");
     CHECK(stored->body == "Dan kunnen ouderen even rusten.");
     CHECK(stored->theme == Theme::Green);
+    CHECK(stored->place.empty());
+    CHECK_FALSE(stored->contactGiven);
     CHECK_FALSE(stored->demo);
     CHECK(stored->status == IdeaStatus::New);
     CHECK(h.store().visibleIdeas().size() == before);  // not listed until a facilitator read it
@@ -81,10 +88,18 @@ TEST_CASE("Change on the review screen goes back with the draft intact", "[ui][i
     h.type("Een voetbalkooi");
     REQUIRE(h.tap("#osk.done"));
     REQUIRE(h.tap("#osk.done"));
+    REQUIRE(h.tap("#idea.place.0"));
+    REQUIRE(h.tap("idea.place.next"));
+    REQUIRE(h.tap("idea.contact.skip"));
     REQUIRE(h.app().state().screen == ui::ScreenId::IdeaReview);
-    REQUIRE(h.tap("idea.review.change"));
+    REQUIRE(h.tap("idea.review.change"));  // one step back: the contact
+    CHECK(h.app().state().screen == ui::ScreenId::IdeaContact);
+    REQUIRE(h.tap("nav.back"));
+    CHECK(h.app().state().screen == ui::ScreenId::IdeaPlace);
+    REQUIRE(h.tap("nav.back"));
     CHECK(h.app().state().screen == ui::ScreenId::IdeaText);
     CHECK(h.app().state().idea.draft.title == "Een voetbalkooi");
+    CHECK(h.app().state().idea.draft.place == h.store().places().front());
 }
 
 TEST_CASE("Home and Back sit in the same place on every screen", "[ui][nav]") {
@@ -105,4 +120,119 @@ TEST_CASE("Home and Back sit in the same place on every screen", "[ui][nav]") {
     }
     REQUIRE(h.tap("nav.home"));
     CHECK(h.app().state().screen == ui::ScreenId::Home);
+}
+
+namespace {
+
+// From home to the contact step of a new idea about `theme`.
+void toContactStep(Harness& h, const char* theme, const char* title) {
+    REQUIRE(h.tap("home.tile.idea"));
+    REQUIRE(h.tap(theme));
+    h.type(title);
+    REQUIRE(h.tap("#osk.done"));
+    REQUIRE(h.tap("#osk.done"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::IdeaPlace);
+}
+
+void typeContact(Harness& h, std::string_view name, std::string_view address) {
+    CHECK_FALSE(h.has("#osk.done"));  // the keyboard is away until a field is tapped
+    REQUIRE(h.tap("#idea.contact.name"));
+    h.type(name);
+    REQUIRE(h.tap("#osk.done"));  // Next: from the name to the address
+    CHECK(h.app().state().idea.contactFocus == ui::ContactField::Address);
+    h.type(address);
+    REQUIRE(h.tap("#osk.done"));  // Next: the keyboard goes away, the consent shows
+    CHECK(h.app().state().idea.contactFocus == ui::ContactField::None);
+}
+
+}  // namespace
+
+TEST_CASE("a resident picks a place and leaves a contact, which only the team can read", "[ui][idea][contact]") {
+    Harness h;
+    const std::vector<std::string> places = h.store().places();
+    REQUIRE(places.size() >= 8);
+    toContactStep(h, "theme.clean_safe", "Lamp kapot bij de bushalte");
+    for (std::size_t i = 0; i < places.size(); ++i) CHECK(h.has("#idea.place." + std::to_string(i)));
+    REQUIRE(h.tap("#idea.place.3"));
+    CHECK(h.app().state().idea.draft.place == places[3]);
+    REQUIRE(h.tap("idea.place.next"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::IdeaContact);
+
+    typeContact(h, "Fatima", "06 12345678");
+    // A contact without consent cannot go on, and says why beside the toggle.
+    REQUIRE(h.tap("idea.contact.next"));
+    CHECK(h.app().state().screen == ui::ScreenId::IdeaContact);
+    CHECK(h.app().state().idea.showContactProblem);
+    REQUIRE(h.tap("idea.contact.consent"));
+    CHECK(h.app().state().idea.draft.contactConsent);
+    REQUIRE(h.tap("idea.contact.next"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::IdeaReview);
+
+    REQUIRE(h.tap("idea.review.send"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::IdeaThanks);
+    const std::optional<Idea> stored = h.store().ideaByReference(h.app().state().idea.submittedReference);
+    REQUIRE(stored.has_value());
+    CHECK(stored->place == places[3]);
+    CHECK(stored->contactGiven);
+    // Nothing of the contact is left in the kiosk's state after sending.
+    CHECK_FALSE(h.app().state().idea.draft.hasContact());
+    CHECK_FALSE(h.app().state().hasDraft());
+    for (const Event& event : h.store().events()) {
+        CHECK(event.payload.find("Fatima") == std::string::npos);
+        CHECK(event.payload.find("12345678") == std::string::npos);
+    }
+}
+
+TEST_CASE("consent without a way to reach the resident cannot go on either", "[ui][idea][contact]") {
+    Harness h;
+    toContactStep(h, "theme.green", "Meer bomen");
+    REQUIRE(h.tap("idea.place.next"));
+    REQUIRE(h.tap("idea.contact.consent"));
+    REQUIRE(h.tap("idea.contact.next"));
+    CHECK(h.app().state().screen == ui::ScreenId::IdeaContact);
+    CHECK(h.app().state().idea.showContactProblem);
+    // Skip leaves the contact out entirely, consent included.
+    REQUIRE(h.tap("idea.contact.skip"));
+    CHECK(h.app().state().screen == ui::ScreenId::IdeaReview);
+    CHECK_FALSE(h.app().state().idea.draft.contactConsent);
+}
+
+TEST_CASE("without a staff key a contact is not sent, and the draft stays", "[ui][idea][contact]") {
+    test::HarnessOptions options;
+    options.demo = false;  // no demo: no staff key, no places
+    Harness h(options);
+    toContactStep(h, "theme.traffic", "Drempel in de straat");
+    CHECK(h.has("idea.place.whole"));
+    CHECK_FALSE(h.has("#idea.place.0"));
+    REQUIRE(h.tap("idea.place.next"));
+    typeContact(h, "Piet", "piet@example.nl");
+    REQUIRE(h.tap("idea.contact.consent"));
+    REQUIRE(h.tap("idea.contact.next"));
+    REQUIRE(h.tap("idea.review.send"));
+    CHECK(h.app().state().screen == ui::ScreenId::IdeaReview);
+    CHECK(std::string_view(h.app().state().idea.saveProblemKey) == "idea.contact.no_staff_key");
+    CHECK(h.app().state().idea.draft.contactName == "Piet");
+    CHECK(h.store().ideaCount() == 0);
+}
+
+TEST_CASE("the contact step fits with the keyboard up, in large text on the small screen", "[ui][idea][contact]") {
+    for (const char* language : {"nl", "ar", "uk"}) {
+        test::HarnessOptions options;
+        options.width = 1280;
+        options.height = 800;
+        options.language = language;
+        Harness h(options);
+        h.app().setLargeText(true);
+        h.app().showForScreenshot(ui::ScreenId::IdeaContact);
+        h.app().state().idea.contactFocus = ui::ContactField::Address;
+        h.frames(3);
+        REQUIRE(h.has("#osk.done"));
+        const float minimum = h.app().ui().metrics.touchMin() - 0.5f;
+        for (const ui::WidgetInfo& w : h.app().ui().widgets.widgets()) {
+            INFO(language << " " << w.id << " at " << w.x0 << "," << w.y0 << " - " << w.x1 << "," << w.y1);
+            CHECK(w.y0 >= 0.0f);
+            CHECK(w.y1 <= options.height + 0.5f);
+            CHECK(w.height() >= minimum);
+        }
+    }
 }

@@ -38,13 +38,15 @@ void drawHomeScreen(ScreenContext& ctx) {
 
     const std::string count = std::to_string(ctx.view.ideas.size());
     const bool pulseGiven = ctx.state.pulseGiven;
+    const bool needsGiven = ctx.state.needsGiven;
     const Tile tiles[] = {
         {"home.tile.idea", icon::Idea, ui.tr("home.tile.idea"), ui.tr("home.tile.idea.detail")},
         {"home.tile.ideas", icon::List, ui.tr("home.tile.ideas"), ui.format("home.tile.ideas.detail", {{"count", count}})},
-        // Once per visit: after sending, the tile says thanks with a check mark and does nothing.
+        // Once per visit (pulse and needs): after sending, the tile says thanks with a check mark and does nothing.
         {"home.tile.pulse", pulseGiven ? icon::Check : icon::Pulse, ui.tr("home.tile.pulse"),
          ui.tr(pulseGiven ? "home.tile.pulse.done" : "home.tile.pulse.detail")},
-        {"home.tile.needs", icon::Handshake, ui.tr("home.tile.needs"), ui.tr("home.tile.needs.detail")},
+        {"home.tile.needs", needsGiven ? icon::Check : icon::Handshake, ui.tr("home.tile.needs"),
+         ui.tr(needsGiven ? "home.tile.needs.done" : "home.tile.needs.detail")},
     };
     constexpr int kTiles = static_cast<int>(std::size(tiles));
     const float gap = ui.metrics.gap();
@@ -77,7 +79,7 @@ void drawHomeScreen(ScreenContext& ctx) {
         spec.detail = tiles[i].detail.c_str();
         spec.size = size;
         spec.kind = ButtonKind::Tile;
-        spec.enabled = i != 2 || !pulseGiven;
+        spec.enabled = (i != 2 || !pulseGiven) && (i != 3 || !needsGiven);
         if (touchButton(ui, spec)) {
             if (i == 0)
                 ctx.actions.startIdea = true;

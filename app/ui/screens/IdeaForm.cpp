@@ -22,6 +22,13 @@ const char* problemKey(IdeaProblem problem, IdeaField field) {
     return "idea.problem.invalid_text";
 }
 
+// Only what this step asks for; place and contact have their own steps after it.
+bool textIsReady(const IdeaDraft& draft) {
+    for (const IdeaIssue& issue : validateIdea(draft))
+        if (issue.field == IdeaField::Theme || issue.field == IdeaField::Title || issue.field == IdeaField::Body) return false;
+    return true;
+}
+
 }  // namespace
 
 void drawIdeaForm(ScreenContext& ctx) {
@@ -86,9 +93,9 @@ void drawIdeaForm(ScreenContext& ctx) {
     if (ctx.keyboard.draw(ui, target, options, width) == KeyboardEvent::Done) {
         if (onTitle) {
             flow.focus = IdeaField::Body;
-        } else if (validateIdea(draft).empty()) {
+        } else if (textIsReady(draft)) {
             flow.showProblems = false;
-            ctx.actions.go = ScreenId::IdeaReview;
+            ctx.actions.go = ScreenId::IdeaPlace;
         } else {
             flow.showProblems = true;
             for (const IdeaIssue& issue : validateIdea(draft))

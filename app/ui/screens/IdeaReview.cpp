@@ -19,10 +19,17 @@ void drawIdeaReview(ScreenContext& ctx) {
     const float gap = ui.metrics.gap();
     const float buttonsTop = ctx.contentMin.y + ctx.contentSize.y - ui.metrics.touchMain();
     const char* problem = ctx.state.idea.saveProblemKey ? ui.tr(ctx.state.idea.saveProblemKey) : nullptr;
-    const float notesHeight = measureText(ui.fonts.body, ui.tr("idea.review.public_note"), width).y + gap +
+    // Where, and whether a contact goes along; never the contact itself, which only the team reads.
+    const std::string_view placeName = draft.place.empty() ? std::string_view(ui.tr("idea.place.whole")) : draft.place;
+    const std::string place = ui.format("idea.review.place", {{"place", placeName}});
+    const char* contact = ui.tr(draft.hasContact() ? "idea.review.contact_given" : "idea.review.contact_none");
+    const float notesHeight = measureText(ui.fonts.body, place, width).y + measureText(ui.fonts.body, contact, width).y +
+                              measureText(ui.fonts.body, ui.tr("idea.review.public_note"), width).y + gap +
                               (problem ? measureText(ui.fonts.body, problem, width).y + gap : 0.0f);
     scrollingCard(ctx, CardContent{draft.theme, draft.title, draft.body, {}}, buttonsTop - notesHeight - 2 * gap);
 
+    screenText(ctx, place);
+    screenText(ctx, contact);
     screenText(ctx, ui.tr("idea.review.public_note"), true);
     if (problem) problemText(ctx, problem);
 

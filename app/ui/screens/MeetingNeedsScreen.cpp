@@ -1,7 +1,7 @@
 // MeetingNeedsScreen: the three steps of "what do you need to take part?" (meedoen) — the three
 // questions (ontmoeting, zorg, fijn wonen), then days and time of day, then what helps to come
 // (childcare, access, interpreter). Every answer is a toggle; every step may be skipped; Send on
-// the last step needs one answer anywhere. Anonymous. Free text is not offered on the kiosk yet.
+// the last step needs one answer anywhere. Anonymous. Free text has its own step (MeetingNeedsNote).
 #include "Screens.h"
 
 #include "../Icons.h"
@@ -214,7 +214,7 @@ float bottomBar(ScreenContext& ctx, bool send) {
         if (send)
             ctx.actions.submitMeetingNeed = true;
         else
-            ctx.actions.go = ctx.state.screen == ScreenId::MeetingNeeds ? ScreenId::MeetingNeedsPractical
+            ctx.actions.go = ctx.state.screen == ScreenId::MeetingNeeds ? ScreenId::MeetingNeedsNote
                                                                         : ScreenId::MeetingNeedsHelp;
     }
     if (tappedTooEarly) ctx.state.needsProblemKey = "needs.problem.none";

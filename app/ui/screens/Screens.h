@@ -25,14 +25,17 @@ void drawAttractScreen(ScreenContext& ctx);
 void drawHomeScreen(ScreenContext& ctx);
 void drawThemePicker(ScreenContext& ctx);
 void drawIdeaForm(ScreenContext& ctx);
+void drawIdeaPlace(ScreenContext& ctx);
+void drawIdeaContact(ScreenContext& ctx);
 void drawIdeaReview(ScreenContext& ctx);
 void drawIdeaThanks(ScreenContext& ctx);
 void drawIdeaList(ScreenContext& ctx);
 void drawIdeaDetail(ScreenContext& ctx);
 void drawPulseScreen(ScreenContext& ctx);
 void drawPulseThanks(ScreenContext& ctx);
-// Meeting needs (meedoen): the three questions, the days and times, what helps to come, thanks.
+// Meeting needs (meedoen): the three questions, a note, the days and times, what helps to come, thanks.
 void drawMeetingNeeds(ScreenContext& ctx);
+void drawMeetingNeedsNote(ScreenContext& ctx);  // optional: a few words of their own
 void drawMeetingNeedsPractical(ScreenContext& ctx);
 void drawMeetingNeedsHelp(ScreenContext& ctx);
 void drawMeetingNeedsThanks(ScreenContext& ctx);
