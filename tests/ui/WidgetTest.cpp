@@ -209,3 +209,16 @@ TEST_CASE("the keyboard offers the language's own letters and keeps the text on 
     REQUIRE(h.tap("#osk.key.ş"));
     CHECK(h.app().state().idea.draft.title == "Йїaسş");
 }
+
+TEST_CASE("home tiles sit in the lower two thirds, within reach from a wheelchair", "[ui][accessibility]") {
+    test::HarnessOptions options;
+    options.width = 1920;
+    options.height = 1080;
+    Harness h(options);
+    for (const char* id : {"home.tile.idea", "home.tile.ideas", "home.tile.pulse", "home.tile.needs"}) {
+        const ui::WidgetInfo* tile = h.find(id);
+        REQUIRE(tile);
+        INFO(id << " top at " << tile->y0);
+        CHECK(tile->y0 >= 1080.0f / 3.0f);
+    }
+}

@@ -61,7 +61,11 @@ void drawHomeScreen(ScreenContext& ctx) {
     float height = std::clamp((available.y - (rows - 1) * gap) / rows, ui.metrics.touchMain() * 2.5f, ui.mm(90));
     for (const Tile& tile : tiles) height = std::max(height, tileHeight(ui, tile, width));
 
-    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    // The tiles sit at the bottom of the screen, within reach from a wheelchair; the welcome
+    // stays at the top where the eye starts.
+    const float gridHeight = rows * height + (rows - 1) * gap;
+    const ImVec2 origin(ImGui::GetCursorScreenPos().x,
+                        std::max(ImGui::GetCursorScreenPos().y, ctx.contentMin.y + ctx.contentSize.y - gridHeight));
     for (int i = 0; i < kTiles; ++i) {
         ImVec2 size(width, height);
         ImVec2 at = gridCell(origin, i, columns, size, gap);

@@ -36,9 +36,16 @@ std::optional<std::int64_t> parseEuroCents(std::string_view typed) {
 
 std::string formatEuroCents(std::int64_t cents) {
     const bool negative = cents < 0;
-    std::uint64_t magnitude = negative ? static_cast<std::uint64_t>(-(cents + 1)) + 1 : static_cast<std::uint64_t>(cents);
-    std::string euros = std::to_string(magnitude / 100);
-    for (int i = static_cast<int>(euros.size()) - 3; i > 0; i -= 3) euros.insert(static_cast<std::size_t>(i), ".");
+    const std::uint64_t magnitude =
+        negative ? static_cast<std::uint64_t>(-(cents + 1)) + 1 : static_cast<std::uint64_t>(cents);
+    // Whole euros with a dot every three digits, built from the right: "1.250".
+    const std::string digits = std::to_string(magnitude / 100);
+    std::string euros;
+    euros.reserve(digits.size() + digits.size() / 3);
+    for (std::size_t i = 0; i < digits.size(); ++i) {
+        if (i > 0 && (digits.size() - i) % 3 == 0) euros.push_back('.');
+        euros.push_back(digits[i]);
+    }
     const unsigned rest = static_cast<unsigned>(magnitude % 100);
     std::string out = negative ? "-€ " : "€ ";
     out += euros;
