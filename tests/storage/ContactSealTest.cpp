@@ -20,13 +20,6 @@ using namespace buurtstem::storage::test;
 
 namespace {
 
-std::unique_ptr<KioskStore> openOrFail(const std::filesystem::path& file) {
-    auto store = KioskStore::open(file);
-    INFO((store.ok() ? std::string() : store.error().detail));
-    REQUIRE(store.ok());
-    return std::move(store).value();
-}
-
 IdeaDraft withContact(std::string name, std::string address) {
     IdeaDraft draft = makeDraft("Lantaarnpaal kapot");
     draft.place = "Bushalte Lindenweg";

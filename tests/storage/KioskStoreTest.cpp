@@ -19,13 +19,6 @@ using namespace buurtstem::storage::test;
 
 namespace {
 
-std::unique_ptr<KioskStore> openOrFail(const std::filesystem::path& file, StoreOptions options = {}) {
-    auto store = KioskStore::open(file, std::move(options));
-    INFO((store.ok() ? std::string() : store.error().detail));
-    REQUIRE(store.ok());
-    return std::move(store).value();
-}
-
 std::unique_ptr<KioskStore> inMemory(StoreOptions options = {}) {
     auto store = KioskStore::openInMemory(std::move(options));
     REQUIRE(store.ok());

@@ -19,13 +19,6 @@ using namespace buurtstem::storage::test;
 
 namespace {
 
-std::unique_ptr<KioskStore> openOrFail(const std::filesystem::path& file) {
-    auto store = KioskStore::open(file);
-    INFO((store.ok() ? std::string() : store.error().detail));
-    REQUIRE(store.ok());
-    return std::move(store).value();
-}
-
 PulseDraft pulse(std::array<int, kPulseAspectCount> scores) {
     PulseDraft draft;
     draft.scores = scores;

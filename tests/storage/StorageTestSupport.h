@@ -6,6 +6,8 @@
 #include "app/core/Theme.h"
 #include "storage/KioskStore.h"
 
+#include <catch2/catch.hpp>
+
 #include <cstdint>
 #include <cstdlib>
 #include <filesystem>
@@ -83,6 +85,14 @@ inline std::vector<std::string> describe(const std::vector<Idea>& ideas) {
     std::vector<std::string> lines;
     for (const Idea& idea : ideas) lines.push_back(describe(idea));
     return lines;
+}
+
+// Opens a store on a file, failing the test (with SQLite's reason) when it cannot.
+inline std::unique_ptr<KioskStore> openOrFail(const std::filesystem::path& file, StoreOptions options = {}) {
+    auto store = KioskStore::open(file, std::move(options));
+    INFO((store.ok() ? std::string() : store.error().detail));
+    REQUIRE(store.ok());
+    return std::move(store).value();
 }
 
 }  // namespace buurtstem::storage::test

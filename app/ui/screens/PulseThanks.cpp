@@ -2,34 +2,11 @@
 // scores are for, then goes back to the start, where the pulse tile now shows as done.
 #include "Screens.h"
 
-#include "../Icons.h"
-#include "../widgets/TouchButton.h"
-
-#include <algorithm>
-#include <string>
-
 namespace buurtstem::ui {
 
 void drawPulseThanks(ScreenContext& ctx) {
-    Ui& ui = ctx.ui;
-    const float width = ImGui::GetContentRegionAvail().x;
-    textBlock(ui.fonts.title, std::string(icon::Check) + "  " + ui.tr("pulse.thanks.heading"), ui.colours.selected, width);
-    screenText(ctx, ui.tr("pulse.thanks.saved"));
-    ImGui::Dummy(ImVec2(0, ui.mm(2)));
-    screenHeading(ctx, ui.tr("pulse.thanks.next_heading"));
-    screenText(ctx, ui.tr("pulse.thanks.next"));
-
-    const float buttonsTop = ctx.contentMin.y + ctx.contentSize.y - ui.metrics.touchMain();
-    const float buttonWidth = std::min(width, ui.mm(120));
-    const float x = rightToLeft() ? ctx.contentMin.x + width - buttonWidth : ctx.contentMin.x;
-    ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
-    ButtonSpec done;
-    done.id = "pulse.thanks.done";
-    done.label = ui.tr("pulse.thanks.done");
-    done.icon = icon::Home;
-    done.size = ImVec2(buttonWidth, ui.metrics.touchMain());
-    done.kind = ButtonKind::Primary;
-    if (touchButton(ui, done)) ctx.actions.home = true;
+    thanksScreen(ctx, {"pulse.thanks.heading", "pulse.thanks.saved", "pulse.thanks.next_heading",
+                       "pulse.thanks.next", "pulse.thanks.done"});
 }
 
 }  // namespace buurtstem::ui

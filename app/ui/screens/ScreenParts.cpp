@@ -3,6 +3,7 @@
 
 #include "../Icons.h"
 #include "../ThemeLook.h"
+#include "../widgets/TouchButton.h"
 
 #include <algorithm>
 #include <string>
@@ -75,6 +76,28 @@ void scrollingCard(ScreenContext& ctx, const CardContent& card, float bottom) {
     ctx.pageScroll.row(ui, "#card.body", height, &min, &max, &held);
     drawCard(ui, ImGui::GetWindowDrawList(), min, width, card);
     ctx.pageScroll.end(ui);
+}
+
+void thanksScreen(ScreenContext& ctx, const ThanksText& text) {
+    Ui& ui = ctx.ui;
+    const float width = ImGui::GetContentRegionAvail().x;
+    textBlock(ui.fonts.title, std::string(icon::Check) + "  " + ui.tr(text.heading), ui.colours.selected, width);
+    screenText(ctx, ui.tr(text.saved));
+    ImGui::Dummy(ImVec2(0, ui.mm(2)));
+    screenHeading(ctx, ui.tr(text.nextHeading));
+    screenText(ctx, ui.tr(text.next));
+
+    const float buttonsTop = ctx.contentMin.y + ctx.contentSize.y - ui.metrics.touchMain();
+    const float buttonWidth = std::min(width, ui.mm(120));
+    const float x = rightToLeft() ? ctx.contentMin.x + width - buttonWidth : ctx.contentMin.x;
+    ImGui::SetCursorScreenPos(ImVec2(x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
+    ButtonSpec done;
+    done.id = text.done;
+    done.label = ui.tr(text.done);
+    done.icon = icon::Home;
+    done.size = ImVec2(buttonWidth, ui.metrics.touchMain());
+    done.kind = ButtonKind::Primary;
+    if (touchButton(ui, done)) ctx.actions.home = true;
 }
 
 ImVec2 gridCell(ImVec2 origin, int index, int columns, ImVec2 cellSize, float gap) {

@@ -67,6 +67,17 @@ void scrollingCard(ScreenContext& ctx, const CardContent& card, float bottom);
 // right in a right-to-left interface).
 ImVec2 gridCell(ImVec2 origin, int index, int columns, ImVec2 cellSize, float gap);
 
+// A thank-you screen: a check mark and heading, what was saved, what happens next, and a Done
+// button at the bottom that goes home. Keys are translation keys.
+struct ThanksText {
+    const char* heading;
+    const char* saved;
+    const char* nextHeading;
+    const char* next;
+    const char* done;  // also the button's id
+};
+void thanksScreen(ScreenContext& ctx, const ThanksText& text);
+
 // "12 december 2026" style date of an idea, in the current language.
 std::string ideaDate(const Ui& ui, const Idea& idea);
 
