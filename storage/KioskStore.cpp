@@ -13,6 +13,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <array>
 #include <cassert>
 #include <chrono>
@@ -74,6 +75,9 @@ IdeaStatus statusFromId(std::string_view id) {
     return IdeaStatus::New;
 }
 
+const char* kindId(IdeaKind kind) { return kind == IdeaKind::Initiative ? "initiative" : "idea"; }
+IdeaKind kindFromId(std::string_view id) { return id == "initiative" ? IdeaKind::Initiative : IdeaKind::Idea; }
+
 const char* fieldName(IdeaField field) {
     switch (field) {
         case IdeaField::Theme: return "theme";
@@ -117,9 +121,62 @@ Result<IdeaDraft> prepareDraft(const IdeaDraft& draft) {
     return makeError(ErrorCode::InvalidInput, std::move(detail));
 }
 
+const char* fieldName(InitiativeField field) {
+    switch (field) {
+        case InitiativeField::Theme: return "theme";
+        case InitiativeField::Title: return "title";
+        case InitiativeField::Body: return "body";
+        case InitiativeField::Place: return "place";
+        case InitiativeField::When: return "when";
+        case InitiativeField::Audience: return "audience";
+        case InitiativeField::Helpers: return "helpers";
+        case InitiativeField::BudgetLineDescription: return "description";
+        case InitiativeField::BudgetLineAmount: return "amount";
+        case InitiativeField::BudgetTotal: return "budget total";
+        case InitiativeField::OwnMoney: return "own money";
+        case InitiativeField::OwnInKind: return "own contribution in kind";
+        case InitiativeField::ContactName: return "contact name";
+        case InitiativeField::ContactAddress: return "contact address";
+        case InitiativeField::Consent: return "consent";
+    }
+    return "field";
+}
+
+const char* problemName(InitiativeProblem problem) {
+    switch (problem) {
+        case InitiativeProblem::Missing: return "missing";
+        case InitiativeProblem::TooShort: return "too short";
+        case InitiativeProblem::TooLong: return "too long";
+        case InitiativeProblem::InvalidText: return "invalid";
+        case InitiativeProblem::OverMaximum: return "over the maximum";
+        case InitiativeProblem::Unreachable: return "neither a phone number nor an e-mail address";
+    }
+    return "invalid";
+}
+
+// Normalised copy of the draft (trimmed, choices in list order), or InvalidInput listing every
+// issue ("when missing; budget line 2 amount over the maximum").
+Result<InitiativeDraft> prepareInitiative(const InitiativeDraft& draft, std::int64_t maximumCents) {
+    InitiativeDraft prepared = normalisedInitiative(draft);
+    const std::vector<InitiativeIssue> issues = validateInitiative(prepared, maximumCents);
+    if (issues.empty()) return prepared;
+    std::string detail;
+    for (const InitiativeIssue& issue : issues) {
+        if (!detail.empty()) detail += "; ";
+        if (issue.field == InitiativeField::BudgetLineDescription || issue.field == InitiativeField::BudgetLineAmount)
+            detail += "budget line " + std::to_string(issue.line + 1) + ' ';
+        detail += fieldName(issue.field);
+        detail += ' ';
+        detail += problemName(issue.problem);
+    }
+    return makeError(ErrorCode::InvalidInput, std::move(detail));
+}
+
 // Idea columns in the order ideaFromRow reads them. Only whether a contact is stored leaves the
 // table, never the sealed box: no screen has any use for it.
-#define IDEA_COLUMNS "idea_id, reference, theme, title, body, created_hlc, status, supports, demo, place, sealed_contact <> ''"
+#define IDEA_COLUMNS \
+    "idea_id, reference, theme, title, body, created_hlc, status, supports, demo, place, sealed_contact <> '', " \
+    "kind, budget_cents"
 Idea ideaFromRow(SQLite::Statement& row) {
     Idea idea;
     idea.id = row.getColumn(0).getString();
@@ -133,6 +190,8 @@ Idea ideaFromRow(SQLite::Statement& row) {
     idea.demo = row.getColumn(8).getInt() != 0;
     idea.place = row.getColumn(9).getString();
     idea.contactGiven = row.getColumn(10).getInt() != 0;
+    idea.kind = kindFromId(row.getColumn(11).getString());
+    idea.budgetCents = row.getColumn(12).getInt64();
     return idea;
 }
 
@@ -158,6 +217,66 @@ std::optional<Idea> ideaById(SQLite::Database& db, const std::string& id) {
 }
 
 // [SECTION] Applying events to the read tables
+
+// The ideas row of idea.submitted and initiative.submitted alike.
+void insertIdeaRow(SQLite::Database& db, const Event& event, const IdeaSubmitted& payload, IdeaKind kind,
+                   std::int64_t budgetCents) {
+    SQLite::Statement insert(db,
+                             "INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, "
+                             "status, supports, demo, event_uuid, place, sealed_contact, kind, budget_cents) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
+    insert.bind(1, payload.ideaId);
+    insert.bind(2, payload.reference);
+    insert.bind(3, std::string(themeId(payload.theme)));
+    insert.bind(4, payload.title);
+    insert.bind(5, payload.body);
+    insert.bind(6, toColumn(event.hlc));
+    // A resident's idea waits for a facilitator before residents see it. A demo idea stands
+    // for one a facilitator already approved, so the demo shows a filled list at once.
+    insert.bind(7, statusId(payload.demo ? IdeaStatus::Approved : IdeaStatus::New));
+    insert.bind(8, payload.demo ? 1 : 0);
+    insert.bind(9, event.uuid);
+    insert.bind(10, payload.place);
+    insert.bind(11, payload.sealedContact);
+    insert.bind(12, kindId(kind));
+    insert.bind(13, budgetCents);
+    insert.exec();
+}
+
+// The plan's rows of initiative.submitted; the ideas row must exist already.
+void insertInitiativePlan(SQLite::Database& db, const std::string& ideaId, const InitiativePlan& plan) {
+    SQLite::Statement insert(db,
+                             "INSERT INTO initiative_plans (idea_id, when_text, helpers, own_money_cents, own_in_kind) "
+                             "VALUES (?, ?, ?, ?, ?)");
+    insert.bind(1, ideaId);
+    insert.bind(2, plan.when);
+    insert.bind(3, plan.helpers);
+    insert.bind(4, plan.ownMoneyCents);
+    insert.bind(5, plan.ownInKind);
+    insert.exec();
+    SQLite::Statement choice(db, "INSERT INTO initiative_choices (idea_id, grp, choice) VALUES (?, ?, ?)");
+    const auto insertChoice = [&](const char* group, std::string_view id) {
+        choice.bind(1, ideaId);
+        choice.bind(2, group);
+        choice.bind(3, std::string(id));
+        choice.exec();
+        choice.reset();
+    };
+    for (Audience audience : plan.audience) insertChoice("audience", audienceId(audience));
+    for (Partner partner : plan.partners) insertChoice("partner", partnerId(partner));
+    SQLite::Statement line(db,
+                           "INSERT INTO initiative_budget_lines (idea_id, position, description, amount_cents) "
+                           "VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < plan.budget.size(); ++i) {
+        line.bind(1, ideaId);
+        line.bind(2, static_cast<std::int64_t>(i));
+        line.bind(3, plan.budget[i].description);
+        line.bind(4, plan.budget[i].amountCents);
+        line.exec();
+        line.reset();
+    }
+}
+
 // The one function that turns an event into read-table rows, used both when an event is recorded
 // and when the read tables are rebuilt. It looks only at the event itself, never at this kiosk's
 // state, so events imported from other kiosks apply the same way. Throws SQLite::Exception; runs
@@ -169,24 +288,34 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
             return makeError(ErrorCode::StorageFailure,
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
-        SQLite::Statement insert(db,
-                                 "INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, "
-                                 "status, supports, demo, event_uuid, place, sealed_contact) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)");
-        insert.bind(1, payload->ideaId);
-        insert.bind(2, payload->reference);
-        insert.bind(3, std::string(themeId(payload->theme)));
-        insert.bind(4, payload->title);
-        insert.bind(5, payload->body);
-        insert.bind(6, toColumn(event.hlc));
-        // A resident's idea waits for a facilitator before residents see it. A demo idea stands
-        // for one a facilitator already approved, so the demo shows a filled list at once.
-        insert.bind(7, statusId(payload->demo ? IdeaStatus::Approved : IdeaStatus::New));
-        insert.bind(8, payload->demo ? 1 : 0);
-        insert.bind(9, event.uuid);
-        insert.bind(10, payload->place);
-        insert.bind(11, payload->sealedContact);
-        insert.exec();
+        insertIdeaRow(db, event, *payload, IdeaKind::Idea, 0);
+        return {};
+    }
+    if (event.type == kEventInitiativeSubmitted) {
+        Result<InitiativeSubmitted> payload = decodeInitiativeSubmitted(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        // Approval, support and the list treat it as an idea; only the plan is its own. The
+        // maximum is not checked again: the submitting kiosk checked it against its own maximum
+        // at the time, and a later, lower maximum does not undo what was accepted.
+        insertIdeaRow(db, event, payload->idea, IdeaKind::Initiative, budgetTotalCents(payload->plan));
+        insertInitiativePlan(db, payload->idea.ideaId, payload->plan);
+        return {};
+    }
+    if (event.type == kEventInitiativeMaximumSet) {
+        Result<InitiativeMaximumSet> payload = decodeInitiativeMaximumSet(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        // Applied in HLC order, so the latest maximum wins everywhere, as for the name.
+        SQLite::Statement upsert(db,
+                                 "INSERT INTO initiative_maximum (id, cents) VALUES (1, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET cents = excluded.cents");
+        upsert.bind(1, payload->cents);
+        upsert.exec();
         return {};
     }
     if (event.type == kEventPlacesSet) {
@@ -195,14 +324,30 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
             return makeError(ErrorCode::StorageFailure,
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
-        // The latest list replaces the earlier one, as for the neighbourhood's name.
+        // The latest list replaces the earlier one, as for the neighbourhood's name; its map and
+        // spots replace the earlier ones with it (a list without a map leaves none).
         db.exec("DELETE FROM places");
-        SQLite::Statement insert(db, "INSERT INTO places (position, name) VALUES (?, ?)");
+        db.exec("DELETE FROM neighbourhood_map");
+        SQLite::Statement insert(db, "INSERT INTO places (position, name, map_x, map_y) VALUES (?, ?, ?, ?)");
         for (std::size_t i = 0; i < payload->places.size(); ++i) {
             insert.bind(1, static_cast<std::int64_t>(i));
             insert.bind(2, payload->places[i]);
+            const auto spot = std::find_if(payload->positions.begin(), payload->positions.end(),
+                                           [&](const PlacePosition& p) { return p.place == payload->places[i]; });
+            if (spot == payload->positions.end()) {
+                insert.bind(3);
+                insert.bind(4);
+            } else {
+                insert.bind(3, spot->at.x);
+                insert.bind(4, spot->at.y);
+            }
             insert.exec();
             insert.reset();
+        }
+        if (!payload->map.empty()) {
+            SQLite::Statement map(db, "INSERT INTO neighbourhood_map (id, image) VALUES (1, ?)");
+            map.bind(1, payload->map);
+            map.exec();
         }
         return {};
     }
@@ -429,6 +574,41 @@ struct KioskStore::Impl {
         std::optional<Idea> stored = ideaById(db, payload.ideaId);
         if (!stored) return makeError(ErrorCode::StorageFailure, "idea " + payload.ideaId + " was not applied");
         return *stored;
+    }
+
+    // Normalises, validates against the maximum that holds now and records initiative.submitted;
+    // inside writeTransaction, so the maximum cannot change in between.
+    Result<Idea> addInitiative(const InitiativeDraft& submitted, bool demo) {
+        Result<InitiativeDraft> prepared = prepareInitiative(submitted, initiativeMaximum());
+        if (!prepared) return prepared.error();
+        const InitiativeDraft& draft = *prepared;
+        Result<std::string> reference = unusedReference();
+        if (!reference) return reference.error();
+        // The contact is required, so there is always something to seal: without a staff key
+        // this fails before anything is written.
+        Result<std::string> sealed = sealContact(draft.idea);
+        if (!sealed) return sealed.error();
+        InitiativeSubmitted payload;
+        payload.idea.ideaId = newUuid();
+        payload.idea.reference = std::move(reference).value();
+        payload.idea.theme = draft.idea.theme;
+        payload.idea.title = draft.idea.title;
+        payload.idea.body = draft.idea.body;
+        payload.idea.place = draft.idea.place;
+        payload.idea.demo = demo;
+        payload.idea.sealedContact = std::move(sealed).value();
+        payload.plan = draft.plan;
+        Result<Event> event = record(kEventInitiativeSubmitted, encodePayload(payload));
+        if (!event) return event.error();
+        std::optional<Idea> stored = ideaById(db, payload.idea.ideaId);
+        if (!stored) return makeError(ErrorCode::StorageFailure, "initiative " + payload.idea.ideaId + " was not applied");
+        return *stored;
+    }
+
+    std::int64_t initiativeMaximum() {
+        SQLite::Statement q(db, "SELECT cents FROM initiative_maximum WHERE id = 1");
+        if (!q.executeStep()) return kInitiativeDefaultMaximumCents;
+        return q.getColumn(0).getInt64();
     }
 
     void storeStaffKey(const StaffKey& key) {
@@ -686,6 +866,25 @@ Result<Idea> KioskStore::submitIdea(const IdeaDraft& draft, bool demo) {
     });
 }
 
+Result<Idea> KioskStore::submitInitiative(const InitiativeDraft& draft, bool demo) {
+    return impl_->writeTransaction<Idea>("submit initiative", [&] { return impl_->addInitiative(draft, demo); });
+}
+
+Result<void> KioskStore::setInitiativeMaximum(std::int64_t cents) {
+    return guarded<void>("set initiative maximum", [&]() -> Result<void> {
+        InitiativeMaximumSet payload;
+        payload.cents = cents;
+        // The same check the apply makes, before anything is written.
+        if (Result<InitiativeMaximumSet> valid = decodeInitiativeMaximumSet(encodePayload(payload)); !valid)
+            return valid.error();
+        return impl_->writeTransaction<void>("set initiative maximum", [&]() -> Result<void> {
+            Result<Event> event = impl_->record(kEventInitiativeMaximumSet, encodePayload(payload));
+            if (!event) return event.error();
+            return {};
+        });
+    });
+}
+
 Result<void> KioskStore::givePulse(const PulseDraft& draft) {
     return guarded<void>("give pulse", [&]() -> Result<void> {
         if (Result<void> valid = validatePulse(draft); !valid) return valid;
@@ -752,10 +951,19 @@ Result<int> KioskStore::addDemoNeighbourhood() {
             }
             drafts.push_back(std::move(prepared).value());
         }
+        for (std::size_t i = 0; i < demo.initiatives.size(); ++i) {
+            if (Result<InitiativeDraft> prepared = prepareInitiative(demo.initiatives[i], kInitiativeDefaultMaximumCents);
+                !prepared) {
+                return makeError(ErrorCode::InvalidInput,
+                                 "demo initiative " + std::to_string(i) + ": " + prepared.error().detail);
+            }
+        }
         return impl_->writeTransaction<int>("add demo neighbourhood", [&]() -> Result<int> {
-            // Real data, even just a neighbourhood name, is never mixed with the demo.
+            // Real data, even just a neighbourhood name or a maximum per initiative, is never
+            // mixed with the demo.
             const bool named = impl_->db.execAndGet("SELECT COUNT(*) FROM neighbourhood").getInt() > 0;
-            if (impl_->countIdeas() > 0 || named) return 0;
+            const bool maximumSet = impl_->db.execAndGet("SELECT COUNT(*) FROM initiative_maximum").getInt() > 0;
+            if (impl_->countIdeas() > 0 || named || maximumSet) return 0;
             NeighbourhoodNamed naming;
             naming.name = demo.name;
             naming.demo = true;
@@ -763,10 +971,19 @@ Result<int> KioskStore::addDemoNeighbourhood() {
             if (!event) return event.error();
             PlacesSet places;
             places.places = demo.places;
+            places.map = demo.map;
+            places.positions = demo.positions;
             Result<Event> placed = impl_->record(kEventPlacesSet, encodePayload(places));
             if (!placed) return placed.error();
             if (Result<void> key = impl_->makeDemoStaffKey(); !key) return key.error();
             int added = 0;
+            // The initiatives first: the list shows the newest on top, so it opens with ideas, as
+            // a real neighbourhood's list mostly will, and the initiatives follow.
+            for (const InitiativeDraft& draft : demo.initiatives) {
+                Result<Idea> initiative = impl_->addInitiative(draft, true);
+                if (!initiative) return initiative.error();
+                ++added;
+            }
             for (const IdeaDraft& draft : drafts) {
                 Result<Idea> idea = impl_->addIdea(draft, true);
                 if (!idea) return idea.error();
@@ -795,6 +1012,26 @@ Result<void> KioskStore::setPlaces(const std::vector<std::string>& places) {
     });
 }
 
+Result<void> KioskStore::setPlacesOnMap(const std::vector<Place>& places, const std::string& mapImage) {
+    return guarded<void>("set places on the map", [&]() -> Result<void> {
+        PlacesSet payload;
+        payload.map = mapImage;
+        for (const Place& place : places) {
+            std::string trimmed = utf8::trim(place.name);
+            if (!utf8::isValid(trimmed)) return makeError(ErrorCode::InvalidInput, "a place name is not valid text");
+            if (place.onMap) payload.positions.push_back({trimmed, *place.onMap});
+            payload.places.push_back(std::move(trimmed));
+        }
+        // The same checks the apply makes, before anything is written.
+        if (Result<PlacesSet> valid = decodePlacesSet(encodePayload(payload)); !valid) return valid.error();
+        return impl_->writeTransaction<void>("set places on the map", [&]() -> Result<void> {
+            Result<Event> event = impl_->record(kEventPlacesSet, encodePayload(payload));
+            if (!event) return event.error();
+            return {};
+        });
+    });
+}
+
 Result<void> KioskStore::setStaffPublicKey(const StaffKey& publicKey) {
     return impl_->writeTransaction<void>("set staff key", [&]() -> Result<void> {
         impl_->storeStaffKey(publicKey);
@@ -804,9 +1041,15 @@ Result<void> KioskStore::setStaffPublicKey(const StaffKey& publicKey) {
 
 Result<void> KioskStore::rebuildReadTables() {
     return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
+        // The plan's tables first: their rows point into ideas.
+        impl_->db.exec("DELETE FROM initiative_choices");
+        impl_->db.exec("DELETE FROM initiative_budget_lines");
+        impl_->db.exec("DELETE FROM initiative_plans");
+        impl_->db.exec("DELETE FROM initiative_maximum");
         impl_->db.exec("DELETE FROM ideas");
         impl_->db.exec("DELETE FROM neighbourhood");
         impl_->db.exec("DELETE FROM places");
+        impl_->db.exec("DELETE FROM neighbourhood_map");
         impl_->db.exec("DELETE FROM pulse");
         impl_->db.exec("DELETE FROM meeting_need_choice");  // first: its rows point into meeting_need
         impl_->db.exec("DELETE FROM meeting_need");
@@ -852,6 +1095,50 @@ std::optional<Idea> KioskStore::ideaByReference(const std::string& reference) co
     });
 }
 
+std::optional<InitiativePlan> KioskStore::initiativePlan(const std::string& ideaId) const {
+    return impl_->read<std::optional<InitiativePlan>>("read initiative plan", std::nullopt,
+                                                      [&]() -> Result<std::optional<InitiativePlan>> {
+        SQLite::Statement q(impl_->db,
+                            "SELECT when_text, helpers, own_money_cents, own_in_kind FROM initiative_plans "
+                            "WHERE idea_id = ?");
+        q.bind(1, ideaId);
+        if (!q.executeStep()) return std::optional<InitiativePlan>();
+        InitiativePlan plan;
+        plan.when = q.getColumn(0).getString();
+        plan.helpers = q.getColumn(1).getInt();
+        plan.ownMoneyCents = q.getColumn(2).getInt64();
+        plan.ownInKind = q.getColumn(3).getString();
+
+        SQLite::Statement choices(impl_->db, "SELECT grp, choice FROM initiative_choices WHERE idea_id = ?");
+        choices.bind(1, ideaId);
+        while (choices.executeStep()) {
+            // toggle puts each in list order whatever order the rows come in; a row someone wrote
+            // from the side with an unknown id is left out.
+            const std::string group = choices.getColumn(0).getString();
+            const std::string id = choices.getColumn(1).getString();
+            if (group == "audience") {
+                if (const std::optional<Audience> audience = audienceFromId(id); audience && !plan.has(*audience))
+                    plan.toggle(*audience);
+            } else if (group == "partner") {
+                if (const std::optional<Partner> partner = partnerFromId(id); partner && !plan.has(*partner))
+                    plan.toggle(*partner);
+            }
+        }
+
+        SQLite::Statement lines(impl_->db,
+                                "SELECT description, amount_cents FROM initiative_budget_lines WHERE idea_id = ? "
+                                "ORDER BY position");
+        lines.bind(1, ideaId);
+        while (lines.executeStep()) plan.budget.push_back({lines.getColumn(0).getString(), lines.getColumn(1).getInt64()});
+        return std::optional<InitiativePlan>(std::move(plan));
+    });
+}
+
+std::int64_t KioskStore::initiativeMaximumCents() const {
+    return impl_->read<std::int64_t>("read initiative maximum", kInitiativeDefaultMaximumCents,
+                                     [&]() -> Result<std::int64_t> { return impl_->initiativeMaximum(); });
+}
+
 std::int64_t KioskStore::ideaCount() const {
     return impl_->read<std::int64_t>("count ideas", 0, [&]() -> Result<std::int64_t> { return impl_->countIdeas(); });
 }
@@ -862,6 +1149,29 @@ std::vector<std::string> KioskStore::places() const {
         std::vector<std::string> names;
         while (q.executeStep()) names.push_back(q.getColumn(0).getString());
         return names;
+    });
+}
+
+std::vector<Place> KioskStore::placesWithPositions() const {
+    return impl_->read<std::vector<Place>>("read places on the map", {}, [&]() -> Result<std::vector<Place>> {
+        SQLite::Statement q(impl_->db, "SELECT name, map_x, map_y FROM places ORDER BY position");
+        std::vector<Place> places;
+        while (q.executeStep()) {
+            Place place;
+            place.name = q.getColumn(0).getString();
+            if (!q.getColumn(1).isNull() && !q.getColumn(2).isNull())
+                place.onMap = MapPoint{q.getColumn(1).getInt(), q.getColumn(2).getInt()};
+            places.push_back(std::move(place));
+        }
+        return places;
+    });
+}
+
+std::string KioskStore::mapImage() const {
+    return impl_->read<std::string>("read the neighbourhood map", {}, [&]() -> Result<std::string> {
+        SQLite::Statement q(impl_->db, "SELECT image FROM neighbourhood_map WHERE id = 1");
+        if (!q.executeStep()) return std::string();
+        return q.getColumn(0).getString();
     });
 }
 

@@ -6,7 +6,9 @@
 
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
+#include "../app/core/Initiative.h"
 #include "../app/core/MeetingNeed.h"
+#include "../app/core/Place.h"
 #include "../app/core/Pulse.h"
 #include "../app/core/Result.h"
 
@@ -21,7 +23,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 4;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 6;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
@@ -63,6 +65,16 @@ public:
     // Errors: InvalidInput (also "no staff key" when there is a contact and no key is set),
     // StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
     Result<Idea> submitIdea(const IdeaDraft& draft, bool demo = false);
+    // Validates against initiativeMaximumCents(), assigns id and reference code, seals the
+    // contact (required here) and records initiative.submitted. The initiative is an Idea of kind
+    // Initiative from then on: it waits for approval like an idea, and shows in visibleIdeas()
+    // once approved. Errors: InvalidInput (also "no staff key"), StorageFull, StorageReadOnly,
+    // StorageFailure. Nothing is stored on error.
+    Result<Idea> submitInitiative(const InitiativeDraft& draft, bool demo = false);
+    // Records neighbourhood.initiative_maximum_set: the most one initiative may ask for.
+    // Errors: InvalidInput (not above 0, or above kInitiativeMaximumCeilingCents), StorageFull,
+    // StorageReadOnly, StorageFailure.
+    Result<void> setInitiativeMaximum(std::int64_t cents);
     // Records pulse.given with the draft's scores (0 = skipped). Errors: InvalidInput (nothing
     // answered, or a score outside 0..5), StorageFull, StorageReadOnly, StorageFailure. Nothing
     // is stored on error.
@@ -81,24 +93,41 @@ public:
     Result<Idea> supportIdea(const std::string& ideaId);
     // Records neighbourhood.places_set: the named places residents choose from. Errors:
     // InvalidInput (an empty, repeated or unreadable name), StorageFull, StorageReadOnly, StorageFailure.
+    // The list replaces the earlier one and, having no map, also the earlier map.
     Result<void> setPlaces(const std::vector<std::string>& places);
+    // Records neighbourhood.places_set with the neighbourhood map: the places in the order residents
+    // see them, each with its spot on the map or none (then it is in the list only), and the map
+    // image's file name in the assets' maps folder ("" for no map, when no place has a spot).
+    // Errors: InvalidInput (a name as for setPlaces, a map name isValidMapImageName refuses, a spot
+    // off the map or without a map), StorageFull, StorageReadOnly, StorageFailure.
+    Result<void> setPlacesOnMap(const std::vector<Place>& places, const std::string& mapImage);
     // Stores the key contacts are sealed to (a kiosk setting, not an event: see Migrations.cpp).
     // Errors: StorageFull, StorageReadOnly, StorageFailure.
     Result<void> setStaffPublicKey(const StaffKey& publicKey);
-    // Fills an empty kiosk with the demo neighbourhood (name, places, ideas already approved) and
-    // a demo staff key pair: the public key is stored, the secret key written to
+    // Fills an empty kiosk with the demo neighbourhood (name, places, ideas and initiatives already
+    // approved) and a demo staff key pair: the public key is stored, the secret key written to
     // <data dir>/demo-staff-secret.key (mode 0600; not for in-memory stores). Returns the
-    // number of ideas added; 0 when the kiosk already holds ideas (the demo never mixes into real data).
+    // number of ideas added, initiatives included (they are listed as ideas); 0 when the kiosk
+    // already holds ideas, a name or a maximum per initiative (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
 
     // [SECTION] Reads (derived from events)
     // Ideas residents may see (approved ones only), newest first.
     std::vector<Idea> visibleIdeas() const;
+    // Any idea or initiative, whatever its status ("check my initiative" shows new and hidden ones too).
     std::optional<Idea> ideaByReference(const std::string& reference) const;
+    // The plan of an initiative (nullopt for an idea or an unknown id). Never the contact.
+    std::optional<InitiativePlan> initiativePlan(const std::string& ideaId) const;
+    // The facilitator's maximum per initiative; kInitiativeDefaultMaximumCents until one is set.
+    std::int64_t initiativeMaximumCents() const;
     std::int64_t ideaCount() const;
     std::string neighbourhoodName() const;
     // The neighbourhood's named places, in the order they were set.
     std::vector<std::string> places() const;
+    // The same places with their spots on the neighbourhood map (nullopt: in the list only).
+    std::vector<Place> placesWithPositions() const;
+    // The map image's file name in the assets' maps folder; "" when the neighbourhood has no map.
+    std::string mapImage() const;
     std::optional<StaffKey> staffPublicKey() const;
     // Counts and sums of every stored pulse (this kiosk's and imported ones), per aspect.
     PulseSummary pulseSummary() const;

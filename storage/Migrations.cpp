@@ -127,6 +127,65 @@ CREATE TABLE places (
 -- kiosks when logs merge, and must survive rebuildReadTables. NULL until set.
 ALTER TABLE kiosk ADD COLUMN staff_public_key BLOB CHECK (staff_public_key IS NULL OR length(staff_public_key) = 32);
 )sql"},
+    {5, R"sql(
+-- An idea, or an initiative (bewonersinitiatief): an idea with a plan and a budget. Both share the
+-- list, support and moderation. budget_cents is an initiative's total in euro cents, 0 for an idea.
+ALTER TABLE ideas ADD COLUMN kind         TEXT    NOT NULL DEFAULT 'idea' CHECK (kind IN ('idea', 'initiative'));
+ALTER TABLE ideas ADD COLUMN budget_cents INTEGER NOT NULL DEFAULT 0 CHECK (budget_cents >= 0);
+
+-- [Read tables] An initiative's plan, from its initiative.submitted event. Never the contact: that
+-- stays sealed in ideas.sealed_contact.
+CREATE TABLE initiative_plans (
+    idea_id         TEXT    PRIMARY KEY REFERENCES ideas (idea_id),
+    when_text       TEXT    NOT NULL,
+    helpers         INTEGER NOT NULL CHECK (helpers >= 0),
+    own_money_cents INTEGER NOT NULL CHECK (own_money_cents >= 0),
+    own_in_kind     TEXT    NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+
+-- For whom and with which partners: one row per chosen id rather than a comma-separated column,
+-- so "how many initiatives are for the elderly" is a GROUP BY like the meeting needs' counts and
+-- no id ever has to be cut out of text. grp is 'audience' or 'partner', choice a stable id of
+-- Initiative.h ('elderly', 'welfare').
+CREATE TABLE initiative_choices (
+    idea_id TEXT NOT NULL REFERENCES initiative_plans (idea_id),
+    grp     TEXT NOT NULL CHECK (grp IN ('audience', 'partner')),
+    choice  TEXT NOT NULL,
+    PRIMARY KEY (idea_id, grp, choice)
+) WITHOUT ROWID;
+
+-- The budget in the order the resident entered it; position counts from 0.
+CREATE TABLE initiative_budget_lines (
+    idea_id      TEXT    NOT NULL REFERENCES initiative_plans (idea_id),
+    position     INTEGER NOT NULL CHECK (position >= 0),
+    description  TEXT    NOT NULL,
+    amount_cents INTEGER NOT NULL CHECK (amount_cents >= 0),
+    PRIMARY KEY (idea_id, position)
+) WITHOUT ROWID;
+
+-- [Read table] The facilitator's maximum per initiative from the latest
+-- neighbourhood.initiative_maximum_set event. No row: the build's default
+-- (kInitiativeDefaultMaximumCents), which is why the default is not written here.
+CREATE TABLE initiative_maximum (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    cents INTEGER NOT NULL CHECK (cents > 0)
+);
+)sql"},
+    {6, R"sql(
+-- Where each place lies on the neighbourhood map, in per mille of the image's width and height
+-- from its top-left corner; both NULL for a place that is in the list only. From the latest
+-- neighbourhood.places_set event, like the names.
+ALTER TABLE places ADD COLUMN map_x INTEGER CHECK (map_x IS NULL OR map_x BETWEEN 0 AND 1000);
+ALTER TABLE places ADD COLUMN map_y INTEGER CHECK ((map_y IS NULL OR map_y BETWEEN 0 AND 1000) AND
+                                                   ((map_x IS NULL) = (map_y IS NULL)));
+
+-- [Read table] The map image the places lie on (a file name in the assets' maps folder), from the
+-- same event. No row: the neighbourhood has no map and residents choose from the list.
+CREATE TABLE neighbourhood_map (
+    id    INTEGER PRIMARY KEY CHECK (id = 1),
+    image TEXT    NOT NULL
+);
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

@@ -1,4 +1,4 @@
-// The ideas of the demo neighbourhood, written the way residents of a rental-housing
+// The ideas and initiatives of the demo neighbourhood, written the way residents of a rental-housing
 // neighbourhood write them: short, concrete, in plain Dutch (B1).
 #include "DemoNeighbourhood.h"
 
@@ -15,12 +15,91 @@ IdeaDraft idea(Theme theme, std::string title, std::string body) {
     return draft;
 }
 
+InitiativeDraft initiative(Theme theme, std::string title, std::string body, std::string place) {
+    InitiativeDraft draft;
+    draft.idea = idea(theme, std::move(title), std::move(body));
+    draft.idea.place = std::move(place);
+    draft.idea.contactConsent = true;
+    return draft;
+}
+
+// Euros to cents, so the amounts below read as a resident would write them.
+constexpr std::int64_t euros(std::int64_t amount) { return amount * 100; }
+
+// Residents who take an idea from the list into their own hands.
+std::vector<InitiativeDraft> demoInitiatives() {
+    std::vector<InitiativeDraft> initiatives;
+
+    InitiativeDraft party = initiative(
+        Theme::Meeting, "Zomerfeest op het Kastanjeplein",
+        "Een middag feest voor de hele buurt op het plein. Met muziek, spelletjes voor de kinderen en een lange "
+        "tafel waar iedereen iets neerzet uit de eigen keuken.",
+        "Kastanjeplein");
+    party.plan.when = "zaterdag 13 juni, van 14.00 tot 20.00 uur";
+    party.plan.audience = {Audience::Children, Audience::Elderly, Audience::Families};
+    party.plan.helpers = 8;
+    party.plan.budget = {{"Springkussen en partytent huren", euros(650)},
+                         {"Geluidsinstallatie", euros(250)},
+                         {"Koffie, thee en limonade", euros(180)},
+                         {"Vergunning en afvalzakken", euros(120)}};
+    party.plan.ownMoneyCents = euros(150);
+    party.plan.ownInKind = "Wij maken de hapjes, zetten de tafels neer en ruimen samen op.";
+    party.plan.partners = {Partner::Corporation, Partner::Municipality, Partner::TenantsOrganisation};
+    party.idea.contactName = "Ans de Wit";
+    party.idea.contactAddress = "ans.dewit@example.nl";
+    initiatives.push_back(std::move(party));
+
+    InitiativeDraft repair = initiative(
+        Theme::LivingWell, "Repair Café elke eerste zaterdag",
+        "Vrijwilligers maken samen met buren kapotte spullen: fietsen, lampen, kleding en kleine apparaten. Je "
+        "drinkt een kop koffie en leert het zelf ook.",
+        "Buurtkamer");
+    repair.plan.when = "elke eerste zaterdag van de maand, 10.00 tot 13.00 uur";
+    repair.plan.audience = {Audience::Adults, Audience::Elderly};
+    repair.plan.helpers = 5;
+    repair.plan.budget = {{"Gereedschap en een soldeerbout", euros(480)},
+                          {"Tweedehands naaimachine", euros(150)},
+                          {"Onderdelen en klein materiaal", euros(300)}};
+    repair.plan.ownInKind = "We nemen ons eigen gereedschap mee en geven onze tijd.";
+    repair.plan.partners = {Partner::Welfare, Partner::Clubs};
+    repair.idea.contactName = "Henk Bakker";
+    repair.idea.contactAddress = "06-12345678";
+    initiatives.push_back(std::move(repair));
+
+    InitiativeDraft garden = initiative(
+        Theme::Green, "Moestuinbakken voor de flats",
+        "Op het grasveld achter flat C zetten we tien grote bakken. Buren zonder tuin kweken er samen groente en "
+        "kruiden. De kinderen van de basisschool krijgen één bak.",
+        "");
+    garden.plan.when = "vanaf april, elke woensdagmiddag samen tuinieren";
+    garden.plan.audience = {Audience::Children, Audience::Adults, Audience::Elderly};
+    garden.plan.helpers = 6;
+    garden.plan.budget = {{"Tien houten bakken", euros(1'400)},
+                          {"Aarde en compost", euros(600)},
+                          {"Zaden, plantjes en tuingereedschap", euros(350)},
+                          {"Regenton en gieters", euros(120)}};
+    garden.plan.ownMoneyCents = euros(100);
+    garden.plan.ownInKind = "We timmeren de bakken zelf en geven in de zomer om de beurt water.";
+    garden.plan.partners = {Partner::Corporation, Partner::Municipality, Partner::School};
+    garden.idea.contactName = "Yusuf Demir";
+    garden.idea.contactAddress = "+31 6 2345 6789";
+    initiatives.push_back(std::move(garden));
+
+    return initiatives;
+}
+
 DemoNeighbourhood makeDemo() {
     DemoNeighbourhood demo;
     demo.name = "Demo: De Kastanjebuurt";
     // Places a resident of this neighbourhood would name, short enough for a button.
     demo.places = {"Kastanjeplein",        "Speeltuin Eikenlaan", "Buurtkamer",       "Bushalte Lindenweg",
                    "Winkelcentrum Kastanjehof", "Park bij de vijver",  "Basisschool De Linde", "Fietspad langs het spoor"};
+    // Where they are on the map (assets/maps/kastanjebuurt.svg), per mille of its width and height.
+    demo.map = "kastanjebuurt.png";
+    demo.positions = {{"Kastanjeplein", {550, 600}},          {"Speeltuin Eikenlaan", {420, 270}},
+                      {"Buurtkamer", {780, 560}},             {"Bushalte Lindenweg", {420, 860}},
+                      {"Winkelcentrum Kastanjehof", {850, 760}}, {"Park bij de vijver", {150, 280}},
+                      {"Basisschool De Linde", {150, 700}},   {"Fietspad langs het spoor", {720, 110}}};
     demo.ideas = {
         // Ontmoeting
         idea(Theme::Meeting, "Buurtkamer ook op zondag open",
@@ -128,6 +207,7 @@ DemoNeighbourhood makeDemo() {
         idea(Theme::Other, "Wifi in de buurtkamer",
              "Niet iedereen heeft internet thuis. Met gratis wifi in de buurtkamer kun je daar je zaken regelen."),
     };
+    demo.initiatives = demoInitiatives();
     return demo;
 }
 

@@ -3,6 +3,8 @@
 #pragma once
 
 #include "Idea.h"
+#include "Initiative.h"
+#include "Place.h"
 
 #include <string>
 #include <vector>
@@ -13,6 +15,11 @@ struct DemoNeighbourhood {
     std::string name;                // neighbourhood name shown on the home screen
     std::vector<IdeaDraft> ideas;    // a few dozen, several themes
     std::vector<std::string> places; // named places residents pick for "where is it?"
+    std::string map;                      // the neighbourhood map's file name in the assets' maps folder
+    std::vector<PlacePosition> positions; // where the places are on that map
+    // A few initiatives with a plan, a budget under the default maximum and a fictitious contact
+    // (sealed like a real one; the demo's staff key opens it).
+    std::vector<InitiativeDraft> initiatives;
 };
 
 const DemoNeighbourhood& demoNeighbourhood();

@@ -6,8 +6,10 @@
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 
+#include <algorithm>
 #include <exception>
 #include <sstream>
+#include <type_traits>
 
 namespace buurtstem {
 
@@ -120,21 +122,52 @@ std::string encodePayload(const IdeaSubmitted& payload) {
     });
 }
 
+// [SECTION] neighbourhood.places_set
+// Positions are small objects naming their place, so a list of them reads on its own in an
+// export and does not depend on the order of the places.
+
+// Found by cereal through argument-dependent lookup, hence in this namespace and not a hidden one.
+template <class Archive>
+void serialize(Archive& archive, PlacePosition& position) {
+    archive(cereal::make_nvp("place", position.place), cereal::make_nvp("x", position.at.x),
+            cereal::make_nvp("y", position.at.y));
+}
+
 std::string encodePayload(const PlacesSet& payload) {
-    return writeJson([&](cereal::JSONOutputArchive& archive) { archive(cereal::make_nvp("places", payload.places)); });
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        archive(cereal::make_nvp("places", payload.places));
+        if (!payload.map.empty()) archive(cereal::make_nvp("map", payload.map));
+        if (!payload.positions.empty()) archive(cereal::make_nvp("positions", payload.positions));
+    });
 }
 
 Result<PlacesSet> decodePlacesSet(std::string_view json) {
-    return readJson<PlacesSet>(json, kEventPlacesSet, [](cereal::JSONInputArchive& archive) -> Result<PlacesSet> {
+    return readJson<PlacesSet>(json, kEventPlacesSet, [json](cereal::JSONInputArchive& archive) -> Result<PlacesSet> {
+        const std::string what(kEventPlacesSet);
         PlacesSet payload;
         archive(cereal::make_nvp("places", payload.places));
+        if (hasTopLevelField(json, "map")) archive(cereal::make_nvp("map", payload.map));
+        if (hasTopLevelField(json, "positions")) archive(cereal::make_nvp("positions", payload.positions));
         for (std::size_t i = 0; i < payload.places.size(); ++i) {
             if (payload.places[i].empty())
-                return makeError(ErrorCode::InvalidInput, std::string(kEventPlacesSet) + ": empty place name");
+                return makeError(ErrorCode::InvalidInput, what + ": empty place name");
             for (std::size_t j = 0; j < i; ++j)
                 if (payload.places[j] == payload.places[i])
-                    return makeError(ErrorCode::InvalidInput,
-                                     std::string(kEventPlacesSet) + ": place \"" + payload.places[i] + "\" twice");
+                    return makeError(ErrorCode::InvalidInput, what + ": place \"" + payload.places[i] + "\" twice");
+        }
+        if (!payload.map.empty() && !isValidMapImageName(payload.map))
+            return makeError(ErrorCode::InvalidInput, what + ": map \"" + payload.map + "\" is not a plain .png file name");
+        if (!payload.positions.empty() && payload.map.empty())
+            return makeError(ErrorCode::InvalidInput, what + ": positions without a map");
+        for (std::size_t i = 0; i < payload.positions.size(); ++i) {
+            const PlacePosition& position = payload.positions[i];
+            if (std::find(payload.places.begin(), payload.places.end(), position.place) == payload.places.end())
+                return makeError(ErrorCode::InvalidInput, what + ": position for \"" + position.place + "\", not a listed place");
+            if (!isOnMap(position.at))
+                return makeError(ErrorCode::InvalidInput, what + ": position of \"" + position.place + "\" is off the map");
+            for (std::size_t j = 0; j < i; ++j)
+                if (payload.positions[j].place == position.place)
+                    return makeError(ErrorCode::InvalidInput, what + ": two positions for \"" + position.place + "\"");
         }
         return payload;
     });
@@ -281,6 +314,122 @@ Result<MeetingNeedGiven> decodeMeetingNeedGiven(std::string_view json) {
             archive(cereal::make_nvp(noteField(i).c_str(), payload.need.notes[i]));
         if (Result<void> valid = validateMeetingNeed(payload.need); !valid)
             return makeError(ErrorCode::InvalidInput, what + ": " + valid.error().detail);
+        return payload;
+    });
+}
+
+// [SECTION] initiative.submitted and neighbourhood.initiative_maximum_set
+// Audience and partners are lists of ids like a meeting need's choices, so the stored text
+// explains itself; the budget is a list of small objects in the order the resident entered them.
+
+// Found by cereal through argument-dependent lookup, hence in this namespace and not a hidden one.
+template <class Archive>
+void serialize(Archive& archive, BudgetLine& line) {
+    archive(cereal::make_nvp("description", line.description), cereal::make_nvp("amountCents", line.amountCents));
+}
+
+namespace {
+
+template <class Choice>
+std::vector<std::string> choiceIds(const std::vector<Choice>& chosen, std::string_view (*idOf)(Choice)) {
+    std::vector<std::string> ids;
+    for (Choice choice : chosen) ids.emplace_back(idOf(choice));
+    return ids;
+}
+
+// The choices named by `ids`, in list order; an unknown or repeated id is an error.
+template <class Choice>
+Result<std::vector<Choice>> choicesFromIds(const std::vector<std::string>& ids,
+                                           std::optional<Choice> (*fromId)(std::string_view), std::string_view field) {
+    const std::string what = std::string(kEventInitiativeSubmitted) + ": ";
+    InitiativePlan plan;  // its toggle keeps the list order
+    std::vector<Choice> chosen;
+    for (const std::string& id : ids) {
+        const std::optional<Choice> choice = fromId(id);
+        if (!choice) return makeError(ErrorCode::InvalidInput, what + "unknown " + std::string(field) + " \"" + id + "\"");
+        if (plan.has(*choice))
+            return makeError(ErrorCode::InvalidInput, what + std::string(field) + " \"" + id + "\" twice");
+        plan.toggle(*choice);
+    }
+    if constexpr (std::is_same_v<Choice, Audience>)
+        return plan.audience;
+    else
+        return plan.partners;
+}
+
+}  // namespace
+
+std::string encodePayload(const InitiativeSubmitted& payload) {
+    const IdeaSubmitted& idea = payload.idea;
+    const InitiativePlan& plan = payload.plan;
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        archive(cereal::make_nvp("ideaId", idea.ideaId), cereal::make_nvp("reference", idea.reference),
+                cereal::make_nvp("theme", std::string(themeId(idea.theme))), cereal::make_nvp("title", idea.title),
+                cereal::make_nvp("body", idea.body), cereal::make_nvp("demo", idea.demo),
+                cereal::make_nvp("place", idea.place), cereal::make_nvp("sealedContact", idea.sealedContact));
+        archive(cereal::make_nvp("when", plan.when), cereal::make_nvp("audience", choiceIds(plan.audience, audienceId)),
+                cereal::make_nvp("helpers", plan.helpers), cereal::make_nvp("budget", plan.budget),
+                cereal::make_nvp("ownMoneyCents", plan.ownMoneyCents), cereal::make_nvp("ownInKind", plan.ownInKind),
+                cereal::make_nvp("partners", choiceIds(plan.partners, partnerId)));
+    });
+}
+
+Result<InitiativeSubmitted> decodeInitiativeSubmitted(std::string_view json) {
+    return readJson<InitiativeSubmitted>(json, kEventInitiativeSubmitted,
+                                         [](cereal::JSONInputArchive& archive) -> Result<InitiativeSubmitted> {
+        const std::string what = std::string(kEventInitiativeSubmitted) + ": ";
+        InitiativeSubmitted payload;
+        IdeaSubmitted& idea = payload.idea;
+        InitiativePlan& plan = payload.plan;
+        // Every field must be present: this event has had the same fields since it was introduced.
+        std::string theme;
+        std::vector<std::string> audience;
+        std::vector<std::string> partners;
+        archive(cereal::make_nvp("ideaId", idea.ideaId), cereal::make_nvp("reference", idea.reference),
+                cereal::make_nvp("theme", theme), cereal::make_nvp("title", idea.title),
+                cereal::make_nvp("body", idea.body), cereal::make_nvp("demo", idea.demo),
+                cereal::make_nvp("place", idea.place), cereal::make_nvp("sealedContact", idea.sealedContact));
+        archive(cereal::make_nvp("when", plan.when), cereal::make_nvp("audience", audience),
+                cereal::make_nvp("helpers", plan.helpers), cereal::make_nvp("budget", plan.budget),
+                cereal::make_nvp("ownMoneyCents", plan.ownMoneyCents), cereal::make_nvp("ownInKind", plan.ownInKind),
+                cereal::make_nvp("partners", partners));
+
+        if (idea.ideaId.empty()) return makeError(ErrorCode::InvalidInput, what + "empty ideaId");
+        if (idea.reference.empty()) return makeError(ErrorCode::InvalidInput, what + "empty reference");
+        if (idea.sealedContact.empty()) return makeError(ErrorCode::InvalidInput, what + "no sealed contact");
+        const std::optional<Theme> known = themeFromId(theme);
+        if (!known) return makeError(ErrorCode::InvalidInput, what + "unknown theme \"" + theme + "\"");
+        idea.theme = *known;
+
+        Result<std::vector<Audience>> audiences = choicesFromIds(audience, audienceFromId, "audience");
+        if (!audiences) return audiences.error();
+        plan.audience = std::move(audiences).value();
+        Result<std::vector<Partner>> chosenPartners = choicesFromIds(partners, partnerFromId, "partner");
+        if (!chosenPartners) return chosenPartners.error();
+        plan.partners = std::move(chosenPartners).value();
+
+        if (plan.helpers < 0) return makeError(ErrorCode::InvalidInput, what + "helpers below zero");
+        if (plan.ownMoneyCents < 0) return makeError(ErrorCode::InvalidInput, what + "own money below zero");
+        for (std::size_t i = 0; i < plan.budget.size(); ++i)
+            if (plan.budget[i].amountCents < 0)
+                return makeError(ErrorCode::InvalidInput,
+                                 what + "budget line " + std::to_string(i + 1) + " amount below zero");
+        return payload;
+    });
+}
+
+std::string encodePayload(const InitiativeMaximumSet& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) { archive(cereal::make_nvp("cents", payload.cents)); });
+}
+
+Result<InitiativeMaximumSet> decodeInitiativeMaximumSet(std::string_view json) {
+    return readJson<InitiativeMaximumSet>(json, kEventInitiativeMaximumSet,
+                                          [](cereal::JSONInputArchive& archive) -> Result<InitiativeMaximumSet> {
+        InitiativeMaximumSet payload;
+        archive(cereal::make_nvp("cents", payload.cents));
+        if (payload.cents <= 0 || payload.cents > kInitiativeMaximumCeilingCents)
+            return makeError(ErrorCode::InvalidInput, std::string(kEventInitiativeMaximumSet) + ": maximum " +
+                                                          std::to_string(payload.cents) + " cents out of range");
         return payload;
     });
 }

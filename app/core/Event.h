@@ -4,7 +4,9 @@
 
 #include "Hlc.h"
 #include "Idea.h"
+#include "Initiative.h"
 #include "MeetingNeed.h"
+#include "Place.h"
 #include "Pulse.h"
 #include "Result.h"
 
@@ -32,6 +34,8 @@ inline constexpr std::string_view kEventMeetingNeedGiven = "meeting_need.given";
 inline constexpr std::string_view kEventIdeaApproved = "idea.approved";
 inline constexpr std::string_view kEventIdeaSupported = "idea.supported";
 inline constexpr std::string_view kEventPlacesSet = "neighbourhood.places_set";
+inline constexpr std::string_view kEventInitiativeSubmitted = "initiative.submitted";
+inline constexpr std::string_view kEventInitiativeMaximumSet = "neighbourhood.initiative_maximum_set";
 
 // Payload of kEventIdeaSubmitted.
 struct IdeaSubmitted {
@@ -47,10 +51,31 @@ struct IdeaSubmitted {
     std::string sealedContact;  // = "" // base64 of crypto_box_seal("name\ncontact") to the staff key
 };
 
-// Payload of kEventPlacesSet: the neighbourhood's named places, in the order residents see them.
-// Replaces any earlier list.
+// Payload of kEventInitiativeSubmitted: the idea's fields and the plan, in one flat JSON object
+// ("when", "audience" and "partners" as lists of ids, "budget" as a list of {description,
+// amountCents}). The contact is required for an initiative, so sealedContact is never empty.
+struct InitiativeSubmitted {
+    IdeaSubmitted idea;
+    InitiativePlan plan;  // text trimmed, choices in list order
+};
+
+// Payload of kEventInitiativeMaximumSet: the most one initiative may ask for, in euro cents.
+// Replaces any earlier maximum.
+struct InitiativeMaximumSet {
+    std::int64_t cents = kInitiativeDefaultMaximumCents;  // = kInitiativeDefaultMaximumCents
+};
+
+// Payload of kEventPlacesSet: the neighbourhood's named places, in the order residents see them,
+// and the map they lie on. Replaces any earlier list and map: positions only mean something on
+// the image they were set on, so both travel in one event, e.g.
+// {"places":["Kastanjeplein","Buurtkamer"],"map":"kastanjebuurt.png",
+//  "positions":[{"place":"Kastanjeplein","x":480,"y":395}]}
 struct PlacesSet {
     std::vector<std::string> places;
+    // Both optional in the JSON: absent in payloads of builds before schema 6, and left out when
+    // empty, so a list without a map is written exactly as before.
+    std::string map;                       // = "" // file name of the map image in the assets' maps folder; "" = no map
+    std::vector<PlacePosition> positions;  // = {} // places on the map, in any order; a place without one is in the list only
 };
 
 // Payload of kEventNeighbourhoodNamed: the neighbourhood this kiosk serves.
@@ -89,7 +114,8 @@ std::string encodePayload(const PulseGiven& payload);
 std::string encodePayload(const IdeaApproved& payload);
 std::string encodePayload(const IdeaSupported& payload);
 std::string encodePayload(const PlacesSet& payload);
-// Refuses an empty or repeated place name.
+// Refuses an empty or repeated place name; a map name isValidMapImageName refuses; positions
+// without a map, outside 0..kMapScale, for a place not in the list, or twice for one place.
 Result<PlacesSet> decodePlacesSet(std::string_view json);
 Result<IdeaSubmitted> decodeIdeaSubmitted(std::string_view json);
 Result<NeighbourhoodNamed> decodeNeighbourhoodNamed(std::string_view json);
@@ -102,5 +128,13 @@ Result<MeetingNeedGiven> decodeMeetingNeedGiven(std::string_view json);
 // Both refuse an empty ideaId.
 Result<IdeaApproved> decodeIdeaApproved(std::string_view json);
 Result<IdeaSupported> decodeIdeaSupported(std::string_view json);
+// Refuses an empty ideaId, reference or sealedContact, an unknown theme, an unknown or repeated
+// audience or partner id, and helpers or an amount below zero. The texts' lengths and the
+// maximum are the submitting kiosk's business: they are checked before the event is recorded.
+std::string encodePayload(const InitiativeSubmitted& payload);
+Result<InitiativeSubmitted> decodeInitiativeSubmitted(std::string_view json);
+// Refuses a maximum that is not above 0 or is above kInitiativeMaximumCeilingCents.
+std::string encodePayload(const InitiativeMaximumSet& payload);
+Result<InitiativeMaximumSet> decodeInitiativeMaximumSet(std::string_view json);
 
 }  // namespace buurtstem

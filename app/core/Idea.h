@@ -5,6 +5,7 @@
 #include "Theme.h"
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -46,6 +47,10 @@ std::vector<IdeaIssue> validateIdea(const IdeaDraft& draft);
 
 enum class IdeaStatus { New, Approved, Hidden };
 
+// An idea, or an initiative (Initiative.h): an idea with a plan and a budget. Both share the
+// list, the detail view, support and moderation.
+enum class IdeaKind { Idea, Initiative };
+
 // A stored idea as the screens read it (derived from the event log).
 struct Idea {
     std::string id;         // UUID
@@ -59,6 +64,8 @@ struct Idea {
     std::string place;          // empty: the whole neighbourhood
     bool contactGiven = false;  // = false // a sealed contact is stored; only the staff can open it
     bool demo = false;  // = false // part of the demo neighbourhood, shown with a "demo" mark
+    IdeaKind kind = IdeaKind::Idea;  // = Idea
+    std::int64_t budgetCents = 0;    // = 0 // an initiative's budget total; 0 for an idea
 };
 
 }  // namespace buurtstem

@@ -394,16 +394,21 @@ TEST_CASE("the demo neighbourhood fills an empty kiosk once", "[storage][demo]")
 
     Result<int> added = store->addDemoNeighbourhood();
     REQUIRE(added.ok());
-    CHECK(added.value() == static_cast<int>(demo.ideas.size()));
+    // Initiatives are ideas with a plan: they count, and are listed, with the ideas.
+    REQUIRE_FALSE(demo.initiatives.empty());
+    CHECK(added.value() == static_cast<int>(demo.ideas.size() + demo.initiatives.size()));
     CHECK(store->ideaCount() == added.value());
     CHECK(store->eventCount() == added.value() + 2);  // the naming, the places and one event per idea
     CHECK(store->neighbourhoodName() == demo.name);
     // Demo ideas stand for ideas a facilitator already approved: all of them are listed.
-    CHECK(store->visibleIdeas().size() == demo.ideas.size());
+    CHECK(store->visibleIdeas().size() == demo.ideas.size() + demo.initiatives.size());
+    std::size_t initiatives = 0;
     for (const Idea& idea : store->visibleIdeas()) {
         CHECK(idea.demo);
         CHECK(idea.status == IdeaStatus::Approved);
+        initiatives += idea.kind == IdeaKind::Initiative;
     }
+    CHECK(initiatives == demo.initiatives.size());
 
     Result<int> again = store->addDemoNeighbourhood();
     REQUIRE(again.ok());

@@ -172,7 +172,12 @@ TEST_CASE("a version 2 database upgrades to the current version and keeps ideas 
                           std::to_string(store->pulseSummary().total(PulseAspect::LivingWell).sum);
         }
         SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
-        // Schema 4 (places, sealed contacts, staff key) goes too: a v2 build had none of it.
+        // Schemas 6 (the map), 5 (initiatives) and 4 (places, sealed contacts, staff key) go too:
+        // a v2 build had none of it.
+        db.exec("DROP TABLE neighbourhood_map;");
+        db.exec("DROP TABLE initiative_choices; DROP TABLE initiative_budget_lines; DROP TABLE initiative_plans; "
+                "DROP TABLE initiative_maximum; ALTER TABLE ideas DROP COLUMN kind; "
+                "ALTER TABLE ideas DROP COLUMN budget_cents;");
         db.exec("DROP TABLE places; ALTER TABLE ideas DROP COLUMN place; ALTER TABLE ideas DROP COLUMN sealed_contact; "
                 "ALTER TABLE kiosk DROP COLUMN staff_public_key;");
         db.exec("DROP TABLE meeting_need_choice; DROP TABLE meeting_need; PRAGMA user_version = 2;");

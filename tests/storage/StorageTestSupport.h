@@ -78,7 +78,8 @@ inline std::string describe(const Idea& idea) {
     return idea.id + " | " + idea.reference + " | " + std::string(themeId(idea.theme)) + " | " + idea.title +
            " | " + idea.body + " | " + std::to_string(idea.created.packed) + " | " +
            std::to_string(static_cast<int>(idea.status)) + " | " + std::to_string(idea.supports) + " | " +
-           (idea.demo ? "demo" : "real");
+           (idea.demo ? "demo" : "real") + " | " + (idea.kind == IdeaKind::Initiative ? "initiative" : "idea") +
+           " | " + std::to_string(idea.budgetCents);
 }
 
 inline std::vector<std::string> describe(const std::vector<Idea>& ideas) {
