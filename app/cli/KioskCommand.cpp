@@ -140,6 +140,7 @@ int runKiosk(const KioskOptions& options) {
     settings.idle = options.idle;
     settings.startLanguage = options.language;
     settings.widgetDump = options.widgetDump;
+    settings.mapFolder = assetDir() / "maps";
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), dataDir);
     if (!platform::displayAvailable())
         return reportError(makeError(ErrorCode::NoDisplay, "neither DISPLAY nor WAYLAND_DISPLAY is set"), dataDir);
@@ -154,7 +155,7 @@ int runKiosk(const KioskOptions& options) {
         Result<int> added = (*store)->addDemoNeighbourhood();
         if (!added) return reportError(added.error(), dataDir);
         if (*added > 0)
-            std::fprintf(stderr, "Demo neighbourhood added: %d ideas, all marked as demo.\n", *added);
+            std::fprintf(stderr, "Demo neighbourhood added: %d ideas and initiatives, all marked as demo.\n", *added);
         else
             std::fprintf(stderr, "This kiosk already holds ideas; the demo neighbourhood was not added.\n");
     }

@@ -77,6 +77,7 @@ int runScreenshot(const ScreenshotOptions& options) {
 
     ui::KioskSettings settings;
     settings.startLanguage = options.language;
+    settings.mapFolder = assetDir() / "maps";
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), {});
 
     platform::RunnerSettings runnerSettings;

@@ -1,6 +1,8 @@
 // GLFW + OpenGL3 runner: window, DPI in millimetres, the idle-friendly loop and the touch policy.
 #include "Runner.h"
 
+#include "GlTextures.h"
+
 #include <GLFW/glfw3.h>
 #include <imgui.h>
 #include <backends/imgui_impl_glfw.h>
@@ -67,6 +69,7 @@ struct Runner::Impl {
     std::uint64_t frameNumber = 0;
     std::thread signalWatcher;
     sigset_t watchedSignals{};
+    std::unique_ptr<GlTextures> textures;  // made once the GL context is current
 };
 
 namespace {
@@ -151,6 +154,7 @@ Result<std::unique_ptr<Runner>> Runner::create(const RunnerSettings& settings) {
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
     impl.imguiReady = true;
+    impl.textures = std::make_unique<GlTextures>();
 
     // SIGTERM/SIGINT (systemd stopping the kiosk, Ctrl+C in a terminal) end the loop cleanly: a
     // thread waits for them and wakes the loop, since GLFW calls are not signal-safe.
@@ -176,6 +180,7 @@ Runner::~Runner() {
         pthread_kill(impl_->signalWatcher.native_handle(), SIGUSR1);
         impl_->signalWatcher.join();
     }
+    impl_->textures.reset();  // while the GL context is still there
     if (impl_->imguiReady) {
         ImGui_ImplOpenGL3_Shutdown();
         ImGui_ImplGlfw_Shutdown();
@@ -260,6 +265,7 @@ void Runner::drawOneFrame(FrameClient& client, RgbaImage* capture) {
 }
 
 bool Runner::run(FrameClient& client) {
+    client.useTextures(impl_->textures.get());
     if (!ensureFonts(client)) return false;
     int framesLeft = impl_->settings.framesAfterInput;
     while (!g_stopRequested && !client.wantsQuit()) {
@@ -285,6 +291,7 @@ bool Runner::run(FrameClient& client) {
 }
 
 bool Runner::renderFrames(FrameClient& client, int frames, RgbaImage* capture) {
+    client.useTextures(impl_->textures.get());
     for (int i = 0; i < frames; ++i) {
         glfwPollEvents();
         if (!ensureFonts(client)) return false;

@@ -26,6 +26,8 @@ struct RunnerSettings {
     std::string title = "Buurtstem"; // window title (seen only in windowed mode)
 };
 
+class TextureSource;  // Textures.h
+
 // What the runner asks of whoever draws the frames.
 class FrameClient {
 public:
@@ -48,6 +50,9 @@ public:
     virtual bool wantsQuit() const { return false; }
     // Called after each frame is shown (for tests and benchmarks).
     virtual void afterPresent(std::uint64_t /*frameNumber*/) {}
+    // Hands over the runner's pictures-as-textures before the first frame; the source lives as
+    // long as the runner. A client that draws no pictures ignores it.
+    virtual void useTextures(TextureSource* /*textures*/) {}
 };
 
 struct RgbaImage {

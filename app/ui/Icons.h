@@ -55,12 +55,22 @@ inline constexpr const char* Interpreter = "\xef\x86\xab";  // f1ab language
 inline constexpr const char* Unticked = "\xef\x82\x96";     // f096 square-o
 inline constexpr const char* Ticked = "\xef\x81\x86";       // f046 check-square-o
 
+// Initiatives: the home tile, the budget's amounts and lines, finding a proposal by its code.
+inline constexpr const char* Initiative = "\xef\x84\xb5";  // f135 rocket
+inline constexpr const char* Euro = "\xef\x85\x93";        // f153 eur
+inline constexpr const char* Plus = "\xef\x81\xa7";        // f067 plus
+inline constexpr const char* Minus = "\xef\x81\xa8";       // f068 minus
+inline constexpr const char* Remove = "\xef\x80\x94";      // f014 trash-o
+inline constexpr const char* Search = "\xef\x80\x82";      // f002 search
+inline constexpr const char* Partners = "\xef\x83\xa8";    // f0e8 sitemap
+
 // Every code point above, for building the font atlas.
-inline constexpr std::array<unsigned short, 45> kAllCodePoints = {
+inline constexpr std::array<unsigned short, 52> kAllCodePoints = {
     0xf0eb, 0xf03a, 0xf015, 0xf060, 0xf061, 0xf0ac, 0xf034, 0xf042, 0xf0c0, 0xf004,
     0xf1ad, 0xf1bb, 0xf1ae, 0xf132, 0xf1b9, 0xf141, 0xf00c, 0xf040, 0xf1d8, 0xf164,
     0xf00d, 0xf177, 0xf062, 0xf25a, 0xf017, 0xf071, 0xf05a, 0xf11c, 0xf07e, 0xf086,
     0xf118, 0xf1f8, 0xf2b5, 0xf0f4, 0xf0f1, 0xf0ad, 0xf023, 0xf026, 0xf073, 0xf193,
-    0xf2a2, 0xf207, 0xf1ab, 0xf096, 0xf046};
+    0xf2a2, 0xf207, 0xf1ab, 0xf096, 0xf046, 0xf135, 0xf153, 0xf067, 0xf068, 0xf014,
+    0xf002, 0xf0e8};
 
 }  // namespace buurtstem::ui::icon

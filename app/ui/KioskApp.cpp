@@ -7,6 +7,7 @@
 #include <imgui.h>
 #include <imgui_internal.h>
 
+#include <algorithm>
 #include <limits>
 
 namespace buurtstem::ui {
@@ -21,6 +22,25 @@ const char* saveProblemKey(ErrorCode code) {
     }
     return "error.cannot_save";
 }
+
+namespace {
+
+// The top bar's title: the screen's own, except that the steps an initiative shares with an idea
+// say "initiative" and count its eight steps.
+const char* titleKey(const KioskState& state) {
+    if (state.idea.initiative) {
+        switch (state.screen) {
+            case ScreenId::IdeaTheme: return "screen.initiative_theme.title";
+            case ScreenId::IdeaText: return "screen.initiative_text.title";
+            case ScreenId::IdeaPlace: return "screen.initiative_place.title";
+            case ScreenId::IdeaContact: return "screen.initiative_contact.title";
+            default: break;
+        }
+    }
+    return screenInfo(state.screen).titleKey;
+}
+
+}  // namespace
 
 KioskApp::KioskApp(storage::KioskStore& store, i18n::Translator translator, KioskSettings settings)
     : store_(store), translator_(std::move(translator)), settings_(std::move(settings)), idle_(settings_.idle) {
@@ -52,7 +72,20 @@ bool KioskApp::buildFonts(float pxPerMm) {
 void KioskApp::refreshView() {
     view_.neighbourhood = store_.neighbourhoodName();
     view_.ideas = store_.visibleIdeas();
-    view_.places = store_.places();
+    view_.similarIdeas = SimilarIdeaIndex(view_.ideas);  // once per change of the list, not per key typed
+    view_.places.clear();
+    view_.placeSpots.clear();
+    for (Place& place : store_.placesWithPositions()) {
+        view_.places.push_back(std::move(place.name));
+        view_.placeSpots.push_back(place.onMap);
+    }
+    view_.mapImage = store_.mapImage();
+    view_.plans.clear();
+    for (const Idea& idea : view_.ideas) {
+        if (idea.kind != IdeaKind::Initiative) continue;
+        if (std::optional<InitiativePlan> plan = store_.initiativePlan(idea.id)) view_.plans.emplace(idea.id, std::move(*plan));
+    }
+    view_.initiativeMaximumCents = store_.initiativeMaximumCents();
 }
 
 bool KioskApp::setLanguage(const std::string& code) {
@@ -89,7 +122,9 @@ void KioskApp::go(ScreenId screen) {
     state_.history.push_back(state_.screen);
     state_.screen = screen;
     pageScroll_.reset();
-    if (screen == ScreenId::MeetingNeedsNote) keyboard_.reset();  // the language's letters, not the idea form's last layer
+    // The language's letters, not the last layer of another step's keyboard.
+    if (screen == ScreenId::MeetingNeedsNote || screen == ScreenId::InitiativeCheck) keyboard_.reset();
+    state_.idea.steps.focus = PlanField::None;  // each of an initiative's steps opens with the keyboard away
 }
 
 void KioskApp::submitIdea() {
@@ -111,6 +146,31 @@ void KioskApp::submitIdea() {
     pageScroll_.reset();
 }
 
+void KioskApp::submitInitiative() {
+    InitiativeDraft draft{state_.idea.draft, state_.idea.steps.plan};
+    Result<Idea> stored = store_.submitInitiative(draft);
+    if (!stored) {
+        // As for an idea: the draft stays, and a missing staff key is said plainly. Without it an
+        // initiative cannot be sent at all, because its contact is required.
+        const bool noStaffKey = stored.error().code == ErrorCode::InvalidInput && !store_.staffPublicKey();
+        state_.idea.saveProblemKey = noStaffKey ? "initiative.no_staff_key" : saveProblemKey(stored.error().code);
+        refreshView();  // the maximum may have changed since the resident started
+        return;
+    }
+    state_.idea = IdeaFlow{};
+    state_.idea.submittedReference = stored->reference;
+    keyboard_.reset();
+    refreshView();
+    state_.history.clear();
+    state_.screen = ScreenId::InitiativeThanks;
+    pageScroll_.reset();
+}
+
+void KioskApp::checkReference() {
+    state_.check.looked = true;
+    state_.check.found = store_.ideaByReference(state_.check.typed);
+}
+
 void KioskApp::submitPulse() {
     if (state_.pulseGiven) return;  // once per visit
     Result<void> stored = store_.givePulse(state_.pulse);
@@ -126,6 +186,21 @@ void KioskApp::submitPulse() {
     state_.history.clear();  // Back must not lead into the sent faces
     state_.screen = ScreenId::PulseThanks;
     pageScroll_.reset();
+}
+
+MapPicture KioskApp::mapPicture() {
+    MapPicture picture;
+    const bool placed = std::any_of(view_.placeSpots.begin(), view_.placeSpots.end(),
+                                    [](const std::optional<MapPoint>& spot) { return spot.has_value(); });
+    if (view_.mapImage.empty() || !placed) return picture;
+    picture.shown = true;
+    if (!textures_) return picture;  // no GPU (headless tests): a plain placeholder under the markers
+    // Loaded once and kept by the source; a missing or damaged file is reported there once, and
+    // residents then choose from the list alone.
+    Result<platform::Texture> texture = textures_->texture(settings_.mapFolder / view_.mapImage);
+    if (!texture) return MapPicture{};
+    picture.texture = *texture;
+    return picture;
 }
 
 void KioskApp::supportIdea(const std::string& ideaId) {
@@ -173,6 +248,13 @@ void KioskApp::apply(const Actions& actions, double now) {
         keyboard_.reset();
         go(ScreenId::IdeaTheme);
     }
+    if (actions.startInitiative) {
+        state_.idea = IdeaFlow{};
+        state_.idea.initiative = true;
+        keyboard_.reset();
+        go(ScreenId::IdeaTheme);
+    }
+    if (actions.checkReference) checkReference();
     if (actions.openIdea) {
         state_.selectedIdeaId = *actions.openIdea;
         state_.supportProblemKey = nullptr;
@@ -181,6 +263,7 @@ void KioskApp::apply(const Actions& actions, double now) {
     if (actions.supportIdea) supportIdea(*actions.supportIdea);
     if (actions.go) go(*actions.go);
     if (actions.submitIdea) submitIdea();
+    if (actions.submitInitiative) submitInitiative();
     if (actions.submitPulse) submitPulse();
     if (actions.submitMeetingNeed) submitMeetingNeed();
     if (actions.back) {
@@ -249,9 +332,9 @@ void KioskApp::frame(double now) {
     ImVec2 contentMin(padding.x, padding.y);
     if (state_.screen != ScreenId::Attract) {
         NavBarSpec bar;
-        bar.title = ui_.tr(screenInfo(state_.screen).titleKey);
+        bar.title = ui_.tr(titleKey(state_));
         bar.showBack = state_.screen != ScreenId::Home && state_.screen != ScreenId::IdeaThanks &&
-                       state_.screen != ScreenId::PulseThanks && state_.screen != ScreenId::MeetingNeedsThanks;
+                       state_.screen != ScreenId::PulseThanks && state_.screen != ScreenId::MeetingNeedsThanks && state_.screen != ScreenId::InitiativeThanks;
         bar.showHome = state_.screen != ScreenId::Home;
         bar.languageName = translator_.language().nativeName.c_str();
         bar.largeText = state_.largeText;
@@ -266,6 +349,7 @@ void KioskApp::frame(double now) {
     }
     const ImVec2 contentSize(io.DisplaySize.x - 2 * padding.x, io.DisplaySize.y - contentMin.y - padding.y);
     ScreenContext ctx{ui_, view_, state_, actions, keyboard_, ideaList_, pageScroll_, contentMin, contentSize};
+    if (state_.screen == ScreenId::IdeaPlace) ctx.map = mapPicture();
     if (state_.screen == ScreenId::Attract) {
         drawAttractScreen(ctx);  // edge to edge, no bar and no margins
     } else {
@@ -290,6 +374,13 @@ void KioskApp::frame(double now) {
             case ScreenId::MeetingNeedsHelp: drawMeetingNeedsHelp(ctx); break;
             case ScreenId::MeetingNeedsThanks: drawMeetingNeedsThanks(ctx); break;
             case ScreenId::MeetingNeedsNote: drawMeetingNeedsNote(ctx); break;
+            case ScreenId::InitiativeStart: drawInitiativeStart(ctx); break;
+            case ScreenId::InitiativeWho: drawInitiativeWho(ctx); break;
+            case ScreenId::InitiativeBudget: drawInitiativeBudget(ctx); break;
+            case ScreenId::InitiativeSupport: drawInitiativeSupport(ctx); break;
+            case ScreenId::InitiativeReview: drawInitiativeReview(ctx); break;
+            case ScreenId::InitiativeThanks: drawInitiativeThanks(ctx); break;
+            case ScreenId::InitiativeCheck: drawInitiativeCheck(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -370,6 +461,51 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             state_.needsNoteQuestion = 1;
             break;
         case ScreenId::MeetingNeedsThanks: state_.needsGiven = true; break;
+        case ScreenId::InitiativeWho:
+        case ScreenId::InitiativeBudget:
+        case ScreenId::InitiativeSupport:
+        case ScreenId::InitiativeReview: {
+            // A street party, planned as far as the screen shown.
+            state_.idea.initiative = true;
+            draft.theme = Theme::Meeting;
+            draft.themeChosen = true;
+            draft.title = translator_.tr("example.initiative.title");
+            draft.body = translator_.tr("example.initiative.body");
+            if (view_.places.size() > 2) draft.place = view_.places[2];
+            InitiativePlan& plan = state_.idea.steps.plan;
+            plan.when = translator_.tr("example.initiative.when");
+            plan.toggle(Audience::Families);
+            plan.toggle(Audience::Elderly);
+            plan.helpers = 6;
+            if (screen != ScreenId::InitiativeWho) {
+                plan.budget = {{translator_.tr("example.initiative.line1"), 35000},
+                               {translator_.tr("example.initiative.line2"), 12550},
+                               {translator_.tr("example.initiative.line3"), 8000}};
+            }
+            if (screen == ScreenId::InitiativeSupport || screen == ScreenId::InitiativeReview) {
+                plan.ownMoneyCents = 5000;
+                plan.ownInKind = translator_.tr("example.initiative.in_kind");
+                plan.toggle(Partner::Corporation);
+                plan.toggle(Partner::Welfare);
+            }
+            if (screen == ScreenId::InitiativeReview) {
+                draft.contactName = "Fatima";
+                draft.contactAddress = "06 12345678";
+                draft.contactConsent = true;
+            }
+            break;
+        }
+        case ScreenId::InitiativeThanks: state_.idea.submittedReference = "K7P-3QX"; break;
+        case ScreenId::InitiativeCheck:
+            // A code typed and looked up: the first initiative on the list, or a code that is not there.
+            for (const Idea& idea : view_.ideas) {
+                if (idea.kind != IdeaKind::Initiative) continue;
+                state_.check.typed = idea.reference;
+                break;
+            }
+            if (state_.check.typed.empty()) state_.check.typed = "K7P-3QX";
+            checkReference();
+            break;
         default: break;
     }
 }

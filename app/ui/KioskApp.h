@@ -5,6 +5,7 @@
 
 #include "../core/i18n/Catalog.h"
 #include "../platform/Runner.h"
+#include "../platform/Textures.h"
 #include "../../storage/KioskStore.h"
 #include "KioskState.h"
 #include "Ui.h"
@@ -18,12 +19,15 @@
 
 namespace buurtstem::ui {
 
+struct MapPicture;  // screens/Screens.h
+
 struct KioskSettings {
     IdleSettings idle;                                 // 60 s + 30 s by default
     std::string startLanguage = "nl";                  // = "nl" // the language after every reset
     FontFiles fonts = FontFiles::fromEnvironment();    // Debian's font paths
     ScreenId firstScreen = ScreenId::Attract;          // = Attract
     std::filesystem::path widgetDump;                  // when set: the touch targets of each drawn frame are written here
+    std::filesystem::path mapFolder;                   // = "" // where neighbourhood map pictures are (the assets' maps folder)
 };
 
 class KioskApp : public platform::FrameClient {
@@ -38,6 +42,8 @@ public:
     bool animating() const override;
     std::uint32_t clearColour() const override;
     void afterPresent(std::uint64_t frameNumber) override;
+    // The runner's textures, or a test's; without any the map is drawn as a plain placeholder.
+    void useTextures(platform::TextureSource* textures) override { textures_ = textures; }
 
     // [SECTION] For the command line, screenshots and tests
     const KioskState& state() const { return state_; }
@@ -64,9 +70,12 @@ private:
     void apply(const Actions& actions, double now);
     void go(ScreenId screen);
     void submitIdea();
+    void submitInitiative();
+    void checkReference();
     void submitPulse();
     void submitMeetingNeed();
     void supportIdea(const std::string& ideaId);
+    MapPicture mapPicture();  // the map for the place step, its picture loaded on first use
 
     storage::KioskStore& store_;
     i18n::Translator translator_;
@@ -81,6 +90,7 @@ private:
     bool fontsDirty_ = true;
     bool firstFrame_ = true;
     std::optional<Error> fontError_;
+    platform::TextureSource* textures_ = nullptr;
 };
 
 // The translation key of the plain-language message for a storage error.

@@ -21,4 +21,14 @@ const Idea* KioskView::findIdea(std::string_view id) const {
     return nullptr;
 }
 
+const InitiativePlan* KioskView::findPlan(std::string_view ideaId) const {
+    const auto found = plans.find(std::string(ideaId));
+    return found == plans.end() ? nullptr : &found->second;
+}
+
+bool planHasInput(const InitiativePlan& plan) {
+    return !plan.when.empty() || !plan.audience.empty() || plan.helpers != 0 || !plan.budget.empty() ||
+           plan.ownMoneyCents != 0 || !plan.ownInKind.empty() || !plan.partners.empty();
+}
+
 }  // namespace buurtstem::ui

@@ -4,10 +4,15 @@
 #pragma once
 
 #include "../core/Idea.h"
+#include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
 #include "../core/Pulse.h"
+#include "../core/Place.h"
+#include "../core/Similarity.h"
 
 #include <array>
+#include <cstdint>
+#include <map>
 #include <optional>
 #include <set>
 #include <string>
@@ -17,7 +22,9 @@
 namespace buurtstem::ui {
 
 enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks,
-                      MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote };
+                      MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
+                      InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
+                      InitiativeCheck };
 
 struct ScreenInfo {
     ScreenId id;
@@ -25,7 +32,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 17> kScreens = {{
+inline constexpr std::array<ScreenInfo, 24> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -43,6 +50,14 @@ inline constexpr std::array<ScreenInfo, 17> kScreens = {{
     {ScreenId::MeetingNeedsPractical, "needs-practical", "screen.needs_practical.title"},
     {ScreenId::MeetingNeedsHelp, "needs-help", "screen.needs_help.title"},
     {ScreenId::MeetingNeedsThanks, "needs-thanks", "screen.needs_thanks.title"},
+    // An initiative shares the idea's theme, text, place and contact screens (IdeaFlow::initiative).
+    {ScreenId::InitiativeStart, "initiative-start", "screen.initiative_start.title"},
+    {ScreenId::InitiativeWho, "initiative-who", "screen.initiative_who.title"},
+    {ScreenId::InitiativeBudget, "initiative-budget", "screen.initiative_budget.title"},
+    {ScreenId::InitiativeSupport, "initiative-support", "screen.initiative_support.title"},
+    {ScreenId::InitiativeReview, "initiative-review", "screen.initiative_review.title"},
+    {ScreenId::InitiativeThanks, "initiative-thanks", "screen.initiative_thanks.title"},
+    {ScreenId::InitiativeCheck, "initiative-check", "screen.initiative_check.title"},
 }};
 
 const ScreenInfo& screenInfo(ScreenId id);
@@ -53,11 +68,36 @@ struct KioskView {
     std::string neighbourhood;
     std::vector<Idea> ideas;  // approved ideas, newest first
     std::vector<std::string> places;  // the neighbourhood's named places, for "where is it?"
+    SimilarIdeaIndex similarIdeas;  // the words of `ideas`, for "is there one like it?" while a resident types
+    std::vector<std::optional<MapPoint>> placeSpots;  // where each of `places` is on the map; nullopt: in the list only
+    std::string mapImage;  // the neighbourhood map's file name in the maps folder; "" = no map
+    std::map<std::string, InitiativePlan> plans;  // the plan of every initiative in `ideas`, by idea id
+    std::int64_t initiativeMaximumCents = kInitiativeDefaultMaximumCents;  // the facilitator's maximum per initiative
     const Idea* findIdea(std::string_view id) const;
+    const InitiativePlan* findPlan(std::string_view ideaId) const;
 };
 
 // Which contact field the on-screen keyboard types into; None: the keyboard is put away.
 enum class ContactField { None, Name, Address };
+
+// Which field of an initiative's later steps the keyboard or the numeric pad edits; None: both put away.
+enum class PlanField { None, When, LineDescription, LineAmount, OwnMoney, OwnInKind };
+
+// The parts of an initiative beyond the idea: the budget editor and the contribution step.
+struct InitiativeSteps {
+    InitiativePlan plan;
+    PlanField focus = PlanField::None;   // = None
+    std::size_t line = 0;                // = 0 // the budget line being edited, while focus is a Line* field
+    std::string amountText;              // the amount as typed on the pad ("125,50"), for the focused amount
+    bool showProblems = false;           // = false // set once the resident tried to go on from the current step
+};
+
+// "Check my initiative": the code typed and what was found.
+struct ReferenceCheck {
+    std::string typed;                   // as typed, any case, with or without the dash
+    bool looked = false;                 // = false // the resident asked; `found` is the answer
+    std::optional<Idea> found;           // nullopt: no idea or initiative has this code
+};
 
 struct IdeaFlow {
     IdeaDraft draft;
@@ -67,7 +107,12 @@ struct IdeaFlow {
     bool showContactProblem = false;     // = false // set once the resident tried to go on from the contact step
     const char* saveProblemKey = nullptr;  // translated message when saving failed
     std::string submittedReference;      // shown on the thank-you screen
+    bool initiative = false;             // = false // an initiative: the shared steps lead on to the plan's steps
+    InitiativeSteps steps;               // the plan, when `initiative`
 };
+
+// True when the resident has entered anything of an initiative's plan.
+bool planHasInput(const InitiativePlan& plan);
 
 struct KioskState {
     ScreenId screen = ScreenId::Attract;
@@ -80,6 +125,7 @@ struct KioskState {
     PulseDraft pulse;               // the faces tapped so far
     bool pulseGiven = false;        // = false // sent in this visit: one pulse per visit, until the idle reset
     const char* pulseProblemKey = nullptr;  // message under the faces: nothing chosen yet, or cannot save
+    ReferenceCheck check;           // "check my initiative"
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
     std::size_t needsNoteQuestion = 0;  // = 0 (meeting) // which of kNeedQuestions the keyboard types a note for
@@ -91,7 +137,7 @@ struct KioskState {
     bool hasDraft() const {
         return !idea.draft.title.empty() || !idea.draft.body.empty() || idea.draft.themeChosen || !idea.draft.place.empty() ||
                idea.draft.hasContact() || idea.draft.contactConsent || answeredCount(pulse) > 0 ||
-               answeredCount(needs) > 0;
+               answeredCount(needs) > 0 || planHasInput(idea.steps.plan) || !check.typed.empty();
     }
 };
 
@@ -101,6 +147,9 @@ struct Actions {
     bool back = false;
     bool home = false;
     bool startIdea = false;      // a fresh draft, then the theme screen
+    bool startInitiative = false;  // a fresh initiative draft, then the theme screen
+    bool submitInitiative = false;
+    bool checkReference = false;   // look up state.check.typed
     bool submitIdea = false;
     bool submitPulse = false;
     bool submitMeetingNeed = false;

@@ -3,6 +3,7 @@
 #include "Ui.h"
 
 #include "../core/i18n/Bidi.h"
+#include "../core/Utf8.h"
 
 #include <algorithm>
 #include <unordered_map>
@@ -98,6 +99,28 @@ void drawText(ImDrawList* list, ImFont* font, ImVec2 pos, Colour colour, std::st
         const ImVec2 at(pos.x + block.size.x - block.widths[i], pos.y + font->FontSize * static_cast<float>(i));
         list->AddText(font, font->FontSize, at, colour, line.data(), line.data() + line.size());
     }
+}
+
+std::string fitOnOneLine(ImFont* font, const std::string& text, float width) {
+    if (measureText(font, text).x <= width) return text;
+    // The longest start that fits with the ellipsis, found by halving: measuring every length
+    // would shape right-to-left text dozens of times.
+    auto start = [&](std::size_t codePoints) {
+        std::size_t pos = 0;
+        for (std::size_t i = 0; i < codePoints && pos < text.size(); ++i) utf8::decode(text, pos);
+        std::string cut = text.substr(0, pos);
+        while (!cut.empty() && cut.back() == ' ') cut.pop_back();
+        return cut + "\xe2\x80\xa6";  // …
+    };
+    std::size_t low = 0, high = utf8::countCodePoints(text);
+    while (low < high) {
+        const std::size_t middle = (low + high + 1) / 2;
+        if (measureText(font, start(middle)).x <= width)
+            low = middle;
+        else
+            high = middle - 1;
+    }
+    return start(low);
 }
 
 float textBlock(ImFont* font, std::string_view text, Colour colour, float wrapWidth) {

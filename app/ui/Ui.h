@@ -46,5 +46,7 @@ ImVec2 measureText(ImFont* font, std::string_view text, float wrapWidth = 0.0f);
 float textBlock(ImFont* font, std::string_view text, Colour colour, float wrapWidth);
 // Draws text at an absolute position (no layout).
 void drawText(ImDrawList* list, ImFont* font, ImVec2 pos, Colour colour, std::string_view text, float wrapWidth = 0.0f);
+// `text` on one line of at most `width` pixels, cut short with an ellipsis when it is longer.
+std::string fitOnOneLine(ImFont* font, const std::string& text, float width);
 
 }  // namespace buurtstem::ui

@@ -42,6 +42,8 @@ home-nl-1280x800             home        nl  1280x800
 idea-text-en-large-1280x800  idea-text   en  1280x800   --large-text
 ideas-nl-contrast-1280x800   ideas       nl  1280x800   --high-contrast
 idea-theme-nl-1920x1080      idea-theme  nl  1920x1080
+idea-place-nl-1280x800       idea-place  nl  1280x800
+initiative-budget-ar-1280x800 initiative-budget ar 1280x800
 "
 
 record=${BUURTSTEM_RECORD_GOLDEN:-0}

@@ -74,7 +74,7 @@ TEST_CASE("the idea list scrolls by dragging; a swipe never opens an idea, a tap
     const std::string first = "#idea." + h.app().view().ideas.front().reference;
     const std::string last = "#idea." + h.app().view().ideas.back().reference;
     REQUIRE(h.has(first));
-    REQUIRE_FALSE(h.has(last));  // 36 demo ideas do not fit on one screen
+    REQUIRE_FALSE(h.has(last));  // the demo's ideas do not fit on one screen
 
     const float firstTop = h.find(first)->y0;
     REQUIRE(h.drag(first, -300.0f, 10));

@@ -41,6 +41,7 @@ void drawHomeScreen(ScreenContext& ctx) {
     const bool needsGiven = ctx.state.needsGiven;
     const Tile tiles[] = {
         {"home.tile.idea", icon::Idea, ui.tr("home.tile.idea"), ui.tr("home.tile.idea.detail")},
+        {"home.tile.initiative", icon::Initiative, ui.tr("home.tile.initiative"), ui.tr("home.tile.initiative.detail")},
         {"home.tile.ideas", icon::List, ui.tr("home.tile.ideas"), ui.format("home.tile.ideas.detail", {{"count", count}})},
         // Once per visit (pulse and needs): after sending, the tile says thanks with a check mark and does nothing.
         {"home.tile.pulse", pulseGiven ? icon::Check : icon::Pulse, ui.tr("home.tile.pulse"),
@@ -52,8 +53,9 @@ void drawHomeScreen(ScreenContext& ctx) {
     const float gap = ui.metrics.gap();
     const ImVec2 available = ImGui::GetContentRegionAvail();
     // All in one row when each tile can be 110 mm wide (the labels then stay on one or two
-    // lines), else two side by side when each can be 70 mm, else one above the other.
+    // lines), else three side by side at 75 mm, two at 70 mm, else one above the other.
     const int columns = available.x >= kTiles * ui.mm(110) + (kTiles - 1) * gap ? kTiles
+                        : available.x >= 3 * ui.mm(75) + 2 * gap               ? 3
                         : available.x >= 2 * ui.mm(70) + gap                    ? 2
                                                                                 : 1;
     const int rows = (kTiles + columns - 1) / columns;
@@ -66,15 +68,14 @@ void drawHomeScreen(ScreenContext& ctx) {
     const float gridHeight = rows * height + (rows - 1) * gap;
     const ImVec2 origin(ImGui::GetCursorScreenPos().x,
                         std::max(ImGui::GetCursorScreenPos().y, ctx.contentMin.y + ctx.contentSize.y - gridHeight));
+    // The tiles of a shorter last row share the whole row rather than leave a hole beside them.
+    const int lastRowCount = kTiles - (rows - 1) * columns;
+    const float lastRowWidth = (available.x - (lastRowCount - 1) * gap) / lastRowCount;
     for (int i = 0; i < kTiles; ++i) {
-        ImVec2 size(width, height);
-        ImVec2 at = gridCell(origin, i, columns, size, gap);
-        // A tile alone in the last row takes the whole row rather than leave a hole beside it.
-        const bool alone = i == kTiles - 1 && i % columns == 0 && columns > 1;
-        if (alone) {
-            size.x = available.x;
-            at.x = origin.x;
-        }
+        const bool lastRow = i / columns == rows - 1;
+        const ImVec2 size(lastRow ? lastRowWidth : width, height);
+        const ImVec2 at = lastRow ? gridCell(origin, i - (rows - 1) * columns + (rows - 1) * lastRowCount, lastRowCount, size, gap)
+                                  : gridCell(origin, i, columns, size, gap);
         ImGui::SetCursorScreenPos(at);
         ButtonSpec spec;
         spec.id = tiles[i].id;
@@ -83,13 +84,16 @@ void drawHomeScreen(ScreenContext& ctx) {
         spec.detail = tiles[i].detail.c_str();
         spec.size = size;
         spec.kind = ButtonKind::Tile;
-        spec.enabled = (i != 2 || !pulseGiven) && (i != 3 || !needsGiven);
+        const std::string_view id = tiles[i].id;
+        spec.enabled = (id != "home.tile.pulse" || !pulseGiven) && (id != "home.tile.needs" || !needsGiven);
         if (touchButton(ui, spec)) {
-            if (i == 0)
+            if (id == "home.tile.idea")
                 ctx.actions.startIdea = true;
-            else if (i == 1)
+            else if (id == "home.tile.initiative")
+                ctx.actions.go = ScreenId::InitiativeStart;
+            else if (id == "home.tile.ideas")
                 ctx.actions.go = ScreenId::IdeaList;
-            else if (i == 2)
+            else if (id == "home.tile.pulse")
                 ctx.actions.go = ScreenId::Pulse;
             else
                 ctx.actions.go = ScreenId::MeetingNeeds;

@@ -1,6 +1,8 @@
 // IdeaContact: the optional step after the place — may the neighbourhood team reach the resident?
 // Name and phone-or-email on the on-screen keyboard, a consent toggle with a plain line, Skip, Next.
-#include "Screens.h"
+// For an initiative the same step is required: no Skip, and the address must be a phone number
+// or an e-mail address.
+#include "InitiativeParts.h"
 
 #include "../Icons.h"
 #include "../widgets/TextField.h"
@@ -25,6 +27,17 @@ const char* contactProblemKey(const IdeaDraft& draft) {
         }
     }
     return nullptr;
+}
+
+// The first contact problem in plain words; empty when the resident may go on.
+std::string contactProblem(const ScreenContext& ctx) {
+    if (!ctx.state.idea.initiative) {
+        const char* key = contactProblemKey(ctx.state.idea.draft);
+        return key ? ctx.ui.tr(key) : std::string();
+    }
+    const std::optional<InitiativeIssue> issue = firstIssue(
+        initiativeIssues(ctx), {InitiativeField::ContactName, InitiativeField::ContactAddress, InitiativeField::Consent});
+    return issue ? initiativeProblem(ctx.ui, *issue, ctx.view.initiativeMaximumCents) : std::string();
 }
 
 // Both fields side by side (mirrored in a right-to-left interface): with the keyboard up there
@@ -85,7 +98,12 @@ void drawIdeaContact(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     IdeaFlow& flow = ctx.state.idea;
     IdeaDraft& draft = flow.draft;
-    screenHeading(ctx, ui.tr("idea.contact.heading"));
+    if (flow.initiative) {
+        screenHeading(ctx, ui.tr("initiative.contact.heading"));
+        if (flow.contactFocus == ContactField::None) screenText(ctx, ui.tr("initiative.contact.why"), true);
+    } else {
+        screenHeading(ctx, ui.tr("idea.contact.heading"));
+    }
     contactFields(ctx);
 
     const float width = ImGui::GetContentRegionAvail().x;
@@ -112,11 +130,10 @@ void drawIdeaContact(ScreenContext& ctx) {
     // The consent toggle carries the whole consent line, so what the resident agrees to is
     // exactly what they tap. A check mark shows it is on, not colour alone.
     const float buttonsTop = bottom - ui.metrics.touchMain();
-    const char* problemKey = flow.showContactProblem ? contactProblemKey(draft) : nullptr;
-    if (!problemKey && flow.saveProblemKey) problemKey = flow.saveProblemKey;
-    const char* problem = problemKey ? ui.tr(problemKey) : nullptr;
+    std::string problem = flow.showContactProblem ? contactProblem(ctx) : std::string();
+    if (problem.empty() && flow.saveProblemKey) problem = ui.tr(flow.saveProblemKey);
     const float problemHeight =
-        problem ? measureText(ui.fonts.body, std::string(icon::Warning) + "  " + problem, width).y + gap : 0.0f;
+        !problem.empty() ? measureText(ui.fonts.body, std::string(icon::Warning) + "  " + problem, width).y + gap : 0.0f;
     const float consentTop = ImGui::GetCursorScreenPos().y;
     const float consentHeight =
         std::max(ui.metrics.touchMin(), std::min(ui.mm(45), buttonsTop - gap - problemHeight - consentTop));
@@ -135,9 +152,18 @@ void drawIdeaContact(ScreenContext& ctx) {
     }
     ImGui::Dummy(ImVec2(0, gap - ImGui::GetStyle().ItemSpacing.y));
     // Beside the toggle: why the resident cannot go on yet.
-    if (problem) problemText(ctx, problem);
+    if (!problem.empty()) problemText(ctx, problem.c_str());
 
     ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
+    const ScreenId review = flow.initiative ? ScreenId::InitiativeReview : ScreenId::IdeaReview;
+    if (flow.initiative) {
+        // Required: Next alone, where it is on every step.
+        if (nextButton(ctx, "idea.contact.next", ImGui::GetCursorScreenPos().y)) {
+            flow.showContactProblem = !contactProblem(ctx).empty();
+            if (!flow.showContactProblem) ctx.actions.go = review;
+        }
+        return;
+    }
     const float buttonWidth = (width - gap) / 2;
     ButtonSpec skip;
     skip.id = "idea.contact.skip";
@@ -163,12 +189,12 @@ void drawIdeaContact(ScreenContext& ctx) {
         flow.saveProblemKey = nullptr;
         ctx.actions.go = ScreenId::IdeaReview;
     } else if (nextTapped) {
-        if (contactProblemKey(draft)) {
+        if (!contactProblem(ctx).empty()) {
             flow.showContactProblem = true;
         } else {
             flow.showContactProblem = false;
             flow.saveProblemKey = nullptr;
-            ctx.actions.go = ScreenId::IdeaReview;
+            ctx.actions.go = review;
         }
     }
 }

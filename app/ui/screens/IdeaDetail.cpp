@@ -1,6 +1,6 @@
 // IdeaDetail: one idea in full, with its date and reference code, and "I support this" below it:
 // once per idea per visit, explained as a signal to the neighbourhood team, not a vote.
-#include "Screens.h"
+#include "InitiativeParts.h"
 
 #include "../Icons.h"
 #include "../widgets/TouchButton.h"
@@ -33,7 +33,10 @@ void drawIdeaDetail(ScreenContext& ctx) {
     if (problem) blockHeight += measureText(ui.fonts.body, problemLine, width).y;
 
     const std::string footer = ui.format("idea.detail.footer", {{"date", ideaDate(ui, *idea)}, {"code", idea->reference}});
-    scrollingCard(ctx, CardContent{idea->theme, idea->title, idea->body, footer},
+    // An initiative shows its plan under the text: when, where, for whom and what it costs.
+    const InitiativePlan* plan = ctx.view.findPlan(idea->id);
+    const std::string body = plan ? idea->body + "\n\n" + planSummary(ui, idea->place, *plan) : idea->body;
+    scrollingCard(ctx, CardContent{idea->theme, idea->title, body, footer},
                   ctx.contentMin.y + ctx.contentSize.y - blockHeight);
 
     ImGui::Dummy(ImVec2(0, gap));

@@ -1,6 +1,7 @@
 // IdeaForm: the resident types a short title and a few sentences on the on-screen keyboard.
 // "Next" on the title moves to the text; "Next" on the text checks both and goes to review.
-#include "Screens.h"
+// An initiative uses the same step, where the text (what will happen) is required.
+#include "InitiativeParts.h"
 
 #include "../../core/Utf8.h"
 #include "../ThemeLook.h"
@@ -29,19 +30,34 @@ bool textIsReady(const IdeaDraft& draft) {
     return true;
 }
 
+// An initiative's title and text: the idea's rules, and the text may not be empty.
+std::optional<InitiativeIssue> initiativeTextIssue(const ScreenContext& ctx, InitiativeField field) {
+    return firstIssue(initiativeIssues(ctx), {field});
+}
+
 }  // namespace
 
 void drawIdeaForm(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     IdeaFlow& flow = ctx.state.idea;
     IdeaDraft& draft = flow.draft;
+    const bool initiative = flow.initiative;
 
-    const std::string heading = ui.format("idea.text.heading", {{"theme", ui.tr(themeLabelKey(draft.theme))}});
+    const std::string heading =
+        ui.format(initiative ? "initiative.text.heading" : "idea.text.heading", {{"theme", ui.tr(themeLabelKey(draft.theme))}});
     screenHeading(ctx, heading.c_str());
 
     const char* titleProblem = nullptr;
     const char* bodyProblem = nullptr;
-    if (flow.showProblems) {
+    std::string initiativeTitleProblem, initiativeBodyProblem;
+    if (flow.showProblems && initiative) {
+        if (const auto issue = initiativeTextIssue(ctx, InitiativeField::Title))
+            initiativeTitleProblem = initiativeProblem(ui, *issue, ctx.view.initiativeMaximumCents);
+        if (const auto issue = initiativeTextIssue(ctx, InitiativeField::Body))
+            initiativeBodyProblem = initiativeProblem(ui, *issue, ctx.view.initiativeMaximumCents);
+        if (!initiativeTitleProblem.empty()) titleProblem = initiativeTitleProblem.c_str();
+        if (!initiativeBodyProblem.empty()) bodyProblem = initiativeBodyProblem.c_str();
+    } else if (flow.showProblems) {
         for (const IdeaIssue& issue : validateIdea(draft)) {
             if (issue.field == IdeaField::Title && !titleProblem) titleProblem = ui.tr(problemKey(issue.problem, issue.field));
             if (issue.field == IdeaField::Body && !bodyProblem) bodyProblem = ui.tr(problemKey(issue.problem, issue.field));
@@ -57,12 +73,17 @@ void drawIdeaForm(ScreenContext& ctx) {
     // The text field takes what is left above the keyboard, at least two lines.
     const float left = ImGui::GetContentRegionAvail().y - keyboardHeight - 2 * labelHeight - titleHeight - problemsHeight -
                        3 * ui.metrics.gap();
-    const float bodyHeight = std::clamp(left, 2 * lineHeight + ui.mm(6), 8 * lineHeight + ui.mm(6));
+    // Ideas like this one, that the resident may rather support, take their room from the text
+    // field (down to its two lines), never from the keyboard.
+    const float bodyMin = 2 * lineHeight + ui.mm(6);
+    const std::vector<SimilarIdea> similar = similarIdeasFitting(ctx, left - bodyMin);
+    const float bodyHeight =
+        std::clamp(left - static_cast<float>(similar.size()) * similarIdeaRowHeight(ui), bodyMin, 8 * lineHeight + ui.mm(6));
 
     TextFieldSpec title;
     title.id = "#idea.title";
-    title.label = ui.tr("idea.title.label");
-    title.placeholder = ui.tr("idea.title.placeholder");
+    title.label = ui.tr(initiative ? "initiative.title.label" : "idea.title.label");
+    title.placeholder = ui.tr(initiative ? "initiative.title.placeholder" : "idea.title.placeholder");
     title.text = &draft.title;
     title.height = titleHeight;
     title.focused = flow.focus == IdeaField::Title;
@@ -72,14 +93,15 @@ void drawIdeaForm(ScreenContext& ctx) {
 
     TextFieldSpec body;
     body.id = "#idea.body";
-    body.label = ui.tr("idea.body.label");
-    body.placeholder = ui.tr("idea.body.placeholder");
+    body.label = ui.tr(initiative ? "initiative.body.label" : "idea.body.label");
+    body.placeholder = ui.tr(initiative ? "initiative.body.placeholder" : "idea.body.placeholder");
     body.text = &draft.body;
     body.height = bodyHeight;
     body.focused = flow.focus == IdeaField::Body;
     body.problem = bodyProblem;
     body.maxCodePoints = kIdeaBodyMax;
     if (textField(ui, body)) flow.focus = IdeaField::Body;
+    drawSimilarIdeas(ctx, similar);
 
     // The keyboard sits at the bottom of the screen, where hands rest.
     const float keyboardTop = std::max(ImGui::GetCursorScreenPos().y, ctx.contentMin.y + ctx.contentSize.y - keyboardHeight);
@@ -93,7 +115,8 @@ void drawIdeaForm(ScreenContext& ctx) {
     if (ctx.keyboard.draw(ui, target, options, width) == KeyboardEvent::Done) {
         if (onTitle) {
             flow.focus = IdeaField::Body;
-        } else if (textIsReady(draft)) {
+        } else if (initiative ? !initiativeTextIssue(ctx, InitiativeField::Title) && !initiativeTextIssue(ctx, InitiativeField::Body)
+                              : textIsReady(draft)) {
             flow.showProblems = false;
             ctx.actions.go = ScreenId::IdeaPlace;
         } else {

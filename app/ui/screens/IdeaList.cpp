@@ -4,6 +4,7 @@
 
 #include "../Icons.h"
 #include "../ThemeLook.h"
+#include "../widgets/NumericPad.h"
 #include "../widgets/TouchButton.h"
 
 #include <algorithm>
@@ -105,7 +106,12 @@ void drawIdeaList(ScreenContext& ctx) {
     for (const Idea* shownIdea : shown) {
         const Idea& idea = *shownIdea;
         // The support count as icon and number: no plural forms to get wrong in six languages.
-        const std::string themeLine = std::string(ui.tr(themeLabelKey(idea.theme))) + "   ·   " + icon::Support + " " +
+        // An initiative says so first, with what it asks for.
+        const std::string kind = idea.kind == IdeaKind::Initiative
+                                     ? std::string(icon::Initiative) + " " + ui.tr("ideas.initiative_badge") + " " +
+                                           formatEuroShort(idea.budgetCents) + "   ·   "
+                                     : std::string();
+        const std::string themeLine = kind + ui.tr(themeLabelKey(idea.theme)) + "   ·   " + icon::Support + " " +
                                       std::to_string(idea.supports) + (idea.demo ? "   ·   " : "");
         const float rowHeight = std::max(ui.metrics.touchMain(), 2 * pad + measureText(ui.fonts.heading, idea.title, inner).y +
                                                                      ui.mm(1) + ui.fonts.body->FontSize);

@@ -1,4 +1,5 @@
 // IdeaThanks: the idea is stored. The resident gets a short code and hears what happens next.
+// An initiative's thank-you screen is the same with its own words.
 #include "Screens.h"
 
 #include "../Icons.h"
@@ -9,11 +10,11 @@
 
 namespace buurtstem::ui {
 
-void drawIdeaThanks(ScreenContext& ctx) {
+void referenceThanksScreen(ScreenContext& ctx, const ThanksText& text) {
     Ui& ui = ctx.ui;
     const float width = ImGui::GetContentRegionAvail().x;
-    textBlock(ui.fonts.title, std::string(icon::Check) + "  " + ui.tr("idea.thanks.heading"), ui.colours.selected, width);
-    screenText(ctx, ui.tr("idea.thanks.saved"));
+    textBlock(ui.fonts.title, std::string(icon::Check) + "  " + ui.tr(text.heading), ui.colours.selected, width);
+    screenText(ctx, ui.tr(text.saved));
     ImGui::Dummy(ImVec2(0, ui.mm(2)));
 
     screenText(ctx, ui.tr("idea.thanks.code_label"));
@@ -31,18 +32,28 @@ void drawIdeaThanks(ScreenContext& ctx) {
     ui.widgets.add({"#idea.thanks.code", min.x, min.y, max.x, max.y, false, false});
     ImGui::Dummy(ImVec2(0, ui.mm(2)));
 
-    screenHeading(ctx, ui.tr("idea.thanks.next_heading"));
-    screenText(ctx, ui.tr("idea.thanks.next"));
+    screenHeading(ctx, ui.tr(text.nextHeading));
+    screenText(ctx, ui.tr(text.next));
 
     const float buttonsTop = ctx.contentMin.y + ctx.contentSize.y - ui.metrics.touchMain();
     ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
     ButtonSpec done;
-    done.id = "idea.thanks.done";
-    done.label = ui.tr("idea.thanks.done");
+    done.id = text.done;
+    done.label = ui.tr(text.done);
     done.icon = icon::Home;
     done.size = ImVec2(std::min(width, ui.mm(120)), ui.metrics.touchMain());
     done.kind = ButtonKind::Primary;
     if (touchButton(ui, done)) ctx.actions.home = true;
+}
+
+void drawIdeaThanks(ScreenContext& ctx) {
+    referenceThanksScreen(ctx, {"idea.thanks.heading", "idea.thanks.saved", "idea.thanks.next_heading", "idea.thanks.next",
+                                "idea.thanks.done"});
+}
+
+void drawInitiativeThanks(ScreenContext& ctx) {
+    referenceThanksScreen(ctx, {"initiative.thanks.heading", "initiative.thanks.saved", "idea.thanks.next_heading",
+                                "initiative.thanks.next", "idea.thanks.done"});
 }
 
 }  // namespace buurtstem::ui

@@ -6,8 +6,17 @@
 #include "../Ui.h"
 #include "../widgets/DragScrollList.h"
 #include "../widgets/OnScreenKeyboard.h"
+#include "../../platform/Textures.h"
+
+#include <optional>
 
 namespace buurtstem::ui {
+
+// The neighbourhood map as KioskApp found it for the place step.
+struct MapPicture {
+    bool shown = false;  // = false // a map with places on it to draw; false: no map, or its picture cannot be read (the list alone)
+    std::optional<platform::Texture> texture;  // = nullopt // none without a GPU (headless tests): a plain placeholder
+};
 
 struct ScreenContext {
     Ui& ui;
@@ -19,6 +28,7 @@ struct ScreenContext {
     DragScrollList& pageScroll;  // for a screen whose content may be taller than the screen; reset on every change of screen
     ImVec2 contentMin;   // top-left of the area below the top bar (padding included)
     ImVec2 contentSize;  // its size
+    MapPicture map = {};  // = not shown // the neighbourhood map, filled for the place step only
 };
 
 void drawAttractScreen(ScreenContext& ctx);
@@ -39,6 +49,15 @@ void drawMeetingNeedsNote(ScreenContext& ctx);  // optional: a few words of thei
 void drawMeetingNeedsPractical(ScreenContext& ctx);
 void drawMeetingNeedsHelp(ScreenContext& ctx);
 void drawMeetingNeedsThanks(ScreenContext& ctx);
+// Initiative (bewonersinitiatief): what it is and how to check one, then the plan's own steps
+// after the shared theme, text and place steps, then the shared contact step, review, thanks.
+void drawInitiativeStart(ScreenContext& ctx);
+void drawInitiativeWho(ScreenContext& ctx);      // when, for whom, how many neighbours help
+void drawInitiativeBudget(ScreenContext& ctx);   // the budget lines and their total
+void drawInitiativeSupport(ScreenContext& ctx);  // what the residents bring, which partners they want
+void drawInitiativeReview(ScreenContext& ctx);
+void drawInitiativeThanks(ScreenContext& ctx);
+void drawInitiativeCheck(ScreenContext& ctx);    // "check my initiative" by its code
 // Overlay: the list of languages, each in its own name.
 void drawLanguagePicker(ScreenContext& ctx);
 
@@ -67,6 +86,13 @@ void scrollingCard(ScreenContext& ctx, const CardContent& card, float bottom);
 // right in a right-to-left interface).
 ImVec2 gridCell(ImVec2 origin, int index, int columns, ImVec2 cellSize, float gap);
 
+// "Looks like an idea that is already there" under the idea's text fields (SimilarIdeas.cpp):
+// the approved ideas like the draft that fit in `room` pixels, the height of one row, and the
+// rows themselves at the cursor, each with a button that opens the idea to support it instead.
+std::vector<SimilarIdea> similarIdeasFitting(const ScreenContext& ctx, float room);
+float similarIdeaRowHeight(const Ui& ui);
+void drawSimilarIdeas(ScreenContext& ctx, const std::vector<SimilarIdea>& similar);
+
 // A thank-you screen: a check mark and heading, what was saved, what happens next, and a Done
 // button at the bottom that goes home. Keys are translation keys.
 struct ThanksText {
@@ -77,6 +103,8 @@ struct ThanksText {
     const char* done;  // also the button's id
 };
 void thanksScreen(ScreenContext& ctx, const ThanksText& text);
+// The same with the reference code, large and boxed, under what was saved (ideas, initiatives).
+void referenceThanksScreen(ScreenContext& ctx, const ThanksText& text);
 
 // "12 december 2026" style date of an idea, in the current language.
 std::string ideaDate(const Ui& ui, const Idea& idea);

@@ -10,7 +10,7 @@ namespace buurtstem::ui {
 
 void drawThemePicker(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
-    screenHeading(ctx, ui.tr("idea.theme.question"));
+    screenHeading(ctx, ui.tr(ctx.state.idea.initiative ? "initiative.theme.question" : "idea.theme.question"));
     screenText(ctx, ui.tr("idea.theme.help"), true);
     ImGui::Dummy(ImVec2(0, ui.mm(1)));
 

@@ -55,6 +55,23 @@ std::string formatEuroCents(std::int64_t cents) {
     return out;
 }
 
+std::string formatEuroShort(std::int64_t cents) {
+    std::string text = formatEuroCents(cents);
+    if (text.size() > 3 && text.compare(text.size() - 3, 3, ",00") == 0) text.resize(text.size() - 3);
+    return text;
+}
+
+std::string typedEuroCents(std::int64_t cents) {
+    if (cents <= 0) return {};
+    std::string text = std::to_string(cents / 100);
+    if (const std::int64_t rest = cents % 100; rest != 0) {
+        text += ',';
+        text += static_cast<char>('0' + rest / 10);
+        text += static_cast<char>('0' + rest % 10);
+    }
+    return text;
+}
+
 float numericPadHeight(const Ui& ui) {
     const float keyHeight = std::max(ui.metrics.touchMin(), ui.mm(15.0f));
     return 4 * keyHeight + 3 * ui.metrics.gap();

@@ -15,6 +15,10 @@ namespace buurtstem::ui {
 std::optional<std::int64_t> parseEuroCents(std::string_view typed);
 // 125050 -> "€ 1.250,50" (Dutch notation).
 std::string formatEuroCents(std::int64_t cents);
+// As formatEuroCents, without ",00" for whole euros: 500000 -> "€ 5.000".
+std::string formatEuroShort(std::int64_t cents);
+// What the pad shows for an amount already stored: 125050 -> "1250,50", 500000 -> "5000", 0 -> "".
+std::string typedEuroCents(std::int64_t cents);
 
 struct NumericPadOptions {
     std::int64_t maxCents = 100'000'000;  // = €1,000,000 // digits that would exceed it are refused
