@@ -5,28 +5,13 @@
 
 namespace buurtstem {
 
-namespace {
-
-// Control characters would break the one-line title in lists and CSV exports; the body may
-// keep line breaks and tabs, which the on-screen keyboard can type.
-bool hasControlCharacters(std::string_view text, bool allowLineBreaks) {
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')) continue;
-        if (byte < 0x20 || byte == 0x7F) return true;
-    }
-    return false;
-}
-
-}  // namespace
-
 std::vector<IdeaIssue> validateIdea(const IdeaDraft& draft) {
     std::vector<IdeaIssue> issues;
     if (!draft.themeChosen) issues.push_back({IdeaField::Theme, IdeaProblem::Missing});
 
     // Trimmed first: a stray space or Enter at either end is not the resident's fault.
     const std::string title = utf8::trim(draft.title);
-    if (!utf8::isValid(title) || hasControlCharacters(title, false)) {
+    if (!utf8::isValid(title) || utf8::hasControlCharacters(title, false)) {
         issues.push_back({IdeaField::Title, IdeaProblem::InvalidText});
     } else {
         const std::size_t length = utf8::countCodePoints(title);
@@ -39,22 +24,22 @@ std::vector<IdeaIssue> validateIdea(const IdeaDraft& draft) {
         }
     }
 
-    if (!utf8::isValid(draft.body) || hasControlCharacters(draft.body, true)) {
+    if (!utf8::isValid(draft.body) || utf8::hasControlCharacters(draft.body, true)) {
         issues.push_back({IdeaField::Body, IdeaProblem::InvalidText});
     } else if (utf8::countCodePoints(utf8::trim(draft.body)) > kIdeaBodyMax) {
         issues.push_back({IdeaField::Body, IdeaProblem::TooLong});
     }
 
     const std::string place = utf8::trim(draft.place);
-    if (!utf8::isValid(place) || hasControlCharacters(place, false)) issues.push_back({IdeaField::Place, IdeaProblem::InvalidText});
+    if (!utf8::isValid(place) || utf8::hasControlCharacters(place, false)) issues.push_back({IdeaField::Place, IdeaProblem::InvalidText});
 
     // Name and address share one check: the team needs a way to reach the resident, and the
     // sealed text is "name\ncontact", so neither may hold a line break of its own.
     const std::string name = utf8::trim(draft.contactName);
     const std::string address = utf8::trim(draft.contactAddress);
     const bool contact = !name.empty() || !address.empty();
-    if (!utf8::isValid(name) || !utf8::isValid(address) || hasControlCharacters(name, false) ||
-        hasControlCharacters(address, false)) {
+    if (!utf8::isValid(name) || !utf8::isValid(address) || utf8::hasControlCharacters(name, false) ||
+        utf8::hasControlCharacters(address, false)) {
         issues.push_back({IdeaField::Contact, IdeaProblem::InvalidText});
     } else if (utf8::countCodePoints(name) > kContactNameMax || utf8::countCodePoints(address) > kContactAddressMax) {
         issues.push_back({IdeaField::Contact, IdeaProblem::TooLong});

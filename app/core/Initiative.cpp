@@ -11,19 +11,8 @@ namespace buurtstem {
 
 namespace {
 
-// The same rule as for an idea's title: one-line fields keep no line breaks, because they are
-// shown in lists and exported one per line. Free text may keep line breaks and tabs.
-bool hasControlCharacters(std::string_view text, bool allowLineBreaks) {
-    for (char c : text) {
-        const auto byte = static_cast<unsigned char>(c);
-        if (allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')) continue;
-        if (byte < 0x20 || byte == 0x7F) return true;
-    }
-    return false;
-}
-
 bool isUsableText(std::string_view text, bool allowLineBreaks) {
-    return utf8::isValid(text) && !hasControlCharacters(text, allowLineBreaks);
+    return utf8::isValid(text) && !utf8::hasControlCharacters(text, allowLineBreaks);
 }
 
 bool isDigit(char c) { return c >= '0' && c <= '9'; }

@@ -155,4 +155,13 @@ std::string trim(std::string_view text) {
     return std::string(text.substr(first, last - first + 1));
 }
 
+bool hasControlCharacters(std::string_view text, bool allowLineBreaks) {
+    for (char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (allowLineBreaks && (c == '\n' || c == '\r' || c == '\t')) continue;
+        if (byte < 0x20 || byte == 0x7F) return true;
+    }
+    return false;
+}
+
 }  // namespace buurtstem::utf8

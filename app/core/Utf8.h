@@ -19,5 +19,8 @@ char32_t toUpper(char32_t codePoint);
 char32_t decode(std::string_view text, std::size_t& pos);
 // Trims ASCII white space at both ends.
 std::string trim(std::string_view text);
+// True when `text` holds a control character (below U+0020, or DEL). One-line fields allow none:
+// they are shown in lists and exported one per line; free text may keep line breaks and tabs.
+bool hasControlCharacters(std::string_view text, bool allowLineBreaks);
 
 }  // namespace buurtstem::utf8

@@ -29,21 +29,6 @@ IdeaDraft withContact(std::string name, std::string address) {
     return draft;
 }
 
-// Opens the base64 sealed box with the demo's key pair; nullopt when it does not open.
-std::optional<std::string> openSealed(const std::string& base64, const StaffKey& publicKey, const std::string& secretKey) {
-    std::vector<unsigned char> sealed(base64.size());
-    std::size_t length = 0;
-    if (sodium_base642bin(sealed.data(), sealed.size(), base64.data(), base64.size(), nullptr, &length, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        length < crypto_box_SEALBYTES || secretKey.size() != crypto_box_SECRETKEYBYTES)
-        return std::nullopt;
-    std::string plain(length - crypto_box_SEALBYTES, '\0');
-    if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), sealed.data(), length, publicKey.data(),
-                             reinterpret_cast<const unsigned char*>(secretKey.data())) != 0)
-        return std::nullopt;
-    return plain;
-}
-
 }  // namespace
 
 TEST_CASE("the demo sets the neighbourhood's places through an event", "[storage][places]") {

@@ -57,22 +57,6 @@ std::unique_ptr<KioskStore> inMemoryWithKey(const StaffKeyPair& keys = StaffKeyP
     return std::move(store).value();
 }
 
-// Opens a base64 sealed box; nullopt when it does not open with these keys.
-std::optional<std::string> openSealed(const std::string& base64, const StaffKey& publicKey,
-                                      std::span<const unsigned char> secretKey) {
-    std::vector<unsigned char> sealed(base64.size());
-    std::size_t length = 0;
-    if (sodium_base642bin(sealed.data(), sealed.size(), base64.data(), base64.size(), nullptr, &length, nullptr,
-                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        length < crypto_box_SEALBYTES || secretKey.size() != crypto_box_SECRETKEYBYTES)
-        return std::nullopt;
-    std::string plain(length - crypto_box_SEALBYTES, '\0');
-    if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), sealed.data(), length, publicKey.data(),
-                             secretKey.data()) != 0)
-        return std::nullopt;
-    return plain;
-}
-
 // Every plan field in one line, so Catch shows which one differs.
 std::string describe(const InitiativePlan& plan) {
     std::string text = plan.when + " | " + std::to_string(plan.helpers) + " | " + std::to_string(plan.ownMoneyCents) +

@@ -7,6 +7,7 @@
 #include "storage/KioskStore.h"
 
 #include <catch2/catch.hpp>
+#include <sodium.h>
 
 #include <cstdint>
 #include <cstdlib>
@@ -14,8 +15,11 @@
 #include <fstream>
 #include <iterator>
 #include <memory>
+#include <optional>
+#include <span>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <system_error>
 #include <vector>
 
@@ -94,6 +98,27 @@ inline std::unique_ptr<KioskStore> openOrFail(const std::filesystem::path& file,
     INFO((store.ok() ? std::string() : store.error().detail));
     REQUIRE(store.ok());
     return std::move(store).value();
+}
+
+// Opens a base64 sealed contact with a staff key pair; nullopt when it does not open with them.
+inline std::optional<std::string> openSealed(const std::string& base64, const StaffKey& publicKey,
+                                             std::span<const unsigned char> secretKey) {
+    std::vector<unsigned char> sealed(base64.size());
+    std::size_t length = 0;
+    if (sodium_base642bin(sealed.data(), sealed.size(), base64.data(), base64.size(), nullptr, &length, nullptr,
+                          sodium_base64_VARIANT_ORIGINAL) != 0 ||
+        length < crypto_box_SEALBYTES || secretKey.size() != crypto_box_SECRETKEYBYTES)
+        return std::nullopt;
+    std::string plain(length - crypto_box_SEALBYTES, '\0');
+    if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), sealed.data(), length, publicKey.data(),
+                             secretKey.data()) != 0)
+        return std::nullopt;
+    return plain;
+}
+// The same with a secret key read from a file as bytes.
+inline std::optional<std::string> openSealed(const std::string& base64, const StaffKey& publicKey, std::string_view secretKey) {
+    return openSealed(base64, publicKey,
+                      std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(secretKey.data()), secretKey.size()));
 }
 
 }  // namespace buurtstem::storage::test

@@ -10,18 +10,21 @@
 
 namespace buurtstem::ui {
 
-void referenceThanksScreen(ScreenContext& ctx, const ThanksText& text) {
+void referenceThanksScreen(ScreenContext& ctx, const ReferenceThanksText& text) {
     Ui& ui = ctx.ui;
     const float width = ImGui::GetContentRegionAvail().x;
     textBlock(ui.fonts.title, std::string(icon::Check) + "  " + ui.tr(text.heading), ui.colours.selected, width);
     screenText(ctx, ui.tr(text.saved));
     ImGui::Dummy(ImVec2(0, ui.mm(2)));
 
-    screenText(ctx, ui.tr("idea.thanks.code_label"));
+    screenText(ctx, ui.tr(text.codeLabel));
     // The code large and boxed, so it can be photographed or written down.
     const std::string& code = ctx.state.idea.submittedReference;
     const ImVec2 size = measureText(ui.fonts.title, code);
-    const ImVec2 min = ImGui::GetCursorScreenPos();
+    // On the side the text starts from, like the words above it.
+    const ImVec2 cursor = ImGui::GetCursorScreenPos();
+    const float boxWidth = size.x + 2 * ui.mm(4);
+    const ImVec2 min(rightToLeft() ? cursor.x + width - boxWidth : cursor.x, cursor.y);
     const float pad = ui.mm(4);
     const ImVec2 max(min.x + size.x + 2 * pad, min.y + size.y + 2 * pad);
     ImDrawList* list = ImGui::GetWindowDrawList();
@@ -36,24 +39,28 @@ void referenceThanksScreen(ScreenContext& ctx, const ThanksText& text) {
     screenText(ctx, ui.tr(text.next));
 
     const float buttonsTop = ctx.contentMin.y + ctx.contentSize.y - ui.metrics.touchMain();
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
+    const float doneWidth = std::min(width, ui.mm(120));
+    ImGui::SetCursorScreenPos(ImVec2(rightToLeft() ? ctx.contentMin.x + width - doneWidth : ctx.contentMin.x,
+                                     std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
     ButtonSpec done;
     done.id = text.done;
     done.label = ui.tr(text.done);
     done.icon = icon::Home;
-    done.size = ImVec2(std::min(width, ui.mm(120)), ui.metrics.touchMain());
+    done.size = ImVec2(doneWidth, ui.metrics.touchMain());
     done.kind = ButtonKind::Primary;
     if (touchButton(ui, done)) ctx.actions.home = true;
 }
 
 void drawIdeaThanks(ScreenContext& ctx) {
-    referenceThanksScreen(ctx, {"idea.thanks.heading", "idea.thanks.saved", "idea.thanks.next_heading", "idea.thanks.next",
-                                "idea.thanks.done"});
+    referenceThanksScreen(ctx, {{"idea.thanks.heading", "idea.thanks.saved", "idea.thanks.next_heading", "idea.thanks.next",
+                                 "idea.thanks.done"},
+                                "idea.thanks.code_label"});
 }
 
 void drawInitiativeThanks(ScreenContext& ctx) {
-    referenceThanksScreen(ctx, {"initiative.thanks.heading", "initiative.thanks.saved", "idea.thanks.next_heading",
-                                "initiative.thanks.next", "idea.thanks.done"});
+    referenceThanksScreen(ctx, {{"initiative.thanks.heading", "initiative.thanks.saved", "idea.thanks.next_heading",
+                                 "initiative.thanks.next", "idea.thanks.done"},
+                                "initiative.thanks.code_label"});
 }
 
 }  // namespace buurtstem::ui

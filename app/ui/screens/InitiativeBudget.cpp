@@ -228,7 +228,10 @@ void drawInitiativeBudget(ScreenContext& ctx) {
     totalLine(ctx, totalText, budgetTotalCents(steps.plan) > maximum, budgetTotalCents(steps.plan), maximum);
     if (!problem.empty()) problemText(ctx, problem.c_str());
 
-    const float buttonWidth = std::min((width - gap) / 2, ui.mm(80));
+    // As wide as its words need (they do not wrap), within half the row.
+    const std::string addText = std::string(icon::Plus) + "  " + ui.tr("initiative.budget.add");
+    const float buttonWidth =
+        std::min((width - gap) / 2, std::max(ui.mm(80), measureText(ui.fonts.heading, addText).x + ui.mm(12)));
     ImGui::SetCursorScreenPos(ImVec2(rightToLeft() ? ctx.contentMin.x + width - buttonWidth : ctx.contentMin.x,
                                      std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
     const float rowY = ImGui::GetCursorScreenPos().y;

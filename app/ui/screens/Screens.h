@@ -104,7 +104,10 @@ struct ThanksText {
 };
 void thanksScreen(ScreenContext& ctx, const ThanksText& text);
 // The same with the reference code, large and boxed, under what was saved (ideas, initiatives).
-void referenceThanksScreen(ScreenContext& ctx, const ThanksText& text);
+struct ReferenceThanksText : ThanksText {
+    const char* codeLabel;  // "this is your idea's code ..."
+};
+void referenceThanksScreen(ScreenContext& ctx, const ReferenceThanksText& text);
 
 // "12 december 2026" style date of an idea, in the current language.
 std::string ideaDate(const Ui& ui, const Idea& idea);
