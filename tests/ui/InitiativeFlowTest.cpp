@@ -200,7 +200,7 @@ TEST_CASE("check my initiative: a code that does not exist, and one that cannot 
     CHECK_FALSE(h.app().state().check.found.has_value());
 }
 
-TEST_CASE("an initiative over the facilitator's maximum is refused at the line, in English", "[ui][initiative]") {
+TEST_CASE("an initiative over the facilitator's maximum is refused at the line, and sent in English", "[ui][initiative]") {
     test::HarnessOptions options;
     options.language = "en";
     Harness h(options);
@@ -248,7 +248,54 @@ TEST_CASE("an initiative over the facilitator's maximum is refused at the line, 
     CHECK(h.app().state().idea.steps.plan.budget.size() == 1);
     CHECK(h.app().state().idea.steps.plan.when == "Every first Saturday");
     REQUIRE(h.tap("initiative.next"));
-    CHECK(h.app().state().screen == ui::ScreenId::InitiativeSupport);
+    REQUIRE(h.app().state().screen == ui::ScreenId::InitiativeSupport);
+
+    // Back in English, on to the end: nothing chosen here is fine, the contact is not.
+    REQUIRE(h.tap("#nav.language"));
+    REQUIRE(h.tap("#language.en"));
+    REQUIRE(h.tap("initiative.next"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::IdeaContact);
+    REQUIRE(h.tap("#idea.contact.name"));
+    h.type("Sam");
+    REQUIRE(h.tap("#osk.done"));
+    h.type("sam@example.nl");
+    REQUIRE(h.tap("#osk.done"));
+    REQUIRE(h.tap("idea.contact.next"));
+    CHECK(h.app().state().screen == ui::ScreenId::IdeaContact);  // consent not given yet
+    REQUIRE(h.tap("idea.contact.consent"));
+    REQUIRE(h.tap("idea.contact.next"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::InitiativeReview);
+
+    // The facilitator lowers the maximum while the resident reviews: Send is refused, and Fix
+    // leads to the budget step.
+    REQUIRE(h.store().setInitiativeMaximum(5'000).ok());
+    h.app().refreshView();
+    h.frames(1);
+    REQUIRE(h.find("initiative.review.send") != nullptr);
+    CHECK_FALSE(h.find("initiative.review.send")->enabled);
+    REQUIRE(h.tap("initiative.review.fix"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::InitiativeBudget);
+    CHECK(h.app().state().idea.steps.showProblems);
+    REQUIRE(h.store().setInitiativeMaximum(10'000).ok());
+    h.app().refreshView();
+    REQUIRE(h.tap("nav.back"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::InitiativeReview);
+    REQUIRE(h.tap("initiative.review.send"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::InitiativeThanks);
+
+    const std::optional<Idea> stored = h.store().ideaByReference(h.app().state().idea.submittedReference);
+    REQUIRE(stored.has_value());
+    CHECK(stored->kind == IdeaKind::Initiative);
+    CHECK(stored->title == "Repair cafe");
+    CHECK(stored->budgetCents == 9'000);
+    CHECK(stored->contactGiven);
+    const std::optional<InitiativePlan> plan = h.store().initiativePlan(stored->id);
+    REQUIRE(plan.has_value());
+    CHECK(plan->when == "Every first Saturday");
+    CHECK(plan->audience == std::vector<Audience>{Audience::Everyone});
+    CHECK(plan->partners.empty());
+    REQUIRE(plan->budget.size() == 1);
+    CHECK(plan->budget[0].description == "Tools");
 }
 
 TEST_CASE("walking away wipes a half-planned initiative", "[ui][initiative]") {

@@ -125,21 +125,28 @@ void drawIdeaList(ScreenContext& ctx) {
         // every covered pixel costs a software renderer time (docs/PERFORMANCE.md).
         list->AddRect(min, max, ui.colours.border, ui.mm(2), 0, ui.mm(0.35f));
         if (held) list->AddRectFilled(min, max, ui.colours.pressed, ui.mm(2));
-        drawText(list, ui.fonts.title, ImVec2(min.x + pad, min.y + pad), ui.colours.selected, themeIcon(idea.theme));
-        const float x = min.x + iconColumn;
-        drawText(list, ui.fonts.heading, ImVec2(x, min.y + pad), ui.colours.text, idea.title, inner);
-        const float lineY = min.y + pad + measureText(ui.fonts.heading, idea.title, inner).y + ui.mm(1);
+        // Mirrored right to left: the theme icon on the right, the text against it, the arrow
+        // (pointing left) on the left.
+        const bool mirrored = rightToLeft();
+        const float iconWidth = measureText(ui.fonts.title, themeIcon(idea.theme)).x;
+        drawText(list, ui.fonts.title, ImVec2(mirrored ? max.x - pad - iconWidth : min.x + pad, min.y + pad), ui.colours.selected,
+                 themeIcon(idea.theme));
+        const auto textX = [&](float textWidth) { return mirrored ? max.x - iconColumn - textWidth : min.x + iconColumn; };
+        const ImVec2 titleSize = measureText(ui.fonts.heading, idea.title, inner);
+        drawText(list, ui.fonts.heading, ImVec2(textX(titleSize.x), min.y + pad), ui.colours.text, idea.title, inner);
+        const float lineY = min.y + pad + titleSize.y + ui.mm(1);
         // The demo mark comes after the line in reading order: to its left in a right-to-left
         // interface, where the line's trailing separator also ends up on the left.
         const float badgeWidth = idea.demo ? measureText(ui.fonts.body, demoLabel).x : 0.0f;
-        const float lineX = rightToLeft() ? x + badgeWidth : x;
-        drawText(list, ui.fonts.body, ImVec2(lineX, lineY), ui.colours.mutedText, themeLine);
-        if (idea.demo) {
-            const float bx = rightToLeft() ? x : x + measureText(ui.fonts.body, themeLine).x;
-            drawText(list, ui.fonts.body, ImVec2(bx, lineY), ui.colours.danger, demoLabel);
-        }
-        drawText(list, ui.fonts.heading, ImVec2(max.x - pad - measureText(ui.fonts.heading, icon::Next).x, min.y + pad),
-                 ui.colours.mutedText, icon::Next);
+        const float lineWidth = measureText(ui.fonts.body, themeLine).x;
+        const float lineStart = textX(lineWidth + badgeWidth);
+        drawText(list, ui.fonts.body, ImVec2(mirrored ? lineStart + badgeWidth : lineStart, lineY), ui.colours.mutedText, themeLine);
+        if (idea.demo)
+            drawText(list, ui.fonts.body, ImVec2(mirrored ? lineStart : lineStart + lineWidth, lineY), ui.colours.danger, demoLabel);
+        const char* arrow = mirrored ? icon::Back : icon::Next;
+        const float arrowWidth = measureText(ui.fonts.heading, arrow).x;
+        drawText(list, ui.fonts.heading, ImVec2(mirrored ? min.x + pad : max.x - pad - arrowWidth, min.y + pad),
+                 ui.colours.mutedText, arrow);
     }
     ctx.ideaList.end(ui);
 }

@@ -40,15 +40,19 @@ void drawIdeaReview(ScreenContext& ctx) {
     change.label = ui.tr("idea.review.change");
     change.icon = icon::Edit;
     change.size = ImVec2(buttonWidth, ui.metrics.touchMain());
-    if (touchButton(ui, change)) ctx.actions.back = true;
-    ImGui::SameLine(0, gap);
     ButtonSpec send;
     send.id = "idea.review.send";
     send.label = ui.tr("idea.review.send");
     send.icon = icon::Send;
     send.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     send.kind = ButtonKind::Primary;
-    if (touchButton(ui, send)) ctx.actions.submitIdea = true;
+    // Change on the side the text starts from, Send where it ends, as on the other steps.
+    const bool mirrored = rightToLeft();
+    const bool firstTapped = touchButton(ui, mirrored ? send : change);
+    ImGui::SameLine(0, gap);
+    const bool secondTapped = touchButton(ui, mirrored ? change : send);
+    if (mirrored ? secondTapped : firstTapped) ctx.actions.back = true;
+    if (mirrored ? firstTapped : secondTapped) ctx.actions.submitIdea = true;
 }
 
 }  // namespace buurtstem::ui

@@ -49,19 +49,22 @@ void drawCard(Ui& ui, ImDrawList* list, ImVec2 min, float width, const CardConte
     list->AddRectFilled(min, max, ui.colours.surface, ui.mm(2));
     list->AddRect(min, max, ui.colours.border, ui.mm(2), 0, ui.mm(0.35f));
     float y = min.y + pad;
-    const std::string theme = themeLine(ui, card.theme);
-    drawText(list, ui.fonts.body, ImVec2(min.x + pad, y), ui.colours.mutedText, theme, inner);
-    y += measureText(ui.fonts.body, theme, inner).y + ui.mm(2);
-    drawText(list, ui.fonts.heading, ImVec2(min.x + pad, y), ui.colours.text, card.title, inner);
-    y += measureText(ui.fonts.heading, card.title, inner).y;
+    // Each block against the side the interface reads from, whatever script its text is in.
+    const auto block = [&](ImFont* font, Colour colour, std::string_view text) {
+        const ImVec2 size = measureText(font, text, inner);
+        const float x = rightToLeft() ? min.x + pad + inner - size.x : min.x + pad;
+        drawText(list, font, ImVec2(x, y), colour, text, inner);
+        return size.y;
+    };
+    y += block(ui.fonts.body, ui.colours.mutedText, themeLine(ui, card.theme)) + ui.mm(2);
+    y += block(ui.fonts.heading, ui.colours.text, card.title);
     if (!card.body.empty()) {
         y += ui.mm(2);
-        drawText(list, ui.fonts.body, ImVec2(min.x + pad, y), ui.colours.text, card.body, inner);
-        y += measureText(ui.fonts.body, card.body, inner).y;
+        y += block(ui.fonts.body, ui.colours.text, card.body);
     }
     if (!card.footer.empty()) {
         y += ui.mm(3);
-        drawText(list, ui.fonts.small, ImVec2(min.x + pad, y), ui.colours.mutedText, card.footer, inner);
+        block(ui.fonts.small, ui.colours.mutedText, card.footer);
     }
 }
 

@@ -193,7 +193,7 @@ KeyboardEvent OnScreenKeyboard::draw(Ui& ui, std::string& text, const KeyboardOp
         ButtonSpec done;
         done.id = "#osk.done";
         done.label = ui.tr(options.doneKey);
-        done.icon = icon::Next;
+        done.icon = rightToLeft() ? icon::Back : icon::Next;  // forward is to the left when reading from the right
         done.size = ImVec2(doneWidth, keyHeight);
         done.kind = ButtonKind::Primary;
         if (touchButton(ui, done)) event = KeyboardEvent::Done;
