@@ -113,7 +113,7 @@ void drawIdeaContact(ScreenContext& ctx) {
     // While typing, the keyboard takes the lower half; its Next goes from the name to the
     // address and then puts it away, showing the consent and the buttons again.
     if (flow.contactFocus != ContactField::None) {
-        const float keyboardTop = std::max(ImGui::GetCursorScreenPos().y, bottom - ctx.keyboard.height(ui));
+        const float keyboardTop = bottom - ctx.keyboard.height(ui);
         ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, keyboardTop));
         KeyboardOptions options;
         const bool onName = flow.contactFocus == ContactField::Name;

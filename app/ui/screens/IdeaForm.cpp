@@ -103,8 +103,9 @@ void drawIdeaForm(ScreenContext& ctx) {
     if (textField(ui, body)) flow.focus = IdeaField::Body;
     drawSimilarIdeas(ctx, similar);
 
-    // The keyboard sits at the bottom of the screen, where hands rest.
-    const float keyboardTop = std::max(ImGui::GetCursorScreenPos().y, ctx.contentMin.y + ctx.contentSize.y - keyboardHeight);
+    // The keyboard sits at the bottom of the screen, where hands rest, always whole: when large
+    // text leaves too little room, the fields above give way, not the keys.
+    const float keyboardTop = ctx.contentMin.y + ctx.contentSize.y - keyboardHeight;
     ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, keyboardTop));
     KeyboardOptions options;
     const bool onTitle = flow.focus == IdeaField::Title;

@@ -77,7 +77,7 @@ void lineEditor(ScreenContext& ctx) {
 
     const float bottom = ctx.contentMin.y + ctx.contentSize.y;
     if (steps.focus == PlanField::LineDescription) {
-        ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, bottom - ctx.keyboard.height(ui))));
+        ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
         KeyboardOptions options;
         options.maxCodePoints = kBudgetLineDescriptionMax;
         options.native = lettersFor(ui.translator->language().code);

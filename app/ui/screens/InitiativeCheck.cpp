@@ -79,7 +79,7 @@ void drawInitiativeCheck(ScreenContext& ctx) {
 
     // The keyboard at the bottom; codes are Latin letters and digits in every language.
     const float bottom = ctx.contentMin.y + ctx.contentSize.y;
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, bottom - ctx.keyboard.height(ui))));
+    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
     KeyboardOptions options;
     options.maxCodePoints = 12;
     options.doneKey = "initiative.check.look";

@@ -65,7 +65,7 @@ void drawInitiativeSupport(ScreenContext& ctx) {
     ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + fieldHeight + gap));
 
     if (steps.focus == PlanField::OwnInKind) {
-        ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, bottom - ctx.keyboard.height(ui))));
+        ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
         KeyboardOptions options;
         options.maxCodePoints = kOwnInKindMax;
         options.native = lettersFor(ui.translator->language().code);

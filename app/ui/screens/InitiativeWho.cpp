@@ -77,7 +77,7 @@ void drawInitiativeWho(ScreenContext& ctx) {
     // While typing, the keyboard takes the lower part; its Next puts it away again.
     if (steps.focus == PlanField::When) {
         const float bottom = ctx.contentMin.y + ctx.contentSize.y;
-        ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, bottom - ctx.keyboard.height(ui))));
+        ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
         KeyboardOptions options;
         options.maxCodePoints = kInitiativeWhenMax;
         options.native = lettersFor(ui.translator->language().code);

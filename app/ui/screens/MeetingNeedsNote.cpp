@@ -109,7 +109,7 @@ void drawMeetingNeedsNote(ScreenContext& ctx) {
              ui.colours.mutedText, ui.tr("needs.note.help"), hintWidth);
 
     // The keyboard's own Next key goes on, as on the idea form.
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(rowTop + rowHeight + gap, keyboardTop)));
+    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, keyboardTop));
     KeyboardOptions options;
     options.maxCodePoints = kNeedNoteMax;
     options.doneKey = "osk.next";

@@ -194,6 +194,8 @@ KeyboardEvent OnScreenKeyboard::draw(Ui& ui, std::string& text, const KeyboardOp
         done.id = "#osk.done";
         done.label = ui.tr(options.doneKey);
         done.icon = rightToLeft() ? icon::Back : icon::Next;  // forward is to the left when reading from the right
+        // A long word in large text keeps its line: the arrow gives way, not the word.
+        if (measureText(ui.fonts.heading, std::string(done.icon) + "  " + done.label).x > doneWidth - ui.mm(4)) done.icon = nullptr;
         done.size = ImVec2(doneWidth, keyHeight);
         done.kind = ButtonKind::Primary;
         if (touchButton(ui, done)) event = KeyboardEvent::Done;
