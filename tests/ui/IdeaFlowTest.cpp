@@ -4,11 +4,17 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+
 using namespace buurtstem;
 using test::Harness;
 
 TEST_CASE("a resident shares an idea and finds it in the list after approval", "[ui][idea]") {
-    Harness h;
+    // The same taps in Dutch and in English: widget ids are keys, not words.
+    const std::string language = GENERATE(as<std::string>{}, "nl", "en");
+    test::HarnessOptions options;
+    options.language = language;
+    Harness h(options);
     const std::size_t before = h.store().visibleIdeas().size();
     REQUIRE(h.app().state().screen == ui::ScreenId::Home);
 
@@ -148,7 +154,11 @@ void typeContact(Harness& h, std::string_view name, std::string_view address) {
 }  // namespace
 
 TEST_CASE("a resident picks a place and leaves a contact, which only the team can read", "[ui][idea][contact]") {
-    Harness h;
+    // The same taps in Dutch and in English: widget ids are keys, not words.
+    const std::string language = GENERATE(as<std::string>{}, "nl", "en");
+    test::HarnessOptions options;
+    options.language = language;
+    Harness h(options);
     const std::vector<std::string> places = h.store().places();
     REQUIRE(places.size() >= 8);
     toContactStep(h, "theme.clean_safe", "Lamp kapot bij de bushalte");

@@ -20,7 +20,11 @@ void openNeeds(Harness& h) {
 }  // namespace
 
 TEST_CASE("a resident says what they need to take part", "[ui][needs]") {
-    Harness h;
+    // The same taps in Dutch and in English: widget ids are keys, not words.
+    const std::string language = GENERATE(as<std::string>{}, "nl", "en");
+    test::HarnessOptions options;
+    options.language = language;
+    Harness h(options);
     const std::int64_t eventsBefore = h.store().eventCount();
     openNeeds(h);
     REQUIRE(h.tap("#needs.meeting.coffee_morning"));
@@ -125,7 +129,11 @@ TEST_CASE("Back keeps the choices, and the idle reset wipes them", "[ui][needs]"
 }
 
 TEST_CASE("a note typed in the resident's own words is stored with its question", "[ui][needs]") {
-    Harness h;
+    // The same taps in Dutch and in English: widget ids are keys, not words.
+    const std::string language = GENERATE(as<std::string>{}, "nl", "en");
+    test::HarnessOptions options;
+    options.language = language;
+    Harness h(options);
     openNeeds(h);
     REQUIRE(h.tap("needs.next"));
     REQUIRE(h.app().state().screen == ui::ScreenId::MeetingNeedsNote);

@@ -24,7 +24,11 @@ void openPulse(Harness& h) {
 }  // namespace
 
 TEST_CASE("a resident scores the neighbourhood once per visit", "[ui][pulse]") {
-    Harness h;
+    // The same taps in Dutch and in English: widget ids are keys, not words.
+    const std::string language = GENERATE(as<std::string>{}, "nl", "en");
+    test::HarnessOptions options;
+    options.language = language;
+    Harness h(options);
     const std::int64_t eventsBefore = h.store().eventCount();
     REQUIRE(h.find("home.tile.pulse"));
     CHECK(h.find("home.tile.pulse")->enabled);
