@@ -12,7 +12,10 @@ PACKAGES=(
   cmake ninja-build g++ pkg-config                     # build
   libimgui-dev libglfw3-dev libgl-dev libfreetype-dev libstb-dev
   libsqlitecpp-dev libsqlite3-dev libcereal-dev libcli11-dev libsodium-dev libfmt-dev libfribidi-dev
+  libgmp-dev                                           # exact fractions for the tally
+  libcairo2-dev libqrencode-dev                        # printed voting-code cards
   fonts-noto-core fonts-font-awesome                   # the kiosk's fonts
+  fonts-dejavu-core                                    # the printed cards' fonts
   libgl1-mesa-dri                                      # OpenGL, also in software
   catch2 xvfb xauth xdotool sqlite3                    # tests: unit tests, a virtual screen, taps, the database
 )

@@ -7,7 +7,8 @@ set -euo pipefail
 build=${1:?usage: bash bench/run.sh BUILD_DIR}
 kiosk=$build/app/buurtstem
 frame_bench=$build/bench/frame_bench
-for binary in "$kiosk" "$frame_bench"; do
+tally_bench=$build/bench/tally_bench
+for binary in "$kiosk" "$frame_bench" "$tally_bench"; do
   [ -x "$binary" ] || { echo "bench/run.sh: $binary is missing; build $build first (./dev.sh bench does)" >&2; exit 1; }
 done
 
@@ -141,6 +142,26 @@ worst_screen=$(echo "$worst" | awk '{ print $2 }')
 bench_peak_kb=$(awk '/^peak_memory_kb/ { print $2 }' "$work/frames.txt")
 renderer=$(sed -n 's/^renderer //p' "$work/frames.txt")
 
+# [SECTION] Tally
+# The large Pabulib elections, each in its own process so its peak memory is its own. The data
+# sits next to the repository (shared/data/pabulib); without it the table says so.
+pabulib=$(cd "$(dirname "$0")/.." && pwd)/../shared/data/pabulib
+tally_files=(Poland_Warszawa_2026 Poland_Krakow_2024 Poland_Wroclaw_2015_150_-_500 Poland_Gdansk_2020 Poland_Czestochowa_2020)
+: >"$work/tally.txt"
+if [ -d "$pabulib" ]; then
+  say "tally: ${#tally_files[@]} elections, every rule, 3 runs each (about a minute)"
+  others_start
+  for name in "${tally_files[@]}"; do
+    "$tally_bench" "$pabulib/$name.pb" 3 >>"$work/tally.txt" || { say "tally_bench failed on $name"; exit 1; }
+  done
+  tally_others=$(others_cores)
+fi
+# tally_figure FILE RULE: median_ms of that rule on that file
+tally_figure() {
+  awk -v f="$1.pb" -v r="$2" '$1 == "file" { file = $2 } $1 == "tally" && file == f && $2 == r {
+    for (i = 3; i <= NF; ++i) if ($i ~ /^median_ms=/) print substr($i, 11) }' "$work/tally.txt"
+}
+
 # [SECTION] The table
 ok() { awk -v v="$1" -v limit="$2" -v op="$3" 'BEGIN { pass = (op == "<=") ? v <= limit : v < limit; print pass ? "yes" : "**no**" }'; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
@@ -167,6 +188,12 @@ row "Frame time, worst screen ($worst_screen), median" "$(echo "$worst" | field 
 row "Frame time, worst screen ($worst_screen), p99" "$(echo "$worst" | field p99_ms) ms" "< 8 ms" "$(ok "$(echo "$worst" | field p99_ms)" 8 '<')"
 row "Peak memory, kiosk after home and ideas list" "$(mb "$kiosk_peak_kb") MiB" "< 80 MB" "$(ok "$kiosk_peak_kb" $((80 * 1024)) '<')"
 row "Peak memory, frame_bench (4 screens)" "$(mb "$bench_peak_kb") MiB" "< 80 MB" "$(ok "$bench_peak_kb" $((80 * 1024)) '<')"
+if [ -s "$work/tally.txt" ]; then
+  warsaw_greedy=$(tally_figure Poland_Warszawa_2026 greedy)
+  warsaw_add1=$(tally_figure Poland_Warszawa_2026 mes-add1)
+  row "Tally Warszawa 2026, greedy, with parsing" "$warsaw_greedy ms" "< 300 ms" "$(ok "$warsaw_greedy" 300 '<')"
+  row "Tally Warszawa 2026, Equal Shares + add1, with parsing" "$warsaw_add1 ms" "< 2000 ms" "$(ok "$warsaw_add1" 2000 '<')"
+fi
 echo
 echo "The kiosk's memory with the ideas list open: $kiosk_memory; libLLVM alone $llvm_mb MiB."
 echo
@@ -186,4 +213,27 @@ echo
 echo "Whole frame = input, ImGui, OpenGL drawing, swap and glFinish. ImGui = building the frame's draw"
 echo "lists alone, without OpenGL. (empty) = clearing and presenting the window with no UI: the floor."
 echo "Font atlas $(sed -n 's/^font_atlas //p' "$work/frames.txt"). See docs/PERFORMANCE.md for how to read these."
+echo
+echo "## Tally (real Pabulib elections; ms with reading and parsing the file, median of 3 runs)"
+echo
+if [ -s "$work/tally.txt" ]; then
+  printf '| %-30s | %-8s | %-6s | %-6s | %-7s | %-6s | %-8s | %-9s | %-13s | %-16s | %-13s |\n' Election Ballots Parse greedy no-skip mes "mes add1" "mes add1u" "add1 + compare" "cardinality add1" "Peak memory"
+  printf '| %-30s | %-8s | %-6s | %-6s | %-7s | %-6s | %-8s | %-9s | %-13s | %-16s | %-13s |\n' ---- ---- ---- ---- ---- ---- ---- ---- ---- ---- ----
+  for name in "${tally_files[@]}"; do
+    awk -v f="$name.pb" '
+      $1 == "file" { on = ($2 == f); if (on) { ballots = $3; sub(/ballots=/, "", ballots) } }
+      on && $1 == "parse" { parse = $2; sub(/median_ms=/, "", parse) }
+      on && $1 == "tally" { v = $3; sub(/median_ms=/, "", v); ms[$2] = v }
+      on && $1 == "peak_memory_kb" { peak = $2 }
+      END { printf "| %-30s | %-8s | %-6s | %-6s | %-7s | %-6s | %-8s | %-9s | %-13s | %-16s | %-13s |\n", f, ballots, parse,
+            ms["greedy"], ms["greedy-no-skip"], ms["mes"], ms["mes-add1"], ms["mes-add1u"], ms["mes-add1-compare"],
+            ms["mes-cardinality-add1"], sprintf("%.1f MiB, %.0f B/ballot", peak / 1024, peak * 1024 / ballots) }' "$work/tally.txt"
+  done
+  echo
+  echo "Every figure but Parse includes reading and parsing the file. Equal Shares: cost utilities unless"
+  echo "marked; the completion work per election (runs, ranges settled at once, runs in fractions) is in"
+  echo "tally_bench's own output. Other work on this machine: $tally_others of $(nproc) cores during these runs."
+else
+  echo "Skipped: $pabulib is missing."
+fi
 exit 0

@@ -3,11 +3,14 @@
 #include "KioskStore.h"
 
 #include "Migrations.h"
+#include "RoundTables.h"
 #include "SqliteError.h"
+#include "VotingCodeHash.h"
 
 #include "../app/core/DemoNeighbourhood.h"
 #include "../app/core/Identifiers.h"
 #include "../app/core/Utf8.h"
+#include "../app/core/VotingCode.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sodium.h>
@@ -440,6 +443,7 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         return {};
     }
+    if (Result<bool> round = applyRoundEvent(db, event); !round || *round) return round ? Result<void>() : round.error();
     // An event type this build does not know came from a newer kiosk. It stays in the log, and a
     // build that knows it will show its effect after rebuilding; the read tables show what we know.
     return {};
@@ -1053,6 +1057,7 @@ Result<void> KioskStore::rebuildReadTables() {
         impl_->db.exec("DELETE FROM pulse");
         impl_->db.exec("DELETE FROM meeting_need_choice");  // first: its rows point into meeting_need
         impl_->db.exec("DELETE FROM meeting_need");
+        clearRoundTables(impl_->db);
         // Every kiosk's events in one agreed order, so each place that rebuilds gets the same tables.
         SQLite::Statement all(impl_->db,
                               "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
@@ -1063,6 +1068,219 @@ Result<void> KioskStore::rebuildReadTables() {
         }
         return {};
     });
+}
+
+// [SECTION] Budget rounds
+
+Result<BudgetRound> KioskStore::saveRound(BudgetRound round) {
+    return guarded<BudgetRound>("save round", [&]() -> Result<BudgetRound> {
+        round.name = utf8::trim(round.name);
+        if (round.id.empty()) round.id = newUuid();
+        if (Result<void> valid = validateRound(round); !valid) return valid.error();
+        return impl_->writeTransaction<BudgetRound>("save round", [&]() -> Result<BudgetRound> {
+            // Once residents voted, the ballot they saw must stay the ballot that is counted.
+            if (countBallots(impl_->db, round.id) > 0)
+                return makeError(ErrorCode::InvalidInput, "round " + round.id + " already has ballots and cannot change");
+            SQLite::Statement hasKey(impl_->db, "SELECT 1 FROM round_code_keys WHERE round_id = ?");
+            hasKey.bind(1, round.id);
+            if (!hasKey.executeStep()) {
+                Result<VotingCodeKey> key = makeVotingCodeKey();
+                if (!key) return key.error();
+                SQLite::Statement store(impl_->db, "INSERT INTO round_code_keys (round_id, code_key) VALUES (?, ?)");
+                store.bind(1, round.id);
+                store.bind(2, key->data(), static_cast<int>(key->size()));
+                store.exec();
+            }
+            RoundSaved payload;
+            payload.round = round;
+            Result<Event> event = impl_->record(kEventRoundSaved, encodePayload(payload));
+            if (!event) return event.error();
+            return round;
+        });
+    });
+}
+
+std::vector<BudgetRound> KioskStore::rounds() const {
+    return impl_->read<std::vector<BudgetRound>>("read rounds", {}, [&]() -> Result<std::vector<BudgetRound>> {
+        return readRounds(impl_->db);
+    });
+}
+
+std::optional<BudgetRound> KioskStore::round(const std::string& roundId) const {
+    return impl_->read<std::optional<BudgetRound>>("read round", std::nullopt, [&]() -> Result<std::optional<BudgetRound>> {
+        return readRound(impl_->db, roundId);
+    });
+}
+
+std::vector<BudgetRound> KioskStore::openRounds() const {
+    std::vector<BudgetRound> open = rounds();
+    const std::uint64_t now = impl_->nowMs();
+    std::erase_if(open, [now](const BudgetRound& r) { return now < r.opensMs || now >= r.closesMs; });
+    return open;
+}
+
+namespace {
+
+std::optional<VotingCodeKey> roundCodeKey(SQLite::Database& db, const std::string& roundId) {
+    SQLite::Statement q(db, "SELECT code_key FROM round_code_keys WHERE round_id = ?");
+    q.bind(1, roundId);
+    if (!q.executeStep()) return std::nullopt;
+    const SQLite::Column column = q.getColumn(0);
+    if (column.getBytes() != static_cast<int>(kVotingCodeKeyBytes)) return std::nullopt;
+    VotingCodeKey key{};
+    std::memcpy(key.data(), column.getBlob(), key.size());
+    return key;
+}
+
+}  // namespace
+
+Result<std::vector<std::string>> KioskStore::issueVotingCodes(const std::string& roundId, std::size_t count) {
+    return impl_->writeTransaction<std::vector<std::string>>("issue voting codes", [&]() -> Result<std::vector<std::string>> {
+        const std::optional<BudgetRound> r = readRound(impl_->db, roundId);
+        if (!r) return makeError(ErrorCode::NotFound, "no round " + roundId);
+        if (r->eligibility != Eligibility::VotingCodes)
+            return makeError(ErrorCode::InvalidInput, "round " + roundId + " is voted at an evening, without codes");
+        const std::optional<VotingCodeKey> key = roundCodeKey(impl_->db, roundId);
+        if (!key) return makeError(ErrorCode::NotFound, "this kiosk has no code key for round " + roundId);
+        Result<VotingCodeBatch> batch = makeVotingCodeBatch(count, *key);
+        if (!batch) return batch.error();
+        VotingCodesIssued payload;
+        payload.roundId = roundId;
+        payload.hashes = batch->hashes;
+        Result<Event> event = impl_->record(kEventVotingCodesIssued, encodePayload(payload));
+        if (!event) return event.error();
+        return std::move(batch->codes);
+    });
+}
+
+KioskStore::CodeState KioskStore::votingCodeState(const std::string& roundId, std::string_view typedCode) const {
+    return impl_->read<CodeState>("check voting code", CodeState::Unknown, [&]() -> Result<CodeState> {
+        const std::string canonical = normaliseVotingCode(typedCode);
+        if (canonical.empty()) return CodeState::NotACode;
+        const std::optional<VotingCodeKey> key = roundCodeKey(impl_->db, roundId);
+        if (!key) return CodeState::Unknown;
+        const std::optional<std::string> status = codeStatus(impl_->db, roundId, votingCodeHash(*key, canonical));
+        if (!status) return CodeState::Unknown;
+        if (*status == "used") return CodeState::Used;
+        if (*status == "voided") return CodeState::Voided;
+        return CodeState::Valid;
+    });
+}
+
+Result<void> KioskStore::voidVotingCode(const std::string& roundId, std::string_view typedCode) {
+    return impl_->writeTransaction<void>("void voting code", [&]() -> Result<void> {
+        const std::string canonical = normaliseVotingCode(typedCode);
+        const std::optional<VotingCodeKey> key = roundCodeKey(impl_->db, roundId);
+        if (canonical.empty() || !key) return makeError(ErrorCode::NotFound, "not a code of round " + roundId);
+        const std::string hash = votingCodeHash(*key, canonical);
+        const std::optional<std::string> status = codeStatus(impl_->db, roundId, hash);
+        if (!status) return makeError(ErrorCode::NotFound, "not a code of round " + roundId);
+        if (*status != "issued") return makeError(ErrorCode::InvalidInput, "the code is already " + *status);
+        VotingCodeVoided payload;
+        payload.roundId = roundId;
+        payload.hash = hash;
+        Result<Event> event = impl_->record(kEventVotingCodeVoided, encodePayload(payload));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+Result<std::string> KioskStore::castBallot(const std::string& roundId, const BallotDraft& ballot, std::string_view typedCode) {
+    return impl_->writeTransaction<std::string>("cast ballot", [&]() -> Result<std::string> {
+        const std::optional<BudgetRound> r = readRound(impl_->db, roundId);
+        if (!r) return makeError(ErrorCode::NotFound, "no round " + roundId);
+        const std::uint64_t now = impl_->nowMs();
+        if (now < r->opensMs || now >= r->closesMs) return makeError(ErrorCode::InvalidInput, "round " + roundId + " is not open");
+        if (Result<void> valid = validateBallot(*r, ballot); !valid) return valid.error();
+        BallotCast payload;
+        payload.roundId = roundId;
+        if (r->eligibility == Eligibility::VotingCodes) {
+            const std::string canonical = normaliseVotingCode(typedCode);
+            const std::optional<VotingCodeKey> key = roundCodeKey(impl_->db, roundId);
+            if (canonical.empty() || !key) return makeError(ErrorCode::InvalidInput, "not a voting code");
+            payload.codeHash = votingCodeHash(*key, canonical);
+            const std::optional<std::string> status = codeStatus(impl_->db, roundId, payload.codeHash);
+            if (!status) return makeError(ErrorCode::InvalidInput, "unknown voting code");
+            if (*status != "issued") return makeError(ErrorCode::InvalidInput, "the voting code is " + *status);
+        } else if (!typedCode.empty()) {
+            return makeError(ErrorCode::InvalidInput, "an evening's round takes no voting code");
+        }
+        payload.ballotId = newUuid();
+        // A receipt no ballot of this round has yet.
+        SQLite::Statement taken(impl_->db, "SELECT 1 FROM ballots WHERE round_id = ? AND receipt = ?");
+        for (int attempt = 0; attempt < 8 && payload.receipt.empty(); ++attempt) {
+            std::string receipt = formatReferenceCode(randomBytes<6>());
+            taken.reset();
+            taken.bind(1, roundId);
+            taken.bind(2, receipt);
+            if (!taken.executeStep()) payload.receipt = std::move(receipt);
+        }
+        if (payload.receipt.empty()) return makeError(ErrorCode::StorageFailure, "no unused receipt found");
+        for (std::size_t i = 0; i < ballot.projects.size(); ++i) {
+            payload.projectIds.push_back(r->projects[ballot.projects[i]].id);
+            if (r->ballot == BallotType::Points) payload.points.push_back(ballot.points[i]);
+        }
+        Result<Event> event = impl_->record(kEventBallotCast, encodePayload(payload));
+        if (!event) return event.error();
+        return payload.receipt;
+    });
+}
+
+std::int64_t KioskStore::ballotCount(const std::string& roundId) const {
+    return impl_->read<std::int64_t>("count ballots", 0, [&]() -> Result<std::int64_t> { return countBallots(impl_->db, roundId); });
+}
+
+std::vector<BallotDraft> KioskStore::roundBallots(const std::string& roundId) const {
+    return impl_->read<std::vector<BallotDraft>>("read ballots", {}, [&]() -> Result<std::vector<BallotDraft>> {
+        const std::optional<BudgetRound> r = readRound(impl_->db, roundId);
+        std::vector<BallotDraft> drafts;
+        if (!r) return drafts;
+        for (const StoredBallot& stored : readBallots(impl_->db, roundId)) {
+            BallotDraft draft;
+            for (std::size_t i = 0; i < stored.projectIds.size(); ++i) {
+                const std::optional<std::size_t> index = r->projectIndex(stored.projectIds[i]);
+                if (!index) continue;  // a project of another version of the round: not on this ballot
+                draft.projects.push_back(static_cast<std::uint32_t>(*index));
+                if (r->ballot == BallotType::Points) draft.points.push_back(stored.points[i]);
+            }
+            drafts.push_back(std::move(draft));
+        }
+        return drafts;
+    });
+}
+
+Result<std::vector<std::string>> KioskStore::addDemoRound() {
+    if (!rounds().empty()) return std::vector<std::string>{};
+    const std::uint64_t day = 86'400'000ULL;
+    BudgetRound round;
+    round.name = "Buurtbudget Kastanjebuurt (voorbeeld)";
+    round.budgetCents = 2'000'000;
+    round.ballot = BallotType::Approval;
+    round.limits.maxChoices = 3;
+    round.opensMs = impl_->nowMs() - day;
+    round.closesMs = impl_->nowMs() + 90 * day;
+    round.counting = CountingRule{"mes", "cost", "add1", false};
+    round.projects = {
+        {"bankjes", "Bankjes rond de vijver", "Zes bankjes, twee met leuning.", Theme::Green, 900'000, ""},
+        {"speeltuin", "Speeltuin Eikenlaan opknappen", "Nieuwe schommels en een zandbak met dak.", Theme::Play, 1'200'000, ""},
+        {"licht", "Licht in het steegje", "Lampen in het steegje achter de winkels.", Theme::CleanSafe, 400'000, ""},
+        {"moestuin", "Moestuinbakken voor de flats", "Bakken, aarde en gereedschap.", Theme::Green, 250'000, ""},
+        {"repair", "Repair Café in de buurtkamer", "Gereedschap en koffie voor een jaar.", Theme::Meeting, 180'000, ""},
+        {"fiets", "Fietsenstalling bij flat C", "Overdekt, voor 40 fietsen.", Theme::Traffic, 1'500'000, ""},
+    };
+    Result<BudgetRound> saved = saveRound(round);
+    if (!saved) return saved.error();
+    Result<std::vector<std::string>> codes = issueVotingCodes(saved->id, 24);
+    if (!codes) return codes.error();
+    if (!impl_->databaseFile.empty()) {
+        std::string text = "Demo voting codes for " + round.name + ", one vote each:\n";
+        for (const std::string& code : *codes) text += code + "\n";
+        const std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        if (Result<void> written = Impl::writeSecretKeyFile(impl_->databaseFile.parent_path() / kDemoVotingCodesFileName, bytes);
+            !written)
+            return written.error();
+    }
+    return codes;
 }
 
 // [SECTION] Reads

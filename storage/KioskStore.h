@@ -11,6 +11,7 @@
 #include "../app/core/Place.h"
 #include "../app/core/Pulse.h"
 #include "../app/core/Result.h"
+#include "../app/core/round/BudgetRound.h"
 
 #include <array>
 #include <cstdint>
@@ -19,15 +20,17 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 6;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 7;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
 inline constexpr const char* kDemoStaffSecretKeyFileName = "demo-staff-secret.key";
+inline constexpr const char* kDemoVotingCodesFileName = "demo-voting-codes.txt";
 inline constexpr std::size_t kStaffKeyBytes = 32;  // crypto_box_PUBLICKEYBYTES and SECRETKEYBYTES
 using StaffKey = std::array<std::uint8_t, kStaffKeyBytes>;
 
@@ -110,6 +113,42 @@ public:
     // number of ideas added, initiatives included (they are listed as ideas); 0 when the kiosk
     // already holds ideas, a name or a maximum per initiative (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
+
+    // [SECTION] Budget rounds (budgetronde)
+    // Validates and records round.saved (a new id when round.id is empty). The first save also
+    // makes the key the round's voting codes are hashed with, a setting of this kiosk. Errors:
+    // InvalidInput (validateRound, or the round already has ballots: what residents voted on
+    // stays), StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
+    Result<BudgetRound> saveRound(BudgetRound round);
+    std::vector<BudgetRound> rounds() const;  // by opening time
+    std::optional<BudgetRound> round(const std::string& roundId) const;
+    // The rounds whose voting window holds this moment (the store's clock), by opening time.
+    std::vector<BudgetRound> openRounds() const;
+    // Draws `count` new voting codes and records only their keyed hashes (voting_codes.issued).
+    // The plain codes are returned once, for printing; nothing keeps them. Errors: NotFound (no
+    // such round, or this kiosk has no key for it), InvalidInput (count 0 or above 10,000, or a
+    // round voted at an evening), StorageFull, StorageReadOnly, StorageFailure.
+    Result<std::vector<std::string>> issueVotingCodes(const std::string& roundId, std::size_t count);
+    enum class CodeState { NotACode, Unknown, Valid, Used, Voided };
+    // What a typed code is for this round, for the kiosk's plain message before a ballot opens.
+    CodeState votingCodeState(const std::string& roundId, std::string_view typedCode) const;
+    // Records voting_code.voided (a lost card). Errors: NotFound (not a code of this round),
+    // InvalidInput (already used or voided), StorageFull, StorageReadOnly, StorageFailure.
+    Result<void> voidVotingCode(const std::string& roundId, std::string_view typedCode);
+    // Records ballot.cast and returns its receipt code. Checks that the round exists (NotFound),
+    // is open at this moment, that the ballot fits the round (validateBallot), and for a round
+    // by codes that the code is valid here; an evening's round takes no code (the facilitator
+    // unlocks each ballot on the screen). These are InvalidInput with the reason in the detail.
+    // The code is marked used in the same transaction. Nothing is stored on error.
+    Result<std::string> castBallot(const std::string& roundId, const BallotDraft& ballot, std::string_view typedCode);
+    std::int64_t ballotCount(const std::string& roundId) const;
+    // The demo's budget round, open from yesterday for 90 days, voted with codes, and 24 codes
+    // for it: returned, and for a kiosk on disk also written to <data dir>/demo-voting-codes.txt
+    // (mode 0600) so a visitor can try voting. Adds nothing (an empty list) when the kiosk
+    // already has a round. Errors: StorageFull, StorageReadOnly, StorageFailure.
+    Result<std::vector<std::string>> addDemoRound();
+    // The round's ballots, oldest first, as indexes into its projects (for the tally).
+    std::vector<BallotDraft> roundBallots(const std::string& roundId) const;
 
     // [SECTION] Reads (derived from events)
     // Ideas residents may see (approved ones only), newest first.

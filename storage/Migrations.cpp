@@ -186,6 +186,74 @@ CREATE TABLE neighbourhood_map (
     image TEXT    NOT NULL
 );
 )sql"},
+    {7, R"sql(
+-- [Read tables] Budget rounds from round.saved (the latest one per round), their projects in
+-- ballot order, and the limits of the ballot type (see app/core/round/BudgetRound.h).
+CREATE TABLE rounds (
+    round_id               TEXT    PRIMARY KEY,
+    name                   TEXT    NOT NULL,
+    budget_cents           INTEGER NOT NULL CHECK (budget_cents > 0),
+    ballot                 TEXT    NOT NULL CHECK (ballot IN ('approval', 'budget', 'points', 'ranking')),
+    max_choices            INTEGER NOT NULL,
+    total_points           INTEGER NOT NULL,
+    max_points_per_project INTEGER NOT NULL,
+    opens_ms               INTEGER NOT NULL,
+    closes_ms              INTEGER NOT NULL CHECK (closes_ms > opens_ms),
+    rule                   TEXT    NOT NULL,
+    utility                TEXT    NOT NULL,
+    completion             TEXT    NOT NULL,
+    compare_greedy         INTEGER NOT NULL,
+    eligibility            TEXT    NOT NULL CHECK (eligibility IN ('voting_codes', 'evening')),
+    saved_hlc              INTEGER NOT NULL
+);
+CREATE TABLE round_projects (
+    round_id   TEXT    NOT NULL REFERENCES rounds (round_id),
+    position   INTEGER NOT NULL CHECK (position >= 0),
+    project_id TEXT    NOT NULL,
+    title      TEXT    NOT NULL,
+    summary    TEXT    NOT NULL,
+    theme      TEXT    NOT NULL,
+    cost_cents INTEGER NOT NULL CHECK (cost_cents > 0),
+    idea_id    TEXT    NOT NULL,
+    PRIMARY KEY (round_id, position),
+    UNIQUE (round_id, project_id)
+) WITHOUT ROWID;
+
+-- [Read table] Each voting code of a round as its keyed hash, never the code, and whether it is
+-- still valid, used or voided.
+CREATE TABLE voting_codes (
+    round_id  TEXT NOT NULL,
+    code_hash TEXT NOT NULL,
+    status    TEXT NOT NULL DEFAULT 'issued' CHECK (status IN ('issued', 'used', 'voided')),
+    PRIMARY KEY (round_id, code_hash)
+) WITHOUT ROWID;
+
+-- [Read tables] Confirmed ballots and their choices. Deliberately without the voting code: the
+-- tally and the screens need the choices, not who held which card. (The ballot.cast event keeps
+-- the code's hash, which a merge of kiosks needs to find a code used twice.)
+CREATE TABLE ballots (
+    ballot_id  TEXT    PRIMARY KEY,
+    round_id   TEXT    NOT NULL,
+    receipt    TEXT    NOT NULL,
+    cast_hlc   INTEGER NOT NULL,
+    event_uuid TEXT    NOT NULL REFERENCES events (uuid)
+);
+CREATE INDEX ballots_by_round ON ballots (round_id, cast_hlc);
+CREATE TABLE ballot_choices (
+    ballot_id  TEXT    NOT NULL REFERENCES ballots (ballot_id),
+    position   INTEGER NOT NULL CHECK (position >= 0),
+    project_id TEXT    NOT NULL,
+    points     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (ballot_id, position)
+) WITHOUT ROWID;
+
+-- The key a round's voting codes are hashed with: a setting of this kiosk like the staff key,
+-- not an event (whoever holds key and hashes could try every code) and kept by rebuilds.
+CREATE TABLE round_code_keys (
+    round_id TEXT PRIMARY KEY,
+    code_key BLOB NOT NULL CHECK (length(code_key) = 32)
+);
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

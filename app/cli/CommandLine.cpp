@@ -2,6 +2,7 @@
 #include "CommandLine.h"
 
 #include "Commands.h"
+#include "TallyCommand.h"
 
 #include <CLI/CLI.hpp>
 
@@ -75,6 +76,9 @@ int runCommandLine(int argc, char** argv) {
     screenshot->add_option("--out", shot.out, "PNG file to write");
     screenshot->add_flag("--list", shot.list, "List the screen names and exit");
 
+    TallyCommandOptions tallyOptions;
+    CLI::App* tally = addTallyCommand(app, tallyOptions);
+
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -88,6 +92,7 @@ int runCommandLine(int argc, char** argv) {
         return kExitUsage;
     }
 
+    if (tally->parsed()) return runTally(tallyOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());

@@ -17,6 +17,7 @@ enum ExitCode : int {
     kExitNoDisplay = 6,       // no display or no OpenGL 3
     kExitMissingAsset = 7,    // a font or translation file is missing
     kExitStorage = 8,         // any other storage failure
+    kExitBadFile = 9,         // `tally`: the election file cannot be read or counted
 };
 
 int runCommandLine(int argc, char** argv);

@@ -158,6 +158,11 @@ int runKiosk(const KioskOptions& options) {
             std::fprintf(stderr, "Demo neighbourhood added: %d ideas and initiatives, all marked as demo.\n", *added);
         else
             std::fprintf(stderr, "This kiosk already holds ideas; the demo neighbourhood was not added.\n");
+        Result<std::vector<std::string>> codes = (*store)->addDemoRound();
+        if (!codes) return reportError(codes.error(), dataDir);
+        if (!codes->empty())
+            std::fprintf(stderr, "Demo budget round added: voting codes to try are in %s.\n",
+                         (dataDir / storage::kDemoVotingCodesFileName).c_str());
     }
 
     platform::RunnerSettings runnerSettings;

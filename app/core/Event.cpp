@@ -8,7 +8,9 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <sstream>
+#include <stdexcept>
 #include <type_traits>
 
 namespace buurtstem {
@@ -430,6 +432,147 @@ Result<InitiativeMaximumSet> decodeInitiativeMaximumSet(std::string_view json) {
         if (payload.cents <= 0 || payload.cents > kInitiativeMaximumCeilingCents)
             return makeError(ErrorCode::InvalidInput, std::string(kEventInitiativeMaximumSet) + ": maximum " +
                                                           std::to_string(payload.cents) + " cents out of range");
+        return payload;
+    });
+}
+
+// [SECTION] round.saved, voting_codes.issued, voting_code.voided, ballot.cast
+
+template <class Archive>
+void serialize(Archive& archive, RoundProject& project) {
+    std::string theme(themeId(project.theme));
+    archive(cereal::make_nvp("id", project.id), cereal::make_nvp("title", project.title),
+            cereal::make_nvp("summary", project.summary), cereal::make_nvp("theme", theme),
+            cereal::make_nvp("costCents", project.costCents), cereal::make_nvp("ideaId", project.ideaId));
+    if constexpr (Archive::is_loading::value) {
+        const std::optional<Theme> known = themeFromId(theme);
+        if (!known) throw std::runtime_error("unknown theme " + theme);
+        project.theme = *known;
+    }
+}
+
+namespace {
+
+bool isHexKey(std::string_view text) {
+    return text.size() == 64 && std::all_of(text.begin(), text.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+}  // namespace
+
+std::string encodePayload(const RoundSaved& payload) {
+    const BudgetRound& r = payload.round;
+    std::string ballot(ballotTypeId(r.ballot)), eligibility(eligibilityId(r.eligibility));
+    std::vector<RoundProject> projects = r.projects;
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        archive(cereal::make_nvp("id", r.id), cereal::make_nvp("name", r.name), cereal::make_nvp("budgetCents", r.budgetCents),
+                cereal::make_nvp("ballot", ballot), cereal::make_nvp("maxChoices", r.limits.maxChoices),
+                cereal::make_nvp("totalPoints", r.limits.totalPoints),
+                cereal::make_nvp("maxPointsPerProject", r.limits.maxPointsPerProject),
+                cereal::make_nvp("opensMs", r.opensMs), cereal::make_nvp("closesMs", r.closesMs),
+                cereal::make_nvp("rule", r.counting.rule), cereal::make_nvp("utility", r.counting.utility),
+                cereal::make_nvp("completion", r.counting.completion),
+                cereal::make_nvp("compareGreedy", r.counting.compareGreedy), cereal::make_nvp("eligibility", eligibility),
+                cereal::make_nvp("projects", projects));
+    });
+}
+
+Result<RoundSaved> decodeRoundSaved(std::string_view json) {
+    return readJson<RoundSaved>(json, kEventRoundSaved, [](cereal::JSONInputArchive& archive) -> Result<RoundSaved> {
+        RoundSaved payload;
+        BudgetRound& r = payload.round;
+        std::string ballot, eligibility;
+        archive(cereal::make_nvp("id", r.id), cereal::make_nvp("name", r.name), cereal::make_nvp("budgetCents", r.budgetCents),
+                cereal::make_nvp("ballot", ballot), cereal::make_nvp("maxChoices", r.limits.maxChoices),
+                cereal::make_nvp("totalPoints", r.limits.totalPoints),
+                cereal::make_nvp("maxPointsPerProject", r.limits.maxPointsPerProject),
+                cereal::make_nvp("opensMs", r.opensMs), cereal::make_nvp("closesMs", r.closesMs),
+                cereal::make_nvp("rule", r.counting.rule), cereal::make_nvp("utility", r.counting.utility),
+                cereal::make_nvp("completion", r.counting.completion),
+                cereal::make_nvp("compareGreedy", r.counting.compareGreedy), cereal::make_nvp("eligibility", eligibility),
+                cereal::make_nvp("projects", r.projects));
+        const std::string what = std::string(kEventRoundSaved) + ": ";
+        const std::optional<BallotType> type = ballotTypeFromId(ballot);
+        const std::optional<Eligibility> who = eligibilityFromId(eligibility);
+        if (!type) return makeError(ErrorCode::InvalidInput, what + "unknown ballot " + ballot);
+        if (!who) return makeError(ErrorCode::InvalidInput, what + "unknown eligibility " + eligibility);
+        r.ballot = *type;
+        r.eligibility = *who;
+        if (r.id.empty()) return makeError(ErrorCode::InvalidInput, what + "no round id");
+        if (Result<void> valid = validateRound(r); !valid) return makeError(ErrorCode::InvalidInput, what + valid.error().detail);
+        return payload;
+    });
+}
+
+std::string encodePayload(const VotingCodesIssued& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("hashes", payload.hashes));
+    });
+}
+
+Result<VotingCodesIssued> decodeVotingCodesIssued(std::string_view json) {
+    return readJson<VotingCodesIssued>(json, kEventVotingCodesIssued,
+                                       [](cereal::JSONInputArchive& archive) -> Result<VotingCodesIssued> {
+        VotingCodesIssued payload;
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("hashes", payload.hashes));
+        const std::string what = std::string(kEventVotingCodesIssued) + ": ";
+        if (payload.roundId.empty() || payload.hashes.empty()) return makeError(ErrorCode::InvalidInput, what + "no round or no codes");
+        std::vector<std::string> sorted = payload.hashes;
+        std::sort(sorted.begin(), sorted.end());
+        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+            return makeError(ErrorCode::InvalidInput, what + "a code appears twice");
+        for (const std::string& hash : payload.hashes)
+            if (!isHexKey(hash)) return makeError(ErrorCode::InvalidInput, what + "a code hash is not 64 hex characters");
+        return payload;
+    });
+}
+
+std::string encodePayload(const VotingCodeVoided& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("hash", payload.hash));
+    });
+}
+
+Result<VotingCodeVoided> decodeVotingCodeVoided(std::string_view json) {
+    return readJson<VotingCodeVoided>(json, kEventVotingCodeVoided,
+                                      [](cereal::JSONInputArchive& archive) -> Result<VotingCodeVoided> {
+        VotingCodeVoided payload;
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("hash", payload.hash));
+        if (payload.roundId.empty() || !isHexKey(payload.hash))
+            return makeError(ErrorCode::InvalidInput, std::string(kEventVotingCodeVoided) + ": no round or no code hash");
+        return payload;
+    });
+}
+
+std::string encodePayload(const BallotCast& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("ballotId", payload.ballotId),
+                cereal::make_nvp("receipt", payload.receipt), cereal::make_nvp("codeHash", payload.codeHash),
+                cereal::make_nvp("projects", payload.projectIds), cereal::make_nvp("points", payload.points));
+    });
+}
+
+Result<BallotCast> decodeBallotCast(std::string_view json) {
+    return readJson<BallotCast>(json, kEventBallotCast, [](cereal::JSONInputArchive& archive) -> Result<BallotCast> {
+        BallotCast payload;
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("ballotId", payload.ballotId),
+                cereal::make_nvp("receipt", payload.receipt), cereal::make_nvp("codeHash", payload.codeHash),
+                cereal::make_nvp("projects", payload.projectIds), cereal::make_nvp("points", payload.points));
+        const std::string what = std::string(kEventBallotCast) + ": ";
+        if (payload.roundId.empty() || payload.ballotId.empty() || payload.receipt.empty())
+            return makeError(ErrorCode::InvalidInput, what + "no round, ballot id or receipt");
+        if (!payload.codeHash.empty() && !isHexKey(payload.codeHash))
+            return makeError(ErrorCode::InvalidInput, what + "the code hash is not 64 hex characters");
+        if (payload.projectIds.empty()) return makeError(ErrorCode::InvalidInput, what + "the ballot is empty");
+        std::vector<std::string> sorted = payload.projectIds;
+        std::sort(sorted.begin(), sorted.end());
+        if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+            return makeError(ErrorCode::InvalidInput, what + "a project appears twice");
+        if (!payload.points.empty() && payload.points.size() != payload.projectIds.size())
+            return makeError(ErrorCode::InvalidInput, what + "points do not match the projects");
+        for (int p : payload.points)
+            if (p < 1) return makeError(ErrorCode::InvalidInput, what + "a project has no points");
         return payload;
     });
 }

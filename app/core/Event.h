@@ -4,6 +4,7 @@
 
 #include "Hlc.h"
 #include "Idea.h"
+#include "round/BudgetRound.h"
 #include "Initiative.h"
 #include "MeetingNeed.h"
 #include "Place.h"
@@ -36,6 +37,10 @@ inline constexpr std::string_view kEventIdeaSupported = "idea.supported";
 inline constexpr std::string_view kEventPlacesSet = "neighbourhood.places_set";
 inline constexpr std::string_view kEventInitiativeSubmitted = "initiative.submitted";
 inline constexpr std::string_view kEventInitiativeMaximumSet = "neighbourhood.initiative_maximum_set";
+inline constexpr std::string_view kEventRoundSaved = "round.saved";
+inline constexpr std::string_view kEventVotingCodesIssued = "voting_codes.issued";
+inline constexpr std::string_view kEventVotingCodeVoided = "voting_code.voided";
+inline constexpr std::string_view kEventBallotCast = "ballot.cast";
 
 // Payload of kEventIdeaSubmitted.
 struct IdeaSubmitted {
@@ -108,6 +113,39 @@ struct MeetingNeedGiven {
     MeetingNeedDraft need;  // notes already trimmed
 };
 
+// Payload of kEventRoundSaved: a budget round as set up (or changed before its first ballot). The
+// key its voting codes are hashed with is a setting of the kiosk, never in an event: whoever has
+// the key and the hashes could try every code.
+struct RoundSaved {
+    BudgetRound round;
+};
+
+// Payload of kEventVotingCodesIssued: a batch of codes for a round, as keyed hashes.
+struct VotingCodesIssued {
+    std::string roundId;
+    std::vector<std::string> hashes;  // 64 hex characters each, no repeats
+};
+
+// Payload of kEventVotingCodeVoided: a facilitator withdrew one code (a lost card).
+struct VotingCodeVoided {
+    std::string roundId;
+    std::string hash;
+};
+
+// Payload of kEventBallotCast: one confirmed ballot. The projects by id, in the ballot's order
+// (favourite first for a ranking), with points for a points ballot. `codeHash` is the voting
+// code that was used ("" when a facilitator unlocked the ballot at an evening): it marks the code
+// used here and lets a merge find a code used at two kiosks. The receipt is a readable code the
+// resident keeps to see that the ballot was counted; it says nothing about the choices.
+struct BallotCast {
+    std::string roundId;
+    std::string ballotId;  // UUID
+    std::string receipt;   // "K7P-3QX" style
+    std::string codeHash;  // = "" // see above
+    std::vector<std::string> projectIds;
+    std::vector<int> points;  // = {} // parallel to projectIds on a points ballot
+};
+
 std::string encodePayload(const IdeaSubmitted& payload);
 std::string encodePayload(const NeighbourhoodNamed& payload);
 std::string encodePayload(const PulseGiven& payload);
@@ -136,5 +174,16 @@ Result<InitiativeSubmitted> decodeInitiativeSubmitted(std::string_view json);
 // Refuses a maximum that is not above 0 or is above kInitiativeMaximumCeilingCents.
 std::string encodePayload(const InitiativeMaximumSet& payload);
 Result<InitiativeMaximumSet> decodeInitiativeMaximumSet(std::string_view json);
+// Refuses a round validateRound refuses.
+std::string encodePayload(const RoundSaved& payload);
+Result<RoundSaved> decodeRoundSaved(std::string_view json);
+std::string encodePayload(const VotingCodesIssued& payload);
+Result<VotingCodesIssued> decodeVotingCodesIssued(std::string_view json);
+std::string encodePayload(const VotingCodeVoided& payload);
+Result<VotingCodeVoided> decodeVotingCodeVoided(std::string_view json);
+// Refuses an empty ballot, a repeated project id, and points that do not match the projects;
+// whether the ballot fits its round is checked against the round (validateBallot).
+std::string encodePayload(const BallotCast& payload);
+Result<BallotCast> decodeBallotCast(std::string_view json);
 
 }  // namespace buurtstem

@@ -172,8 +172,10 @@ TEST_CASE("a version 2 database upgrades to the current version and keeps ideas 
                           std::to_string(store->pulseSummary().total(PulseAspect::LivingWell).sum);
         }
         SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
-        // Schemas 6 (the map), 5 (initiatives) and 4 (places, sealed contacts, staff key) go too:
-        // a v2 build had none of it.
+        // Schemas 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places, sealed contacts, staff
+        // key) go too: a v2 build had none of it.
+        db.exec("DROP TABLE round_code_keys; DROP TABLE ballot_choices; DROP TABLE ballots; DROP TABLE voting_codes; "
+                "DROP TABLE round_projects; DROP TABLE rounds;");
         db.exec("DROP TABLE neighbourhood_map;");
         db.exec("DROP TABLE initiative_choices; DROP TABLE initiative_budget_lines; DROP TABLE initiative_plans; "
                 "DROP TABLE initiative_maximum; ALTER TABLE ideas DROP COLUMN kind; "

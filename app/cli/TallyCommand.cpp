@@ -1,0 +1,321 @@
+// `buurtstem tally`: reads a Pabulib file, counts it with app/core's tally and turns the core's
+// explanation data (a reason and its numbers) into English sentences or a JSON object.
+#include "TallyCommand.h"
+
+#include "CommandLine.h"
+
+#include "../core/Utf8.h"
+#include "../core/tally/Pabulib.h"
+#include "../core/tally/Tally.h"
+
+#include <CLI/CLI.hpp>
+
+#include <algorithm>
+#include <cinttypes>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+namespace buurtstem::cli {
+
+namespace {
+
+using namespace tally;
+
+// [SECTION] Numbers and text
+
+// 1234567 cents -> "12,345.67"; `grouped` false -> "12345.67" (for JSON).
+std::string money(Money cents, bool grouped = true) {
+    const bool negative = cents < 0;
+    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+    std::string whole = std::to_string(magnitude / 100);
+    if (grouped)
+        for (int at = static_cast<int>(whole.size()) - 3; at > 0; at -= 3) whole.insert(static_cast<std::size_t>(at), 1, ',');
+    char fraction[4];
+    std::snprintf(fraction, sizeof fraction, "%02u", static_cast<unsigned>(magnitude % 100));
+    return (negative ? "-" : "") + whole + "." + fraction;
+}
+
+std::string number(std::int64_t value) {
+    std::string text = std::to_string(value < 0 ? -value : value);
+    for (int at = static_cast<int>(text.size()) - 3; at > 0; at -= 3) text.insert(static_cast<std::size_t>(at), 1, ',');
+    return (value < 0 ? "-" : "") + text;
+}
+
+std::string jsonString(std::string_view text) {
+    std::string out = "\"";
+    for (const char c : text) {
+        if (c == '"' || c == '\\') {
+            out += '\\';
+            out += c;
+        } else if (static_cast<unsigned char>(c) < 0x20) {
+            char escaped[8];
+            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
+            out += escaped;
+        } else {
+            out += c;
+        }
+    }
+    return out + "\"";
+}
+
+std::string shortened(std::string_view text, std::size_t codePoints) {
+    std::string out(text);
+    if (utf8::countCodePoints(out) <= codePoints) return out;
+    while (utf8::countCodePoints(out) > codePoints - 1) utf8::popBack(out);
+    return out + "…";
+}
+
+std::string ruleTitle(const TallyResult& result) {
+    switch (result.rule) {
+        case Rule::Greedy: return "greedy by support";
+        case Rule::GreedyNoSkip: return "greedy by support, without skipping";
+        case Rule::EqualShares: break;
+    }
+    std::string title = "Method of Equal Shares with ";
+    title += result.utility == Utility::Cost ? "cost" : "cardinality";
+    title += " utilities";
+    if (result.completion == Completion::Add1) title += ", add1 completion";
+    if (result.completion == Completion::Add1Utilitarian) title += ", add1u completion";
+    return title;
+}
+
+std::string tieBreak(Rule rule) {
+    return rule == Rule::EqualShares
+               ? "equal value: lower cost, then higher support, then the order of the projects in the file"
+               : "equal support: lower cost, then the order of the projects in the file";
+}
+
+// [SECTION] Explanations in words
+
+std::string explain(const Election& election, const ProjectOutcome& project, const std::string& unitName) {
+    const auto other = [&]() { return project.other ? election.projects[*project.other].id : std::string("?"); };
+    const std::string each = election.voteType == VoteType::Cumulative || election.voteType == VoteType::Scoring
+                                 ? " per point" : " each";
+    switch (project.reason) {
+        case Reason::NoSupport: return "Nobody voted for it.";
+        case Reason::BelowThreshold:
+            return "Its support of " + number(project.support) + " is below the threshold of " + number(project.threshold) + ".";
+        case Reason::FundedInTurn:
+            return "Funded as number " + number(project.rank) + " by support (" + number(project.support) + "); " +
+                   money(project.budgetLeft) + unitName + " of the budget was still free.";
+        case Reason::DidNotFit:
+            return "Its turn came as number " + number(project.rank) + ", but only " + money(project.budgetLeft) + unitName +
+                   " of the budget was left, less than its cost.";
+        case Reason::CountingStopped:
+            return "Counting stopped at project " + other() + ", which did not fit the budget.";
+        case Reason::FundedByEqualShares: {
+            std::string text = project.payers == project.supporters
+                                   ? "Its " + number(project.payers) + " supporters paid for it together: "
+                                   : number(project.payers) + " of its " + number(project.supporters) +
+                                         " supporters still had money and paid for it together: ";
+            const std::uint32_t full = project.payers - project.paidAllTheyHad;
+            text += number(full) + " paid " + money(project.share) + unitName + each;
+            if (project.paidAllTheyHad > 0)
+                text += ", " + number(project.paidAllTheyHad) + " paid less: all they had left";
+            return text + ".";
+        }
+        case Reason::SupportersOutOfMoney: {
+            std::string text = "Its " + number(project.supporters) + " supporters had " + money(project.supportersStart) +
+                               unitName + " together at the start";
+            if (!project.other) return text + ", less than its cost: too few votes for what it costs.";
+            text += "; " + money(project.supportersStart - project.supportersLeft) + unitName +
+                    " went to projects they also voted for, most to " + other() + " (" + money(project.otherTook) + unitName +
+                    " from " + number(project.otherPayers) + " of them), and the " + money(project.supportersLeft) + unitName +
+                    " left was less than its cost.";
+            return text;
+        }
+        case Reason::FundedByCompletion:
+            return "Funded from what Equal Shares left, by support (" + number(project.support) + "); " +
+                   money(project.budgetLeft) + unitName + " was still free.";
+    }
+    return {};
+}
+
+// Funded projects in order of selection, then the others by support.
+std::vector<std::uint32_t> listingOrder(const TallyResult& result) {
+    std::vector<std::uint32_t> order = result.winners;
+    std::vector<std::uint32_t> others;
+    for (std::uint32_t p = 0; p < result.projects.size(); ++p)
+        if (!result.projects[p].funded) others.push_back(p);
+    std::stable_sort(others.begin(), others.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return result.projects[a].support > result.projects[b].support;
+    });
+    order.insert(order.end(), others.begin(), others.end());
+    return order;
+}
+
+// [SECTION] Output
+
+void printText(const std::string& file, const Election& election, const TallyResult& result) {
+    const std::string currency(election.metaValue("currency").value_or(""));
+    const std::string unitName = currency.empty() ? "" : " " + currency;
+    std::printf("%s: %s\n", file.c_str(), ruleTitle(result).c_str());
+    std::printf("Budget %s%s, %s ballots (%s).\n", money(result.budget).c_str(), unitName.c_str(),
+                number(result.voters).c_str(), std::string(voteTypeId(election.voteType)).c_str());
+    if (result.threshold) std::printf("Only projects with support of at least %s count.\n", number(*result.threshold).c_str());
+    if (result.rule == Rule::EqualShares) {
+        if (result.completion == Completion::None)
+            std::printf("Each voter started with %s%s.\n", money(result.startMoney).c_str(), unitName.c_str());
+        else
+            std::printf("Each voter started with %s%s, after %s whole units were added by the completion.\n",
+                        money(result.startMoney).c_str(), unitName.c_str(), number(result.completionSteps).c_str());
+    }
+    if (result.comparison) {
+        const Comparison& comparison = *result.comparison;
+        std::printf("Comparison: %s voters prefer the greedy outcome, %s the Equal Shares outcome: %s.\n",
+                    number(comparison.prefersGreedy).c_str(), number(comparison.prefersEqualShares).c_str(),
+                    comparison.greedyWon ? "greedy wins" : "Equal Shares stays");
+    }
+    const std::int64_t permille = result.budget > 0 ? result.spent * 1000 / result.budget : 0;
+    std::printf("Funded %zu projects for %s%s (%" PRId64 ".%" PRId64 "%% of the budget).\n", result.winners.size(),
+                money(result.spent).c_str(), unitName.c_str(), permille / 10, permille % 10);
+    std::printf("Ties: %s.\n\n", tieBreak(result.rule).c_str());
+
+    std::printf("%4s  %-12s %16s %10s  %-6s %s\n", "#", "Project", "Cost", "Support", "Funded", "Name");
+    for (const std::uint32_t p : listingOrder(result)) {
+        const ProjectOutcome& outcome = result.projects[p];
+        const Project& project = election.projects[p];
+        const std::string place = outcome.funded ? std::to_string(outcome.selectedAs) : "";
+        std::printf("%4s  %-12s %16s %10s  %-6s %s\n", place.c_str(), shortened(project.id, 12).c_str(),
+                    money(project.cost).c_str(), number(outcome.support).c_str(), outcome.funded ? "yes" : "no",
+                    shortened(project.name, 48).c_str());
+        std::printf("      %s\n", explain(election, outcome, unitName).c_str());
+    }
+}
+
+void printJson(const std::string& file, const Election& election, const TallyResult& result) {
+    const auto ids = [&](const std::vector<std::uint32_t>& projects) {
+        std::string list = "[";
+        for (std::size_t i = 0; i < projects.size(); ++i)
+            list += (i > 0 ? ", " : "") + jsonString(election.projects[projects[i]].id);
+        return list + "]";
+    };
+    std::string out = "{\n";
+    const auto field = [&](const char* name, const std::string& value) {
+        out += "  " + jsonString(name) + ": " + value + ",\n";
+    };
+    field("file", jsonString(file));
+    field("rule", jsonString(ruleId(result.rule)));
+    if (result.rule == Rule::EqualShares) {
+        field("utility", jsonString(utilityId(result.utility)));
+        field("completion", jsonString(completionId(result.completion)));
+        field("start_money", money(result.startMoney, false));
+        field("completion_steps", std::to_string(result.completionSteps));
+    }
+    if (result.threshold) field("threshold", std::to_string(*result.threshold));
+    field("tie_break", jsonString(tieBreak(result.rule)));
+    field("vote_type", jsonString(voteTypeId(election.voteType)));
+    if (const auto currency = election.metaValue("currency")) field("currency", jsonString(*currency));
+    field("voters", std::to_string(result.voters));
+    field("budget", money(result.budget, false));
+    field("spent", money(result.spent, false));
+    field("winners", ids(result.winners));
+    if (result.comparison) {
+        const Comparison& comparison = *result.comparison;
+        field("comparison", "{\"prefers_greedy\": " + std::to_string(comparison.prefersGreedy) +
+                                ", \"prefers_equal_shares\": " + std::to_string(comparison.prefersEqualShares) +
+                                ", \"greedy_won\": " + (comparison.greedyWon ? "true" : "false") +
+                                ", \"equal_shares_winners\": " + ids(comparison.equalSharesWinners) +
+                                ", \"greedy_winners\": " + ids(comparison.greedyWinners) + "}");
+    }
+    out += "  \"projects\": [";
+    for (std::uint32_t p = 0; p < result.projects.size(); ++p) {
+        const ProjectOutcome& o = result.projects[p];
+        const Project& project = election.projects[p];
+        out += p > 0 ? ",\n    {" : "\n    {";
+        out += "\"id\": " + jsonString(project.id) + ", \"name\": " + jsonString(project.name) +
+               ", \"cost\": " + money(project.cost, false) + ", \"support\": " + std::to_string(o.support) +
+               ", \"supporters\": " + std::to_string(o.supporters) + ", \"funded\": " + (o.funded ? "true" : "false") +
+               ", \"reason\": " + jsonString(reasonId(o.reason));
+        if (o.funded) out += ", \"selected_as\": " + std::to_string(o.selectedAs);
+        if (o.rank > 0) out += ", \"rank\": " + std::to_string(o.rank);
+        switch (o.reason) {
+            case Reason::FundedInTurn:
+            case Reason::DidNotFit:
+            case Reason::FundedByCompletion: out += ", \"budget_left\": " + money(o.budgetLeft, false); break;
+            case Reason::BelowThreshold: out += ", \"threshold\": " + std::to_string(o.threshold); break;
+            case Reason::FundedByEqualShares:
+                out += ", \"payers\": " + std::to_string(o.payers) + ", \"paid_all_they_had\": " +
+                       std::to_string(o.paidAllTheyHad) + ", \"share\": " + money(o.share, false);
+                break;
+            case Reason::SupportersOutOfMoney:
+                out += ", \"supporters_start\": " + money(o.supportersStart, false) +
+                       ", \"supporters_left\": " + money(o.supportersLeft, false);
+                if (o.other)
+                    out += ", \"other\": " + jsonString(election.projects[*o.other].id) + ", \"other_took\": " +
+                           money(o.otherTook, false) + ", \"other_payers\": " + std::to_string(o.otherPayers);
+                break;
+            case Reason::CountingStopped: out += ", \"other\": " + jsonString(election.projects[*o.other].id); break;
+            case Reason::NoSupport: break;
+        }
+        out += ", \"explanation\": " + jsonString(explain(election, o, "")) + "}";
+    }
+    out += "\n  ]\n}\n";
+    std::fputs(out.c_str(), stdout);
+}
+
+}  // namespace
+
+CLI::App* addTallyCommand(CLI::App& app, TallyCommandOptions& options) {
+    CLI::App* command = app.add_subcommand("tally", "Count a Pabulib (.pb) election and explain every project's outcome");
+    command->add_option("file", options.file, "The election, a Pabulib .pb file")->required();
+    command->add_option("--rule", options.rule, "greedy, greedy-no-skip or mes (the Method of Equal Shares)")
+        ->required()
+        ->check(CLI::IsMember({"greedy", "greedy-no-skip", "mes"}));
+    command->add_option("--utility", options.utility, "mes: cost (default) or cardinality")
+        ->check(CLI::IsMember({"cost", "cardinality"}))
+        ->each([&options](const std::string&) { options.utilityGiven = true; });
+    command->add_option("--completion", options.completion, "mes: none (default), add1 or add1u")
+        ->check(CLI::IsMember({"none", "add1", "add1u"}))
+        ->each([&options](const std::string&) { options.completionGiven = true; });
+    command->add_flag("--compare-greedy", options.compareWithGreedy,
+                      "mes: greedy wins when more voters prefer its outcome (Wieliczka, Świecie)");
+    command->add_flag("--json", options.json, "Print one JSON object instead of the table");
+    return command;
+}
+
+int runTally(const TallyCommandOptions& options) {
+    TallyOptions tallyOptions;
+    tallyOptions.rule = *ruleFromId(options.rule);
+    if (tallyOptions.rule != Rule::EqualShares && (options.utilityGiven || options.completionGiven || options.compareWithGreedy)) {
+        std::fprintf(stderr, "buurtstem tally: --utility, --completion and --compare-greedy go with --rule mes only\n");
+        return kExitUsage;
+    }
+    tallyOptions.utility = *utilityFromId(options.utility);
+    tallyOptions.completion = *completionFromId(options.completion);
+    tallyOptions.compareWithGreedy = options.compareWithGreedy;
+
+    std::ifstream file(options.file, std::ios::binary);
+    if (!file) {
+        std::fprintf(stderr, "buurtstem tally: cannot open %s\n", options.file.c_str());
+        return kExitBadFile;
+    }
+    std::stringstream text;
+    text << file.rdbuf();
+    if (file.bad()) {
+        std::fprintf(stderr, "buurtstem tally: cannot read %s\n", options.file.c_str());
+        return kExitBadFile;
+    }
+    const Result<Election> election = readPabulib(text.str());
+    if (!election) {
+        std::fprintf(stderr, "buurtstem tally: %s is not a Pabulib file that can be counted: %s\n", options.file.c_str(),
+                     election.error().detail.c_str());
+        return kExitBadFile;
+    }
+    const Result<TallyResult> result = tallyElection(*election, tallyOptions);
+    if (!result) {
+        std::fprintf(stderr, "buurtstem tally: %s cannot be counted: %s\n", options.file.c_str(), result.error().detail.c_str());
+        return kExitBadFile;
+    }
+    const std::string name = options.file.substr(options.file.find_last_of('/') + 1);
+    if (options.json)
+        printJson(name, *election, *result);
+    else
+        printText(name, *election, *result);
+    return kExitOk;
+}
+
+}  // namespace buurtstem::cli

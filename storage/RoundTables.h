@@ -1,0 +1,37 @@
+// Budget rounds in the kiosk database: applying their events to the read tables and reading them
+// back. Internal to storage; KioskStore's round methods are the way in.
+#pragma once
+
+#include "../app/core/Event.h"
+#include "../app/core/Result.h"
+#include "../app/core/round/BudgetRound.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace buurtstem::storage {
+
+// Applies round.saved, voting_codes.issued, voting_code.voided and ballot.cast. Returns false for
+// any other event type (not handled here). Throws SQLite::Exception; runs in the caller's
+// transaction.
+Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event);
+// Clears the round read tables for a rebuild (not round_code_keys: a kiosk setting).
+void clearRoundTables(SQLite::Database& db);
+
+std::vector<BudgetRound> readRounds(SQLite::Database& db);
+std::optional<BudgetRound> readRound(SQLite::Database& db, const std::string& roundId);
+std::int64_t countBallots(SQLite::Database& db, const std::string& roundId);
+// "issued", "used", "voided", or nullopt when the round has no such code.
+std::optional<std::string> codeStatus(SQLite::Database& db, const std::string& roundId, const std::string& codeHash);
+// Every ballot of the round, oldest first, as its projects' ids and points.
+struct StoredBallot {
+    std::string receipt;
+    std::vector<std::string> projectIds;
+    std::vector<int> points;
+};
+std::vector<StoredBallot> readBallots(SQLite::Database& db, const std::string& roundId);
+
+}  // namespace buurtstem::storage

@@ -1,0 +1,176 @@
+// Budget rounds in the kiosk database: saving, voting codes (hashes only), casting ballots once
+// per code inside the voting window, and rebuilding from the events.
+#include "StorageTestSupport.h"
+
+#include "app/core/VotingCode.h"
+
+#include <algorithm>
+
+using namespace buurtstem;
+using namespace buurtstem::storage;
+using namespace buurtstem::storage::test;
+
+namespace {
+
+constexpr std::uint64_t kOpens = 1'764'316'924'000;  // the ManualClock's start
+constexpr std::uint64_t kCloses = kOpens + 7 * 86'400'000ULL;
+
+BudgetRound threeProjects(BallotType ballot = BallotType::Approval, Eligibility who = Eligibility::VotingCodes) {
+    BudgetRound round;
+    round.name = "Buurtbudget Kastanjebuurt";
+    round.budgetCents = 1'000'000;
+    round.ballot = ballot;
+    round.eligibility = who;
+    round.opensMs = kOpens;
+    round.closesMs = kCloses;
+    round.projects = {{"bank", "Bankjes bij de vijver", "", Theme::Green, 400'000, ""},
+                      {"speel", "Speeltuin opknappen", "", Theme::Play, 700'000, ""},
+                      {"licht", "Licht in het steegje", "", Theme::CleanSafe, 250'000, ""}};
+    return round;
+}
+
+std::unique_ptr<KioskStore> inMemory(const ManualClock& clock) {
+    auto store = KioskStore::openInMemory(clock.options());
+    REQUIRE(store.ok());
+    return std::move(store).value();
+}
+
+BallotDraft choose(std::initializer_list<std::uint32_t> projects) {
+    BallotDraft draft;
+    draft.projects = projects;
+    return draft;
+}
+
+}  // namespace
+
+TEST_CASE("a round is saved, read back, and cannot change once voted in", "[storage][round]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    Result<BudgetRound> saved = store->saveRound(threeProjects());
+    REQUIRE(saved.ok());
+    CHECK_FALSE(saved->id.empty());
+    const std::optional<BudgetRound> read = store->round(saved->id);
+    REQUIRE(read.has_value());
+    CHECK(read->name == "Buurtbudget Kastanjebuurt");
+    CHECK(read->budgetCents == 1'000'000);
+    REQUIRE(read->projects.size() == 3);
+    CHECK(read->projects[1].id == "speel");
+    CHECK(read->projects[1].theme == Theme::Play);
+    CHECK(read->counting.rule == "mes");
+    CHECK(store->rounds().size() == 1);
+
+    BudgetRound broken = threeProjects();
+    broken.budgetCents = 0;
+    const std::int64_t events = store->eventCount();
+    CHECK_FALSE(store->saveRound(broken).ok());
+    CHECK(store->eventCount() == events);  // nothing stored
+
+    Result<std::vector<std::string>> codes = store->issueVotingCodes(saved->id, 3);
+    REQUIRE(codes.ok());
+    REQUIRE(store->castBallot(saved->id, choose({0}), (*codes)[0]).ok());
+    BudgetRound changed = *read;
+    changed.name = "Een andere naam";
+    CHECK_FALSE(store->saveRound(changed).ok());
+}
+
+TEST_CASE("voting codes: only hashes are stored, each code votes once, a voided one not at all", "[storage][round][codes]") {
+    ManualClock clock;
+    ScratchDir dir;
+    auto store = openOrFail(dir.database(), clock.options());
+    const std::string roundId = store->saveRound(threeProjects()).value().id;
+    Result<std::vector<std::string>> codes = store->issueVotingCodes(roundId, 5);
+    REQUIRE(codes.ok());
+    REQUIRE(codes->size() == 5);
+    for (const std::string& code : *codes) CHECK(isCanonicalVotingCode(code));
+    CHECK_FALSE(store->issueVotingCodes(roundId, 0).ok());
+    CHECK_FALSE(store->issueVotingCodes("no-such-round", 1).ok());
+
+    const std::string first = (*codes)[0];
+    std::string typed = first;  // as typed at the kiosk: lower case, no dashes
+    typed.erase(std::remove(typed.begin(), typed.end(), '-'), typed.end());
+    std::transform(typed.begin(), typed.end(), typed.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
+    CHECK(store->votingCodeState(roundId, typed) == KioskStore::CodeState::Valid);
+    CHECK(store->votingCodeState(roundId, "AAAA-AAAA-AAAA") == KioskStore::CodeState::Unknown);
+    CHECK(store->votingCodeState(roundId, "hello") == KioskStore::CodeState::NotACode);
+
+    Result<std::string> receipt = store->castBallot(roundId, choose({0, 2}), typed);
+    REQUIRE(receipt.ok());
+    CHECK(receipt->size() == 7);
+    CHECK(store->votingCodeState(roundId, first) == KioskStore::CodeState::Used);
+    const std::int64_t events = store->eventCount();
+    CHECK_FALSE(store->castBallot(roundId, choose({1}), first).ok());  // once only
+    CHECK_FALSE(store->castBallot(roundId, choose({1}), "AAAA-AAAA-AAAA").ok());
+    CHECK_FALSE(store->castBallot(roundId, choose({1}), "").ok());
+    CHECK(store->eventCount() == events);
+    CHECK(store->ballotCount(roundId) == 1);
+
+    REQUIRE(store->voidVotingCode(roundId, (*codes)[1]).ok());
+    CHECK(store->votingCodeState(roundId, (*codes)[1]) == KioskStore::CodeState::Voided);
+    CHECK_FALSE(store->castBallot(roundId, choose({1}), (*codes)[1]).ok());
+    CHECK_FALSE(store->voidVotingCode(roundId, first).ok());  // used: nothing left to void
+
+    // No code appears anywhere in the database file: only keyed hashes.
+    store.reset();
+    const std::string bytes = readBytes(dir.database()) + readBytes(dir.database().string() + "-wal");
+    for (const std::string& code : *codes) {
+        std::string bare = code;
+        bare.erase(std::remove(bare.begin(), bare.end(), '-'), bare.end());
+        CHECK(bytes.find(code) == std::string::npos);
+        CHECK(bytes.find(bare) == std::string::npos);
+    }
+}
+
+TEST_CASE("ballots count only inside the voting window and only when they fit the round", "[storage][round]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    BudgetRound round = threeProjects(BallotType::Budget);
+    round.opensMs = kOpens + 1'000;
+    const std::string roundId = store->saveRound(round).value().id;
+    const std::vector<std::string> codes = store->issueVotingCodes(roundId, 2).value();
+    CHECK_FALSE(store->castBallot(roundId, choose({0}), codes[0]).ok());  // not open yet
+    clock.set(kOpens + 1'000);
+    CHECK_FALSE(store->castBallot(roundId, choose({0, 1}), codes[0]).ok());  // 11,000 > 10,000
+    CHECK(store->votingCodeState(roundId, codes[0]) == KioskStore::CodeState::Valid);  // still unused
+    REQUIRE(store->castBallot(roundId, choose({1, 2}), codes[0]).ok());
+    clock.set(kCloses);
+    CHECK_FALSE(store->castBallot(roundId, choose({0}), codes[1]).ok());  // closed
+    const std::vector<BallotDraft> ballots = store->roundBallots(roundId);
+    REQUIRE(ballots.size() == 1);
+    CHECK(ballots[0].projects == std::vector<std::uint32_t>{1, 2});
+}
+
+TEST_CASE("an evening's round takes no code; points ballots keep their points", "[storage][round]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    BudgetRound round = threeProjects(BallotType::Points, Eligibility::Evening);
+    round.limits.totalPoints = 5;
+    round.limits.maxPointsPerProject = 3;
+    const std::string roundId = store->saveRound(round).value().id;
+    CHECK_FALSE(store->issueVotingCodes(roundId, 5).ok());
+    BallotDraft draft;
+    draft.projects = {2, 0};
+    draft.points = {3, 2};
+    CHECK_FALSE(store->castBallot(roundId, draft, "ABCD-EFGH-JKMN").ok());
+    REQUIRE(store->castBallot(roundId, draft, "").ok());
+    const std::vector<BallotDraft> ballots = store->roundBallots(roundId);
+    REQUIRE(ballots.size() == 1);
+    CHECK(ballots[0].projects == std::vector<std::uint32_t>{2, 0});
+    CHECK(ballots[0].points == std::vector<int>{3, 2});
+}
+
+TEST_CASE("rounds, codes and ballots rebuild from the events alone", "[storage][round]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    const std::string roundId = store->saveRound(threeProjects()).value().id;
+    const std::vector<std::string> codes = store->issueVotingCodes(roundId, 3).value();
+    REQUIRE(store->castBallot(roundId, choose({2, 0}), codes[0]).ok());
+    REQUIRE(store->voidVotingCode(roundId, codes[1]).ok());
+    const std::vector<BallotDraft> before = store->roundBallots(roundId);
+    REQUIRE(store->rebuildReadTables().ok());
+    CHECK(store->round(roundId).has_value());
+    CHECK(store->roundBallots(roundId).size() == before.size());
+    CHECK(store->roundBallots(roundId)[0].projects == before[0].projects);
+    CHECK(store->votingCodeState(roundId, codes[0]) == KioskStore::CodeState::Used);
+    CHECK(store->votingCodeState(roundId, codes[1]) == KioskStore::CodeState::Voided);
+    CHECK(store->votingCodeState(roundId, codes[2]) == KioskStore::CodeState::Valid);  // the key survived the rebuild
+}
