@@ -86,6 +86,13 @@ void KioskApp::refreshView() {
         if (std::optional<InitiativePlan> plan = store_.initiativePlan(idea.id)) view_.plans.emplace(idea.id, std::move(*plan));
     }
     view_.initiativeMaximumCents = store_.initiativeMaximumCents();
+    // Residents vote with a code at the kiosk; an evening's round waits for the facilitator's screens.
+    view_.openRound.reset();
+    for (BudgetRound& round : store_.openRounds()) {
+        if (round.eligibility != Eligibility::VotingCodes) continue;
+        view_.openRound = std::move(round);
+        break;
+    }
 }
 
 bool KioskApp::setLanguage(const std::string& code) {
@@ -123,7 +130,7 @@ void KioskApp::go(ScreenId screen) {
     state_.screen = screen;
     pageScroll_.reset();
     // The language's letters, not the last layer of another step's keyboard.
-    if (screen == ScreenId::MeetingNeedsNote || screen == ScreenId::InitiativeCheck) keyboard_.reset();
+    if (screen == ScreenId::MeetingNeedsNote || screen == ScreenId::InitiativeCheck || screen == ScreenId::VoteCode) keyboard_.reset();
     state_.idea.steps.focus = PlanField::None;  // each of an initiative's steps opens with the keyboard away
 }
 
@@ -169,6 +176,53 @@ void KioskApp::submitInitiative() {
 void KioskApp::checkReference() {
     state_.check.looked = true;
     state_.check.found = store_.ideaByReference(state_.check.typed);
+}
+
+void KioskApp::checkVotingCode() {
+    VoteFlow& vote = state_.vote;
+    vote.codeProblemKey = nullptr;
+    if (!view_.openRound) return;
+    const std::uint64_t nowMs = static_cast<std::uint64_t>(ui_.now * 1000.0);
+    if (codeThrottle_.waitMs(nowMs) > 0) {
+        vote.codeProblemKey = "vote.code.wait";
+        return;
+    }
+    switch (store_.votingCodeState(view_.openRound->id, vote.typedCode)) {
+        case storage::KioskStore::CodeState::Valid:
+            codeThrottle_.recordSuccess();
+            vote.codeAccepted = true;
+            vote.ballot = BallotDraft{};
+            go(ScreenId::Ballot);
+            return;
+        case storage::KioskStore::CodeState::NotACode: vote.codeProblemKey = "vote.code.not_a_code"; break;
+        case storage::KioskStore::CodeState::Unknown: vote.codeProblemKey = "vote.code.unknown"; break;
+        case storage::KioskStore::CodeState::Used: vote.codeProblemKey = "vote.code.used"; break;
+        case storage::KioskStore::CodeState::Voided: vote.codeProblemKey = "vote.code.voided"; break;
+    }
+    codeThrottle_.recordWrong(nowMs);  // every kind of wrong code counts: guessing is what it slows down
+}
+
+void KioskApp::castBallot() {
+    VoteFlow& vote = state_.vote;
+    if (!view_.openRound || !vote.codeAccepted) return;
+    Result<std::string> receipt = store_.castBallot(view_.openRound->id, vote.ballot, vote.typedCode);
+    if (!receipt) {
+        // The choices stay on screen; a closed round or a code used meanwhile is said plainly.
+        refreshView();
+        const auto state = view_.openRound ? store_.votingCodeState(view_.openRound->id, vote.typedCode)
+                                           : storage::KioskStore::CodeState::Unknown;
+        vote.saveProblemKey = !view_.openRound                                  ? "vote.closed"
+                              : state != storage::KioskStore::CodeState::Valid ? "vote.code.used"
+                                                                               : saveProblemKey(receipt.error().code);
+        return;
+    }
+    state_.vote = VoteFlow{};
+    state_.vote.receipt = std::move(receipt).value();
+    keyboard_.reset();
+    refreshView();
+    state_.history.clear();
+    state_.screen = ScreenId::BallotReceipt;
+    pageScroll_.reset();
 }
 
 void KioskApp::submitPulse() {
@@ -255,6 +309,8 @@ void KioskApp::apply(const Actions& actions, double now) {
         go(ScreenId::IdeaTheme);
     }
     if (actions.checkReference) checkReference();
+    if (actions.checkVotingCode) checkVotingCode();
+    if (actions.castBallot) castBallot();
     if (actions.openIdea) {
         state_.selectedIdeaId = *actions.openIdea;
         state_.supportProblemKey = nullptr;
@@ -334,7 +390,8 @@ void KioskApp::frame(double now) {
         NavBarSpec bar;
         bar.title = ui_.tr(titleKey(state_));
         bar.showBack = state_.screen != ScreenId::Home && state_.screen != ScreenId::IdeaThanks &&
-                       state_.screen != ScreenId::PulseThanks && state_.screen != ScreenId::MeetingNeedsThanks && state_.screen != ScreenId::InitiativeThanks;
+                       state_.screen != ScreenId::PulseThanks && state_.screen != ScreenId::MeetingNeedsThanks && state_.screen != ScreenId::InitiativeThanks &&
+                       state_.screen != ScreenId::BallotReceipt;
         bar.showHome = state_.screen != ScreenId::Home;
         bar.languageName = translator_.language().nativeName.c_str();
         bar.largeText = state_.largeText;
@@ -381,6 +438,10 @@ void KioskApp::frame(double now) {
             case ScreenId::InitiativeReview: drawInitiativeReview(ctx); break;
             case ScreenId::InitiativeThanks: drawInitiativeThanks(ctx); break;
             case ScreenId::InitiativeCheck: drawInitiativeCheck(ctx); break;
+            case ScreenId::VoteCode: drawVoteCode(ctx); break;
+            case ScreenId::Ballot: drawBallot(ctx); break;
+            case ScreenId::BallotReview: drawBallotReview(ctx); break;
+            case ScreenId::BallotReceipt: drawBallotReceipt(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -496,6 +557,24 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             break;
         }
         case ScreenId::InitiativeThanks: state_.idea.submittedReference = "K7P-3QX"; break;
+        case ScreenId::VoteCode: state_.vote.typedCode = "K7PQ-3QXA-"; break;
+        case ScreenId::Ballot:
+        case ScreenId::BallotReview:
+            // Two projects chosen (points: 3 and 2) on the open round's ballot, if there is one.
+            state_.vote.typedCode = "K7PQ-3QXA-M4TR";
+            state_.vote.codeAccepted = true;
+            if (view_.openRound && view_.openRound->projects.size() > 2) {
+                tapProject(*view_.openRound, state_.vote.ballot, 0);
+                tapProject(*view_.openRound, state_.vote.ballot, 2);
+                if (view_.openRound->ballot == BallotType::Points) {
+                    tapProject(*view_.openRound, state_.vote.ballot, 0);
+                    tapProject(*view_.openRound, state_.vote.ballot, 0);
+                    tapProject(*view_.openRound, state_.vote.ballot, 2);
+                }
+                state_.vote.focus = 0;
+            }
+            break;
+        case ScreenId::BallotReceipt: state_.vote.receipt = "M4T-R7K"; break;
         case ScreenId::InitiativeCheck:
             // A code typed and looked up: the first initiative on the list, or a code that is not there.
             for (const Idea& idea : view_.ideas) {

@@ -3,6 +3,7 @@
 // storage), and runs the idle timer that wipes drafts when a resident walks away.
 #pragma once
 
+#include "../core/VotingCode.h"
 #include "../core/i18n/Catalog.h"
 #include "../platform/Runner.h"
 #include "../platform/Textures.h"
@@ -72,6 +73,8 @@ private:
     void submitIdea();
     void submitInitiative();
     void checkReference();
+    void checkVotingCode();
+    void castBallot();
     void submitPulse();
     void submitMeetingNeed();
     void supportIdea(const std::string& ideaId);
@@ -85,6 +88,7 @@ private:
     KioskView view_;
     IdleTimer idle_;
     OnScreenKeyboard keyboard_;
+    WrongCodeThrottle codeThrottle_;  // survives the idle reset: walking away must not reset a guesser's wait
     DragScrollList ideaList_;
     DragScrollList pageScroll_;
     bool fontsDirty_ = true;

@@ -6,6 +6,7 @@
 #include "../core/Idea.h"
 #include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
+#include "../core/round/BudgetRound.h"
 #include "../core/Pulse.h"
 #include "../core/Place.h"
 #include "../core/Similarity.h"
@@ -24,7 +25,7 @@ namespace buurtstem::ui {
 enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks,
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
-                      InitiativeCheck };
+                      InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt };
 
 struct ScreenInfo {
     ScreenId id;
@@ -32,7 +33,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 24> kScreens = {{
+inline constexpr std::array<ScreenInfo, 28> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -58,6 +59,11 @@ inline constexpr std::array<ScreenInfo, 24> kScreens = {{
     {ScreenId::InitiativeReview, "initiative-review", "screen.initiative_review.title"},
     {ScreenId::InitiativeThanks, "initiative-thanks", "screen.initiative_thanks.title"},
     {ScreenId::InitiativeCheck, "initiative-check", "screen.initiative_check.title"},
+    // Voting in an open budget round: the code, the ballot, the review, the receipt.
+    {ScreenId::VoteCode, "vote-code", "screen.vote_code.title"},
+    {ScreenId::Ballot, "ballot", "screen.ballot.title"},
+    {ScreenId::BallotReview, "ballot-review", "screen.ballot_review.title"},
+    {ScreenId::BallotReceipt, "ballot-receipt", "screen.ballot_receipt.title"},
 }};
 
 const ScreenInfo& screenInfo(ScreenId id);
@@ -73,6 +79,7 @@ struct KioskView {
     std::string mapImage;  // the neighbourhood map's file name in the maps folder; "" = no map
     std::map<std::string, InitiativePlan> plans;  // the plan of every initiative in `ideas`, by idea id
     std::int64_t initiativeMaximumCents = kInitiativeDefaultMaximumCents;  // the facilitator's maximum per initiative
+    std::optional<BudgetRound> openRound;  // = nullopt // the round residents can vote in now (the first, if several)
     const Idea* findIdea(std::string_view id) const;
     const InitiativePlan* findPlan(std::string_view ideaId) const;
 };
@@ -90,6 +97,18 @@ struct InitiativeSteps {
     std::size_t line = 0;                // = 0 // the budget line being edited, while focus is a Line* field
     std::string amountText;              // the amount as typed on the pad ("125,50"), for the focused amount
     bool showProblems = false;           // = false // set once the resident tried to go on from the current step
+};
+
+// Voting in the open round: the code typed, the ballot being filled in, what was refused.
+struct VoteFlow {
+    std::string typedCode;               // as typed, any case, with or without dashes
+    const char* codeProblemKey = nullptr;  // why the code was not accepted (unknown, used, wait)
+    bool codeAccepted = false;           // = false // the ballot is open for this code
+    BallotDraft ballot;
+    std::optional<std::uint32_t> focus;  // = nullopt // the project a points ballot's - and + act on
+    BallotRefusal refusal = BallotRefusal::None;  // the last tap that was refused, said under the list
+    const char* saveProblemKey = nullptr;  // the vote could not be saved
+    std::string receipt;                 // shown on the receipt screen
 };
 
 // "Check my initiative": the code typed and what was found.
@@ -126,6 +145,7 @@ struct KioskState {
     bool pulseGiven = false;        // = false // sent in this visit: one pulse per visit, until the idle reset
     const char* pulseProblemKey = nullptr;  // message under the faces: nothing chosen yet, or cannot save
     ReferenceCheck check;           // "check my initiative"
+    VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
     std::size_t needsNoteQuestion = 0;  // = 0 (meeting) // which of kNeedQuestions the keyboard types a note for
@@ -137,7 +157,8 @@ struct KioskState {
     bool hasDraft() const {
         return !idea.draft.title.empty() || !idea.draft.body.empty() || idea.draft.themeChosen || !idea.draft.place.empty() ||
                idea.draft.hasContact() || idea.draft.contactConsent || answeredCount(pulse) > 0 ||
-               answeredCount(needs) > 0 || planHasInput(idea.steps.plan) || !check.typed.empty();
+               answeredCount(needs) > 0 || planHasInput(idea.steps.plan) || !check.typed.empty() ||
+               !vote.typedCode.empty() || !vote.ballot.projects.empty();
     }
 };
 
@@ -150,6 +171,8 @@ struct Actions {
     bool startInitiative = false;  // a fresh initiative draft, then the theme screen
     bool submitInitiative = false;
     bool checkReference = false;   // look up state.check.typed
+    bool checkVotingCode = false;  // check state.vote.typedCode for the open round
+    bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;
     bool submitPulse = false;
     bool submitMeetingNeed = false;

@@ -19,7 +19,12 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
                                                              : storage::KioskStore::open(options_.databaseFile);
     REQUIRE(store.ok());
     store_ = std::move(store).value();
-    if (options_.demo) REQUIRE(store_->addDemoNeighbourhood().ok());
+    if (options_.demo) {
+        REQUIRE(store_->addDemoNeighbourhood().ok());
+        Result<std::vector<std::string>> codes = store_->addDemoRound();
+        REQUIRE(codes.ok());
+        demoVotingCodes_ = std::move(codes).value();
+    }
 
     context_ = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();

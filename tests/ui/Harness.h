@@ -13,6 +13,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace buurtstem::test {
 
@@ -40,6 +41,8 @@ public:
 
     storage::KioskStore& store() { return *store_; }
     ui::KioskApp& app() { return *app_; }
+    // The demo round's voting codes (empty without the demo), to vote with in tests.
+    const std::vector<std::string>& demoVotingCodes() const { return demoVotingCodes_; }
     double now() const { return now_; }
 
     // Draws `count` frames, 1/60 s apart.
@@ -65,6 +68,7 @@ private:
     std::unique_ptr<ui::KioskApp> app_;
     ImGuiContext* context_ = nullptr;
     double now_ = 1000.0;
+    std::vector<std::string> demoVotingCodes_;
 };
 
 }  // namespace buurtstem::test

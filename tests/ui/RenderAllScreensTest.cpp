@@ -15,7 +15,8 @@ namespace {
 // List rows and the scrolling card are clipped by their list; their full size is checked elsewhere.
 // Rows of a list that scrolls by dragging: only their visible part is registered.
 bool clippedByList(const std::string& id) {
-    return id.rfind("#idea.", 0) == 0 || id.rfind("#card", 0) == 0 || id.rfind("#initiative.budget.line.", 0) == 0;
+    return id.rfind("#idea.", 0) == 0 || id.rfind("#card", 0) == 0 || id.rfind("#initiative.budget.line.", 0) == 0 ||
+           id.rfind("#ballot.project.", 0) == 0;
 }
 
 }  // namespace

@@ -30,8 +30,12 @@ std::set<std::string> keysUsedInCode() {
             for (std::sregex_iterator it(source.begin(), source.end(), literal), end; it != end; ++it) {
                 const std::string key = (*it)[1];
                 // File names and font paths are not keys.
-                if (key.find(".ttf") != std::string::npos || key.find(".po") != std::string::npos ||
-                    key.find(".sqlite") != std::string::npos || key.find(".png") != std::string::npos)
+                // (By their ending: "ballot.points.on" is a key, though it holds ".po".)
+                const auto endsWith = [&key](std::string_view end) {
+                    return key.size() >= end.size() && key.compare(key.size() - end.size(), end.size(), end) == 0;
+                };
+                if (endsWith(".ttf") || endsWith(".po") || endsWith(".sqlite") || endsWith(".png") || endsWith(".txt") ||
+                    endsWith(".key"))
                     continue;
                 keys.insert(key);
             }

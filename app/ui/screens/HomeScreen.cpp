@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <vector>
 
 namespace buurtstem::ui {
 
@@ -49,19 +50,25 @@ void drawHomeScreen(ScreenContext& ctx) {
         {"home.tile.needs", needsGiven ? icon::Check : icon::Handshake, ui.tr("home.tile.needs"),
          ui.tr(needsGiven ? "home.tile.needs.done" : "home.tile.needs.detail")},
     };
-    constexpr int kTiles = static_cast<int>(std::size(tiles));
+    // Voting first and across the whole top row while a round is open: it runs for a few weeks only.
+    std::vector<Tile> shownTiles;
+    if (ctx.view.openRound)
+        shownTiles.push_back({"home.tile.vote", icon::Ticked, ui.tr("home.tile.vote"),
+                              ui.format("home.tile.vote.detail", {{"round", ctx.view.openRound->name}})});
+    shownTiles.insert(shownTiles.end(), std::begin(tiles), std::end(tiles));
+    const int tileCount = static_cast<int>(shownTiles.size());
     const float gap = ui.metrics.gap();
     const ImVec2 available = ImGui::GetContentRegionAvail();
     // All in one row when each tile can be 110 mm wide (the labels then stay on one or two
     // lines), else three side by side at 75 mm, two at 70 mm, else one above the other.
-    const int columns = available.x >= kTiles * ui.mm(110) + (kTiles - 1) * gap ? kTiles
+    const int columns = available.x >= tileCount * ui.mm(110) + (tileCount - 1) * gap ? tileCount
                         : available.x >= 3 * ui.mm(75) + 2 * gap               ? 3
                         : available.x >= 2 * ui.mm(70) + gap                    ? 2
                                                                                 : 1;
-    const int rows = (kTiles + columns - 1) / columns;
+    const int rows = (tileCount + columns - 1) / columns;
     const float width = (available.x - (columns - 1) * gap) / columns;
     float height = std::clamp((available.y - (rows - 1) * gap) / rows, ui.metrics.touchMain() * 2.5f, ui.mm(90));
-    for (const Tile& tile : tiles) height = std::max(height, tileHeight(ui, tile, width));
+    for (const Tile& tile : shownTiles) height = std::max(height, tileHeight(ui, tile, width));
 
     // The tiles sit at the bottom of the screen, within reach from a wheelchair; the welcome
     // stays at the top where the eye starts.
@@ -69,25 +76,27 @@ void drawHomeScreen(ScreenContext& ctx) {
     const ImVec2 origin(ImGui::GetCursorScreenPos().x,
                         std::max(ImGui::GetCursorScreenPos().y, ctx.contentMin.y + ctx.contentSize.y - gridHeight));
     // The tiles of a shorter last row share the whole row rather than leave a hole beside them.
-    const int lastRowCount = kTiles - (rows - 1) * columns;
+    const int lastRowCount = tileCount - (rows - 1) * columns;
     const float lastRowWidth = (available.x - (lastRowCount - 1) * gap) / lastRowCount;
-    for (int i = 0; i < kTiles; ++i) {
+    for (int i = 0; i < tileCount; ++i) {
         const bool lastRow = i / columns == rows - 1;
         const ImVec2 size(lastRow ? lastRowWidth : width, height);
         const ImVec2 at = lastRow ? gridCell(origin, i - (rows - 1) * columns + (rows - 1) * lastRowCount, lastRowCount, size, gap)
                                   : gridCell(origin, i, columns, size, gap);
         ImGui::SetCursorScreenPos(at);
         ButtonSpec spec;
-        spec.id = tiles[i].id;
-        spec.icon = tiles[i].icon;
-        spec.label = tiles[i].label.c_str();
-        spec.detail = tiles[i].detail.c_str();
+        spec.id = shownTiles[i].id;
+        spec.icon = shownTiles[i].icon;
+        spec.label = shownTiles[i].label.c_str();
+        spec.detail = shownTiles[i].detail.c_str();
         spec.size = size;
         spec.kind = ButtonKind::Tile;
-        const std::string_view id = tiles[i].id;
+        const std::string_view id = shownTiles[i].id;
         spec.enabled = (id != "home.tile.pulse" || !pulseGiven) && (id != "home.tile.needs" || !needsGiven);
         if (touchButton(ui, spec)) {
-            if (id == "home.tile.idea")
+            if (id == "home.tile.vote")
+                ctx.actions.go = ScreenId::VoteCode;
+            else if (id == "home.tile.idea")
                 ctx.actions.startIdea = true;
             else if (id == "home.tile.initiative")
                 ctx.actions.go = ScreenId::InitiativeStart;

@@ -19,7 +19,7 @@ void referenceThanksScreen(ScreenContext& ctx, const ReferenceThanksText& text) 
 
     screenText(ctx, ui.tr(text.codeLabel));
     // The code large and boxed, so it can be photographed or written down.
-    const std::string& code = ctx.state.idea.submittedReference;
+    const std::string_view code = text.code;
     const ImVec2 size = measureText(ui.fonts.title, code);
     // On the side the text starts from, like the words above it.
     const ImVec2 cursor = ImGui::GetCursorScreenPos();
@@ -54,13 +54,13 @@ void referenceThanksScreen(ScreenContext& ctx, const ReferenceThanksText& text) 
 void drawIdeaThanks(ScreenContext& ctx) {
     referenceThanksScreen(ctx, {{"idea.thanks.heading", "idea.thanks.saved", "idea.thanks.next_heading", "idea.thanks.next",
                                  "idea.thanks.done"},
-                                "idea.thanks.code_label"});
+                                "idea.thanks.code_label", ctx.state.idea.submittedReference});
 }
 
 void drawInitiativeThanks(ScreenContext& ctx) {
     referenceThanksScreen(ctx, {{"initiative.thanks.heading", "initiative.thanks.saved", "idea.thanks.next_heading",
                                  "initiative.thanks.next", "idea.thanks.done"},
-                                "initiative.thanks.code_label"});
+                                "initiative.thanks.code_label", ctx.state.idea.submittedReference});
 }
 
 }  // namespace buurtstem::ui

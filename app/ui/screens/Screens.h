@@ -58,6 +58,12 @@ void drawInitiativeSupport(ScreenContext& ctx);  // what the residents bring, wh
 void drawInitiativeReview(ScreenContext& ctx);
 void drawInitiativeThanks(ScreenContext& ctx);
 void drawInitiativeCheck(ScreenContext& ctx);    // "check my initiative" by its code
+// Voting in the open budget round: the voting code, the ballot (approval, budget, points or
+// ranking), the review, and the receipt.
+void drawVoteCode(ScreenContext& ctx);
+void drawBallot(ScreenContext& ctx);
+void drawBallotReview(ScreenContext& ctx);
+void drawBallotReceipt(ScreenContext& ctx);
 // Overlay: the list of languages, each in its own name.
 void drawLanguagePicker(ScreenContext& ctx);
 
@@ -106,6 +112,7 @@ void thanksScreen(ScreenContext& ctx, const ThanksText& text);
 // The same with the reference code, large and boxed, under what was saved (ideas, initiatives).
 struct ReferenceThanksText : ThanksText {
     const char* codeLabel;  // "this is your idea's code ..."
+    std::string_view code;  // "K7P-3QX"
 };
 void referenceThanksScreen(ScreenContext& ctx, const ReferenceThanksText& text);
 
