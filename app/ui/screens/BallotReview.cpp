@@ -45,25 +45,18 @@ void drawBallotReview(ScreenContext& ctx) {
     screenText(ctx, note, true);
     if (problem) problemText(ctx, problem);
 
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
-    const float buttonWidth = (width - gap) / 2;
     ButtonSpec change;
     change.id = "ballot.review.change";
     change.label = ui.tr(change.id);
     change.icon = icon::Edit;
-    change.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     ButtonSpec confirm;
     confirm.id = "ballot.review.confirm";
     confirm.label = ui.tr(confirm.id);
     confirm.icon = icon::Send;
-    confirm.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     confirm.kind = ButtonKind::Primary;
-    const bool mirrored = rightToLeft();
-    const bool firstTapped = touchButton(ui, mirrored ? confirm : change);
-    ImGui::SameLine(0, gap);
-    const bool secondTapped = touchButton(ui, mirrored ? change : confirm);
-    if (mirrored ? secondTapped : firstTapped) ctx.actions.back = true;
-    if (mirrored ? firstTapped : secondTapped) ctx.actions.castBallot = true;
+    const ButtonPair tapped = bottomButtons(ctx, change, confirm);
+    if (tapped.secondary) ctx.actions.back = true;
+    if (tapped.primary) ctx.actions.castBallot = true;
 }
 
 void drawBallotReceipt(ScreenContext& ctx) {

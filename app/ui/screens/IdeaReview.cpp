@@ -33,26 +33,18 @@ void drawIdeaReview(ScreenContext& ctx) {
     screenText(ctx, ui.tr("idea.review.public_note"), true);
     if (problem) problemText(ctx, problem);
 
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
-    const float buttonWidth = (width - gap) / 2;
     ButtonSpec change;
     change.id = "idea.review.change";
     change.label = ui.tr("idea.review.change");
     change.icon = icon::Edit;
-    change.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     ButtonSpec send;
     send.id = "idea.review.send";
     send.label = ui.tr("idea.review.send");
     send.icon = icon::Send;
-    send.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     send.kind = ButtonKind::Primary;
-    // Change on the side the text starts from, Send where it ends, as on the other steps.
-    const bool mirrored = rightToLeft();
-    const bool firstTapped = touchButton(ui, mirrored ? send : change);
-    ImGui::SameLine(0, gap);
-    const bool secondTapped = touchButton(ui, mirrored ? change : send);
-    if (mirrored ? secondTapped : firstTapped) ctx.actions.back = true;
-    if (mirrored ? firstTapped : secondTapped) ctx.actions.submitIdea = true;
+    const ButtonPair tapped = bottomButtons(ctx, change, send);
+    if (tapped.secondary) ctx.actions.back = true;
+    if (tapped.primary) ctx.actions.submitIdea = true;
 }
 
 }  // namespace buurtstem::ui

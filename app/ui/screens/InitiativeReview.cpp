@@ -74,26 +74,19 @@ void drawInitiativeReview(ScreenContext& ctx) {
     screenText(ctx, ui.tr("initiative.review.public_note"), true);
     if (!problem.empty()) problemText(ctx, problem.c_str());
 
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
-    const float buttonWidth = (width - gap) / 2;
     ButtonSpec change;
     // With a problem, the left button leads straight to the step that fixes it.
     change.id = issues.empty() ? "idea.review.change" : "initiative.review.fix";
     change.label = ui.tr(change.id);
     change.icon = icon::Edit;
-    change.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     ButtonSpec send;
     send.id = "initiative.review.send";
     send.label = ui.tr(send.id);
     send.icon = icon::Send;
-    send.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     send.kind = ButtonKind::Primary;
     send.enabled = issues.empty();
-    const bool mirrored = rightToLeft();
-    const bool firstTapped = touchButton(ui, mirrored ? send : change);
-    ImGui::SameLine(0, gap);
-    const bool secondTapped = touchButton(ui, mirrored ? change : send);
-    if (mirrored ? secondTapped : firstTapped) {
+    const ButtonPair tapped = bottomButtons(ctx, change, send);
+    if (tapped.secondary) {
         if (issues.empty()) {
             ctx.actions.back = true;
         } else {
@@ -101,7 +94,7 @@ void drawInitiativeReview(ScreenContext& ctx) {
             ctx.actions.go = stepFor(issues.front().field);
         }
     }
-    if ((mirrored ? firstTapped : secondTapped) && issues.empty()) ctx.actions.submitInitiative = true;
+    if (tapped.primary && issues.empty()) ctx.actions.submitInitiative = true;
 }
 
 }  // namespace buurtstem::ui

@@ -28,29 +28,18 @@ void drawInitiativeStart(ScreenContext& ctx) {
     ImGui::Dummy(ImVec2(0, ui.mm(1)));
     screenText(ctx, ui.tr("initiative.start.after"), true);
 
-    const float width = ctx.contentSize.x;
-    const float gap = ui.metrics.gap();
-    const float buttonsTop = ctx.contentMin.y + ctx.contentSize.y - ui.metrics.touchMain();
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
-    const float buttonWidth = (width - gap) / 2;
     ButtonSpec check;
     check.id = "initiative.start.check";
     check.label = ui.tr(check.id);
     check.icon = icon::Search;
-    check.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     ButtonSpec start;
     start.id = "initiative.start.begin";
     start.label = ui.tr(start.id);
     start.icon = icon::Initiative;
-    start.size = ImVec2(buttonWidth, ui.metrics.touchMain());
     start.kind = ButtonKind::Primary;
-    // Start where the reading ends, as Next on every step.
-    const bool mirrored = rightToLeft();
-    const bool firstTapped = touchButton(ui, mirrored ? start : check);
-    ImGui::SameLine(0, gap);
-    const bool secondTapped = touchButton(ui, mirrored ? check : start);
-    if (mirrored ? secondTapped : firstTapped) ctx.actions.go = ScreenId::InitiativeCheck;
-    if (mirrored ? firstTapped : secondTapped) ctx.actions.startInitiative = true;
+    const ButtonPair tapped = bottomButtons(ctx, check, start);
+    if (tapped.secondary) ctx.actions.go = ScreenId::InitiativeCheck;
+    if (tapped.primary) ctx.actions.startInitiative = true;
 }
 
 }  // namespace buurtstem::ui

@@ -103,6 +103,21 @@ void thanksScreen(ScreenContext& ctx, const ThanksText& text) {
     if (touchButton(ui, done)) ctx.actions.home = true;
 }
 
+ButtonPair bottomButtons(ScreenContext& ctx, ButtonSpec secondary, ButtonSpec primary) {
+    Ui& ui = ctx.ui;
+    const float gap = ui.metrics.gap();
+    const float buttonsTop = ctx.contentMin.y + ctx.contentSize.y - ui.metrics.touchMain();
+    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, std::max(ImGui::GetCursorScreenPos().y, buttonsTop)));
+    const ImVec2 size((ctx.contentSize.x - gap) / 2, ui.metrics.touchMain());
+    secondary.size = size;
+    primary.size = size;
+    const bool mirrored = rightToLeft();
+    const bool firstTapped = touchButton(ui, mirrored ? primary : secondary);
+    ImGui::SameLine(0, gap);
+    const bool secondTapped = touchButton(ui, mirrored ? secondary : primary);
+    return {mirrored ? secondTapped : firstTapped, mirrored ? firstTapped : secondTapped};
+}
+
 ImVec2 gridCell(ImVec2 origin, int index, int columns, ImVec2 cellSize, float gap) {
     const int row = index / columns;
     int column = index % columns;

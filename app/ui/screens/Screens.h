@@ -116,6 +116,16 @@ struct ReferenceThanksText : ThanksText {
 };
 void referenceThanksScreen(ScreenContext& ctx, const ReferenceThanksText& text);
 
+// Two buttons of equal width side by side at the bottom of the screen (or below the cursor when
+// the content reaches lower): `secondary` on the side the text starts from, `primary` where it
+// ends, as on every step. The specs' sizes are set here. Says which one was tapped.
+struct ButtonPair {
+    bool secondary = false;
+    bool primary = false;
+};
+struct ButtonSpec;
+ButtonPair bottomButtons(ScreenContext& ctx, ButtonSpec secondary, ButtonSpec primary);
+
 // "12 december 2026" style date of an idea, in the current language.
 std::string ideaDate(const Ui& ui, const Idea& idea);
 
