@@ -5,6 +5,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "SharedData.h"
+
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -558,6 +560,7 @@ const RealFile kRealFiles[] = {
 }  // namespace
 
 TEST_CASE("the real Pabulib elections read, agree with their META and round-trip", "[pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     std::size_t filesChecked = 0;
     for (const RealFile& file : kRealFiles) {
         INFO(file.name);
@@ -631,6 +634,7 @@ TEST_CASE("the real Pabulib elections read, agree with their META and round-trip
 }
 
 TEST_CASE("particular rows of the real files read as their publishers meant", "[pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     // Częstochowa: voter 13026 named project 579 four times with a point each.
     const Election czestochowa = readOk(sharedFile("Poland_Czestochowa_2020.pb"));
     const auto& voters = czestochowa.ballots.voterIds;
@@ -675,6 +679,7 @@ TEST_CASE("particular rows of the real files read as their publishers meant", "[
 }
 
 TEST_CASE("the largest files read quickly", "[pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     for (const char* name : {"Poland_Krakow_2024.pb", "Poland_Wroclaw_2015_150_-_500.pb", "Poland_Warszawa_2026.pb"}) {
         const std::string text = sharedFile(name);
         double best = 1e9;

@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "SharedData.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -64,6 +66,7 @@ TallyOptions greedy(Rule rule = Rule::Greedy) {
 }  // namespace
 
 TEST_CASE("Świecie 2023: Equal Shares with add1 and the comparison step gives the official outcome", "[tally][pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     const Election election = readElection("Poland_Swiecie_2023.pb");
     REQUIRE(election.metaValue("rule") == "equalshares/add1");
     TallyOptions options;
@@ -87,6 +90,7 @@ TEST_CASE("Świecie 2023: Equal Shares with add1 and the comparison step gives t
 }
 
 TEST_CASE("Świecie 2023: the skipping add1 equals the step-by-step add1 and the exact runs", "[tally][pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     const Election election = readElection("Poland_Swiecie_2023.pb");
     Result<TallyProfile> profile = prepareProfile(election, {});
     REQUIRE(profile.ok());
@@ -106,6 +110,7 @@ TEST_CASE("Świecie 2023: the skipping add1 equals the step-by-step add1 and the
 }
 
 TEST_CASE("Warszawa 2026: greedy with the support threshold gives the official outcome", "[tally][pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     const Election election = readElection("Poland_Warszawa_2026.pb");
     REQUIRE(election.metaValue("rule") == "greedy-threshold");
     const TallyResult result = count(election, greedy());
@@ -123,6 +128,7 @@ TEST_CASE("Warszawa 2026: greedy with the support threshold gives the official o
 }
 
 TEST_CASE("Wrocław 2015: greedy without skipping gives the official outcome", "[tally][pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     const Election election = readElection("Poland_Wroclaw_2015_150_-_500.pb");
     REQUIRE(election.metaValue("rule") == "greedy-no-skip");
     const TallyResult result = count(election, greedy(Rule::GreedyNoSkip));
@@ -132,6 +138,7 @@ TEST_CASE("Wrocław 2015: greedy without skipping gives the official outcome", "
 
 TEST_CASE("Kraków 2024: ranked ballots counted as approval differ from the official count by points",
           "[tally][pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     // Kraków counts a ranked ballot as 3, 2 and 1 points (the file's `score` column); the tally
     // reads ranked ballots as approval for now, so project BO.OM.19/24 (5,133 ballots, 9,797 points)
     // gets in ahead of BO.OM.30/24. Counted with Kraków's points the outcome is the official one.
@@ -151,6 +158,7 @@ TEST_CASE("Kraków 2024: ranked ballots counted as approval differ from the offi
 }
 
 TEST_CASE("Budapest 2024: an unknown rule with per-category limits, not reproduced", "[tally][pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     // Voters could approve at most three projects per category and the file holds the online votes
     // only (about 10% voted on paper): no rule here can give the official outcome, and none does.
     const Election election = readElection("Hungary_Budapest_2024.pb");
@@ -161,6 +169,7 @@ TEST_CASE("Budapest 2024: an unknown rule with per-category limits, not reproduc
 }
 
 TEST_CASE("every rule counts every small and medium file within its budget", "[tally][pabulib]") {
+    SKIP_WITHOUT_PABULIB_DATA();
     for (const char* name : {"US_Stanford_Dataset_2022_Jersey_City_Ward_B_vote_knapsacks.pb", "Switzerland_Zurich_SN.pb",
                              "Switzerland_Zurich_D10.pb", "Switzerland_Zurich_S5R.pb", "Poland_Krakow_2018_Bienczyce.pb",
                              "France_Toulouse_2019.pb", "Poland_Czestochowa_2020.pb", "Poland_Gdansk_2020.pb"}) {
