@@ -61,14 +61,9 @@ void lineEditor(ScreenContext& ctx) {
     ImGui::SetCursorScreenPos(gridCell(origin, 0, 2, ImVec2(fieldWidth, fieldHeight), gap));
     if (planField(ctx, description)) steps.focus = PlanField::LineDescription;
 
-    PlanFieldSpec amount;
+    PlanFieldSpec amount = amountField(steps, PlanField::LineAmount, line.amountCents);
     amount.id = "#initiative.line.amount";
     amount.label = ui.tr("initiative.line.amount_label");
-    amount.placeholder = "€ 0,00";
-    amount.value = steps.focus == PlanField::LineAmount ? "€ " + steps.amountText
-                   : line.amountCents > 0               ? formatEuroCents(line.amountCents)
-                                                        : std::string();
-    amount.focused = steps.focus == PlanField::LineAmount;
     amount.problem = amountProblem.empty() ? nullptr : amountProblem.c_str();
     amount.width = fieldWidth;
     ImGui::SetCursorScreenPos(gridCell(origin, 1, 2, ImVec2(fieldWidth, fieldHeight), gap));

@@ -146,6 +146,14 @@ int choiceGrid(ScreenContext& ctx, std::span<const ChoiceItem> items, int maxCol
     return tapped;
 }
 
+PlanFieldSpec amountField(const InitiativeSteps& steps, PlanField field, std::int64_t storedCents) {
+    PlanFieldSpec spec;
+    spec.placeholder = "€ 0,00";
+    spec.focused = steps.focus == field;
+    spec.value = spec.focused ? "€ " + steps.amountText : storedCents > 0 ? formatEuroCents(storedCents) : std::string();
+    return spec;
+}
+
 float planFieldHeight(const Ui& ui, bool withProblem) {
     const float line = ui.fonts.body->FontSize;
     return line + ui.mm(1) + std::max(ui.metrics.touchMin(), line + ui.mm(6)) + (withProblem ? line + ui.mm(1) : 0.0f);

@@ -52,6 +52,9 @@ struct PlanFieldSpec {
     float width = 0;  // = 0: the rest of the row
 };
 bool planField(ScreenContext& ctx, const PlanFieldSpec& spec);
+// An amount field's spec: while the pad edits it, the amount as typed ("€ 125,5"); otherwise the
+// stored amount ("€ 125,50"), or the placeholder when there is none.
+PlanFieldSpec amountField(const InitiativeSteps& steps, PlanField field, std::int64_t storedCents);
 // Height planField() takes with and without a problem line.
 float planFieldHeight(const Ui& ui, bool withProblem);
 

@@ -37,14 +37,9 @@ void drawInitiativeSupport(ScreenContext& ctx) {
     const float fieldHeight = planFieldHeight(ui, anyProblem);
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     const bool mirrored = rightToLeft();
-    PlanFieldSpec money;
+    PlanFieldSpec money = amountField(steps, PlanField::OwnMoney, plan.ownMoneyCents);
     money.id = "#initiative.own_money";
     money.label = ui.tr("initiative.support.money_label");
-    money.placeholder = "€ 0,00";
-    money.value = steps.focus == PlanField::OwnMoney ? "€ " + steps.amountText
-                  : plan.ownMoneyCents > 0          ? formatEuroCents(plan.ownMoneyCents)
-                                                    : std::string();
-    money.focused = steps.focus == PlanField::OwnMoney;
     money.problem = moneyProblem.empty() ? nullptr : moneyProblem.c_str();
     money.width = moneyWidth;
     ImGui::SetCursorScreenPos(ImVec2(mirrored ? origin.x + width - moneyWidth : origin.x, origin.y));
