@@ -11,6 +11,7 @@
 #include <CLI/CLI.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cinttypes>
 #include <cstdio>
 #include <fstream>
@@ -90,10 +91,10 @@ std::string tieBreak(Rule rule) {
 
 // [SECTION] Explanations in words
 
-std::string explain(const Election& election, const ProjectOutcome& project, const std::string& unitName) {
+std::string explain(const Election& election, const ProjectOutcome& project, const std::string& unitName,
+                    bool byPoints) {
     const auto other = [&]() { return project.other ? election.projects[*project.other].id : std::string("?"); };
-    const std::string each = election.voteType == VoteType::Cumulative || election.voteType == VoteType::Scoring
-                                 ? " per point" : " each";
+    const std::string each = byPoints ? " per point" : " each";
     switch (project.reason) {
         case Reason::NoSupport: return "Nobody voted for it.";
         case Reason::BelowThreshold:
@@ -149,12 +150,18 @@ std::vector<std::uint32_t> listingOrder(const TallyResult& result) {
 
 // [SECTION] Output
 
-void printText(const std::string& file, const Election& election, const TallyResult& result) {
+void printText(const std::string& file, const Election& election, const TallyResult& result,
+               const std::vector<std::int64_t>& rankPoints) {
     const std::string currency(election.metaValue("currency").value_or(""));
     const std::string unitName = currency.empty() ? "" : " " + currency;
     std::printf("%s: %s\n", file.c_str(), ruleTitle(result).c_str());
     std::printf("Budget %s%s, %s ballots (%s).\n", money(result.budget).c_str(), unitName.c_str(),
                 number(result.voters).c_str(), std::string(voteTypeId(election.voteType)).c_str());
+    if (!rankPoints.empty()) {
+        std::string list;
+        for (std::size_t i = 0; i < rankPoints.size(); ++i) list += (i > 0 ? ", " : "") + number(rankPoints[i]);
+        std::printf("A ranked ballot gives %s points to its first, second, ... place.\n", list.c_str());
+    }
     if (result.threshold) std::printf("Only projects with support of at least %s count.\n", number(*result.threshold).c_str());
     if (result.rule == Rule::EqualShares) {
         if (result.completion == Completion::None)
@@ -182,11 +189,12 @@ void printText(const std::string& file, const Election& election, const TallyRes
         std::printf("%4s  %-12s %16s %10s  %-6s %s\n", place.c_str(), shortened(project.id, 12).c_str(),
                     money(project.cost).c_str(), number(outcome.support).c_str(), outcome.funded ? "yes" : "no",
                     shortened(project.name, 48).c_str());
-        std::printf("      %s\n", explain(election, outcome, unitName).c_str());
+        std::printf("      %s\n", explain(election, outcome, unitName, result.byPoints).c_str());
     }
 }
 
-void printJson(const std::string& file, const Election& election, const TallyResult& result) {
+void printJson(const std::string& file, const Election& election, const TallyResult& result,
+               const std::vector<std::int64_t>& rankPoints) {
     const auto ids = [&](const std::vector<std::uint32_t>& projects) {
         std::string list = "[";
         for (std::size_t i = 0; i < projects.size(); ++i)
@@ -208,6 +216,11 @@ void printJson(const std::string& file, const Election& election, const TallyRes
     if (result.threshold) field("threshold", std::to_string(*result.threshold));
     field("tie_break", jsonString(tieBreak(result.rule)));
     field("vote_type", jsonString(voteTypeId(election.voteType)));
+    if (!rankPoints.empty()) {
+        std::string list = "[";
+        for (std::size_t i = 0; i < rankPoints.size(); ++i) list += (i > 0 ? ", " : "") + std::to_string(rankPoints[i]);
+        field("rank_points", list + "]");
+    }
     if (const auto currency = election.metaValue("currency")) field("currency", jsonString(*currency));
     field("voters", std::to_string(result.voters));
     field("budget", money(result.budget, false));
@@ -251,10 +264,30 @@ void printJson(const std::string& file, const Election& election, const TallyRes
             case Reason::CountingStopped: out += ", \"other\": " + jsonString(election.projects[*o.other].id); break;
             case Reason::NoSupport: break;
         }
-        out += ", \"explanation\": " + jsonString(explain(election, o, "")) + "}";
+        out += ", \"explanation\": " + jsonString(explain(election, o, "", result.byPoints)) + "}";
     }
     out += "\n  ]\n}\n";
     std::fputs(out.c_str(), stdout);
+}
+
+// "3,2,1" -> {3, 2, 1}: positive whole numbers, none larger than the one before.
+std::optional<std::vector<std::int64_t>> parseRankPoints(std::string_view text) {
+    std::vector<std::int64_t> points;
+    while (!text.empty()) {
+        const std::size_t comma = text.find(',');
+        const std::string_view item = text.substr(0, comma);
+        std::int64_t value = 0;
+        const auto [end, error] = std::from_chars(item.data(), item.data() + item.size(), value);
+        if (error != std::errc{} || end != item.data() + item.size() || value <= 0 || value > 1'000'000'000 ||
+            (!points.empty() && value > points.back()))
+            return std::nullopt;
+        points.push_back(value);
+        if (comma == std::string_view::npos) break;
+        text.remove_prefix(comma + 1);
+        if (text.empty()) return std::nullopt;
+    }
+    if (points.empty()) return std::nullopt;
+    return points;
 }
 
 }  // namespace
@@ -273,6 +306,9 @@ CLI::App* addTallyCommand(CLI::App& app, TallyCommandOptions& options) {
         ->each([&options](const std::string&) { options.completionGiven = true; });
     command->add_flag("--compare-greedy", options.compareWithGreedy,
                       "mes: greedy wins when more voters prefer its outcome (Wieliczka, Świecie)");
+    command->add_option("--rank-points", options.rankPoints,
+                        "Ordinal ballots: points for the first, second, ... place, e.g. 3,2,1 (Kraków); "
+                        "without it a ranked ballot counts as approval of each project on it");
     command->add_flag("--json", options.json, "Print one JSON object instead of the table");
     return command;
 }
@@ -287,6 +323,14 @@ int runTally(const TallyCommandOptions& options) {
     tallyOptions.utility = *utilityFromId(options.utility);
     tallyOptions.completion = *completionFromId(options.completion);
     tallyOptions.compareWithGreedy = options.compareWithGreedy;
+    if (!options.rankPoints.empty()) {
+        std::optional<std::vector<std::int64_t>> points = parseRankPoints(options.rankPoints);
+        if (!points) {
+            std::fprintf(stderr, "buurtstem tally: --rank-points takes whole numbers from high to low, e.g. 3,2,1\n");
+            return kExitUsage;
+        }
+        tallyOptions.rankPoints = std::move(*points);
+    }
 
     std::ifstream file(options.file, std::ios::binary);
     if (!file) {
@@ -312,9 +356,9 @@ int runTally(const TallyCommandOptions& options) {
     }
     const std::string name = options.file.substr(options.file.find_last_of('/') + 1);
     if (options.json)
-        printJson(name, *election, *result);
+        printJson(name, *election, *result, tallyOptions.rankPoints);
     else
-        printText(name, *election, *result);
+        printText(name, *election, *result, tallyOptions.rankPoints);
     return kExitOk;
 }
 

@@ -16,6 +16,7 @@ struct TallyCommandOptions {
     std::string utility = "cost";      // = "cost" // mes: cost, cardinality
     std::string completion = "none";   // = "none" // mes: none, add1, add1u
     bool compareWithGreedy = false;    // = false // mes: the comparison step
+    std::string rankPoints;            // = "" // ordinal ballots: points per place, "3,2,1"
     bool json = false;                 // = false
     bool utilityGiven = false;         // = false // set by parsing: the option was on the command line
     bool completionGiven = false;      // = false

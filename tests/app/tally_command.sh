@@ -37,7 +37,16 @@ if [ -f "$SWIECIE" ]; then
         "$BIN" tally "$SWIECIE" --rule mes --completion add1 --compare-greedy
     grep -qF "most to c21" "$WORK/out" || fail "Świecie table: no explanation for c8"
     expect "greedy table" 0 "Funded as number 1 by support (1,030)" -- "$BIN" tally "$SWIECIE" --rule greedy
-else
+fi
+KRAKOW=$DATA/Poland_Krakow_2024.pb
+if [ -f "$KRAKOW" ]; then
+    # Kraków 2024 gives a ranked ballot 3, 2 and 1 points; so counted, greedy gives its official 10.
+    expect "Kraków rank points" 0 '"rank_points": [3, 2, 1]' -- "$BIN" tally "$KRAKOW" --rule greedy --rank-points 3,2,1 --json
+    official=$(awk -F';' '/^PROJECTS/{p=1; getline; next} /^VOTES/{p=0} p && $NF==1 {print $1}' "$KRAKOW" | sort | tr '\n' ' ')
+    ours=$(sed -n 's/^ *"winners": \[\(.*\)\],$/\1/p' "$WORK/out" | tr -d '" ' | tr ',' '\n' | sort | tr '\n' ' ')
+    [ "$official" = "$ours" ] || fail "Kraków rank points: winners $ours, official $official"
+fi
+if [ ! -f "$SWIECIE" ]; then
     echo "tally_command: $SWIECIE is missing; only the error cases run" >&2
 fi
 
@@ -46,6 +55,7 @@ expect "missing file" $EXIT_BAD_FILE "cannot open" -- "$BIN" tally "$WORK/none.p
 expect "damaged file" $EXIT_BAD_FILE "is not a Pabulib file that can be counted" -- "$BIN" tally "$WORK/truncated.pb" --rule greedy
 expect "unknown rule" $EXIT_USAGE "pav not in" -- "$BIN" tally "$WORK/truncated.pb" --rule pav
 expect "no rule" $EXIT_USAGE "--rule is required" -- "$BIN" tally "$WORK/truncated.pb"
+expect "rank points that grow" $EXIT_USAGE "from high to low" -- "$BIN" tally "$WORK/truncated.pb" --rule greedy --rank-points 1,2
 expect "mes options with greedy" $EXIT_USAGE "go with --rule mes only" -- \
     "$BIN" tally "$WORK/truncated.pb" --rule greedy --completion add1
 

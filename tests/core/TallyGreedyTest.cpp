@@ -250,3 +250,49 @@ TEST_CASE("greedy matches its definition on random elections", "[tally][greedy]"
         }
     }
 }
+
+TEST_CASE("ranked ballots count as approval, or by the points of their places", "[tally][greedy]") {
+    // Budget 100, three projects of 50. Two voters rank p0 first, three rank p1 first and p0 last.
+    const Election election = makeElection(100, {50, 50, 50}, {{0, 2}, {0, 2}, {1, 2, 0}, {1, 2, 0}, {1, 2, 0}}, {},
+                                           VoteType::Ordinal);
+    SECTION("as approval: every ranked project gets one vote") {
+        const TallyResult result = count(election, rule(Rule::Greedy));
+        CHECK(result.projects[0].support == 5);
+        CHECK(result.projects[2].support == 5);
+        CHECK(result.projects[1].support == 3);
+        CHECK(result.winners == std::vector<std::uint32_t>{0, 2});
+    }
+    SECTION("with points 3, 2: first place 3, second 2, third nothing") {
+        TallyOptions options = rule(Rule::Greedy);
+        options.rankPoints = {3, 2};
+        const TallyResult result = count(election, options);
+        CHECK(result.projects[0].support == 6);   // 3 + 3, and nothing for third places
+        CHECK(result.projects[0].supporters == 2);
+        CHECK(result.projects[1].support == 9);   // 3 × 3
+        CHECK(result.projects[2].support == 10);  // 2 + 2 + 2 × 3
+        CHECK(result.winners == std::vector<std::uint32_t>{2, 1});
+    }
+    SECTION("Equal Shares weighs the places the same way") {
+        TallyOptions options = rule(Rule::EqualShares);
+        options.rankPoints = {3, 2};
+        const TallyResult result = count(election, options);
+        CHECK(result.spent <= 100);
+        CHECK(result.projects[1].support == 9);
+    }
+    SECTION("points that grow or are not positive are refused") {
+        TallyOptions options = rule(Rule::Greedy);
+        for (const std::vector<std::int64_t>& bad : {std::vector<std::int64_t>{1, 2}, {3, 0}, {-1}}) {
+            options.rankPoints = bad;
+            const Result<TallyResult> result = tallyElection(election, options);
+            REQUIRE_FALSE(result.ok());
+            CHECK(result.error().code == ErrorCode::InvalidInput);
+        }
+    }
+    SECTION("rank points leave approval ballots alone") {
+        Election approval = election;
+        approval.voteType = VoteType::Approval;
+        TallyOptions options = rule(Rule::Greedy);
+        options.rankPoints = {3, 2};
+        CHECK(count(approval, options).projects[0].support == 5);
+    }
+}

@@ -88,7 +88,7 @@ std::optional<Completion> completionFromId(std::string_view id) { return valueOf
 std::string_view reasonId(Reason reason) { return idOf(kReasons, reason); }
 
 Result<TallyResult> tallyElection(const Election& election, const TallyOptions& options) {
-    Result<TallyProfile> prepared = prepareProfile(election, options.lotOrder);
+    Result<TallyProfile> prepared = prepareProfile(election, options.lotOrder, options.rankPoints);
     if (!prepared) return prepared.error();
     const TallyProfile& profile = *prepared;
     Result<std::optional<std::int64_t>> threshold = supportThreshold(election);
@@ -100,6 +100,7 @@ Result<TallyResult> tallyElection(const Election& election, const TallyOptions& 
     result.completion = options.completion;
     result.budget = profile.budget;
     result.voters = profile.voters;
+    result.byPoints = profile.weighted;
 
     // [SECTION] Greedy
     const std::optional<std::int64_t> greedyThreshold = options.honourThreshold ? *threshold : std::nullopt;

@@ -25,7 +25,7 @@ std::string_view ruleId(Rule rule);
 std::optional<Rule> ruleFromId(std::string_view id);
 
 // What a funded project is worth to one supporter in the Method of Equal Shares, per point they
-// gave it (1 for approval, choose-1 and ordinal ballots).
+// gave it (1 for approval, choose-1 and ordinal ballots, unless counted with rank points).
 enum class Utility {
     Cost,         // "cost": its cost, as in Wieliczka, Aarau and Assen: projects are compared by
                   // how many supporters share the cost ("effective vote count")
@@ -69,6 +69,9 @@ struct TallyOptions {
                                                //   min_project_score_threshold, when the election has one
     std::vector<std::uint32_t> lotOrder;       // = {} // project indexes in the order the lot drew them; projects
                                                //   not listed follow in election order
+    std::vector<std::int64_t> rankPoints;      // = {} // ordinal ballots only: the points for the first, second,
+                                               //   ... place (Kraków: 3, 2, 1); places beyond the list get none.
+                                               //   Empty: a ranked ballot counts as approval of every project on it
 };
 
 // [SECTION] The outcome and its explanations
@@ -141,6 +144,8 @@ struct TallyResult {
     Money budget = 0;                          // = 0 // in cents
     Money spent = 0;                           // = 0 // cost of the winners
     std::uint32_t voters = 0;                  // = 0 // ballots, empty ones included
+    bool byPoints = false;                     // = false // support and shares count points (points ballots, or
+                                               //   ranked ones counted with rank points), not ballots
     std::vector<std::uint32_t> winners;        // project indexes in order of selection
     std::vector<ProjectOutcome> projects;      // parallel to Election::projects
     std::optional<std::int64_t> threshold;     // = nullopt // greedy: the support threshold applied
@@ -153,7 +158,8 @@ struct TallyResult {
 };
 
 // Counts an election. InvalidInput for an election the rules cannot count: a ballot naming a
-// project that does not exist or one project twice, a negative cost or budget, amounts or points
+// project that does not exist or one project twice, rank points that are not positive or not in
+// descending order, a negative cost or budget, amounts or points
 // beyond the limits in TallyProfile.h, a lot order naming a project twice or one that does not
 // exist, a META min_project_score_threshold that is not a number, or no ballots at all for Equal
 // Shares. Deterministic: the same election and options give the same result on every machine.

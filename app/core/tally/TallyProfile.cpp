@@ -71,7 +71,8 @@ bool TallyProfile::equalSharesBefore(std::uint32_t a, std::uint32_t b) const {
     return lot[a] < lot[b];
 }
 
-Result<TallyProfile> prepareProfile(const Election& election, const std::vector<std::uint32_t>& lotOrder) {
+Result<TallyProfile> prepareProfile(const Election& election, const std::vector<std::uint32_t>& lotOrder,
+                                    const std::vector<std::int64_t>& rankPoints) {
     const Ballots& ballots = election.ballots;
     const std::size_t projects = election.projects.size();
     if (projects >= UINT32_MAX) return invalid("too many projects");
@@ -81,8 +82,12 @@ Result<TallyProfile> prepareProfile(const Election& election, const std::vector<
     if (ballots.count() > kTallyMaxVoters) return invalid("more than 2,000,000,000 ballots");
     if (election.budget < 0 || election.budget > kTallyMaxAmount)
         return invalid("the budget is negative or larger than 10^13 units");
-    const bool weighted = usesPoints(election.voteType);
-    if (weighted && ballots.points.size() != ballots.projects.size())
+    const bool byRank = election.voteType == VoteType::Ordinal && !rankPoints.empty();
+    for (std::size_t i = 0; i < rankPoints.size(); ++i)
+        if (rankPoints[i] <= 0 || rankPoints[i] > kTallyMaxPoints || (i > 0 && rankPoints[i] > rankPoints[i - 1]))
+            return invalid("rank points must be positive, at most 10^9, and not grow from one place to the next");
+    const bool weighted = usesPoints(election.voteType) || byRank;
+    if (usesPoints(election.voteType) && ballots.points.size() != ballots.projects.size())
         return invalid("a points ballot without points for every project it names");
 
     TallyProfile profile;
@@ -119,7 +124,11 @@ Result<TallyProfile> prepareProfile(const Election& election, const std::vector<
                                election.projects[project].id + " twice");
             seenIn[project] = b;
             std::int64_t weight = 1;
-            if (weighted) {
+            if (byRank) {
+                const std::uint32_t place = i - begin;
+                if (place >= rankPoints.size()) continue;
+                weight = rankPoints[place];
+            } else if (weighted) {
                 weight = ballots.points[i];
                 if (weight > kTallyMaxPoints)
                     return invalid("ballot " + std::to_string(b + 1) + " gives more than 10^9 points");

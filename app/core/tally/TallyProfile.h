@@ -32,7 +32,8 @@ struct TallyProfile {
     std::vector<std::uint32_t> voterStart;
     std::vector<std::uint32_t> voterProject;
     std::vector<std::uint32_t> voterWeight;
-    bool weighted = false;      // = false // true for cumulative and scoring ballots
+    bool weighted = false;      // = false // true for cumulative and scoring ballots, and ordinal ones
+                                //   counted with rank points
 
     std::vector<std::int64_t> support;  // per project: sum of weights (votes or points)
     std::vector<std::uint32_t> lot;     // per project: its place in the lot, 0 first
@@ -50,7 +51,9 @@ struct TallyProfile {
 };
 
 // Builds the profile; InvalidInput as described for tallyElection().
-Result<TallyProfile> prepareProfile(const Election& election, const std::vector<std::uint32_t>& lotOrder);
+// `rankPoints` as in TallyOptions.
+Result<TallyProfile> prepareProfile(const Election& election, const std::vector<std::uint32_t>& lotOrder,
+                                    const std::vector<std::int64_t>& rankPoints = {});
 
 // Money of a set of projects, in cents.
 Money totalCost(const TallyProfile& profile, const std::vector<std::uint32_t>& projects);
