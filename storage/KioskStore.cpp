@@ -1078,9 +1078,14 @@ Result<BudgetRound> KioskStore::saveRound(BudgetRound round) {
         if (round.id.empty()) round.id = newUuid();
         if (Result<void> valid = validateRound(round); !valid) return valid.error();
         return impl_->writeTransaction<BudgetRound>("save round", [&]() -> Result<BudgetRound> {
-            // Once residents voted, the ballot they saw must stay the ballot that is counted.
-            if (countBallots(impl_->db, round.id) > 0)
-                return makeError(ErrorCode::InvalidInput, "round " + round.id + " already has ballots and cannot change");
+            // Once residents voted, the ballot they saw must stay the ballot that is counted; only
+            // the end of the voting window may move.
+            if (countBallots(impl_->db, round.id) > 0) {
+                const std::optional<BudgetRound> before = readRound(impl_->db, round.id);
+                if (!before || !onlyClosingDiffers(*before, round))
+                    return makeError(ErrorCode::InvalidInput,
+                                     "round " + round.id + " already has ballots: only its closing time can change");
+            }
             SQLite::Statement hasKey(impl_->db, "SELECT 1 FROM round_code_keys WHERE round_id = ?");
             hasKey.bind(1, round.id);
             if (!hasKey.executeStep()) {
@@ -1230,12 +1235,37 @@ std::int64_t KioskStore::ballotCount(const std::string& roundId) const {
     return impl_->read<std::int64_t>("count ballots", 0, [&]() -> Result<std::int64_t> { return countBallots(impl_->db, roundId); });
 }
 
+Result<BudgetRound> KioskStore::closeRound(const std::string& roundId) {
+    std::optional<BudgetRound> current = round(roundId);
+    if (!current) return makeError(ErrorCode::NotFound, "no round " + roundId);
+    const std::uint64_t now = impl_->nowMs();
+    if (now < current->opensMs) return makeError(ErrorCode::InvalidInput, "voting in " + current->name + " has not begun yet");
+    if (now >= current->closesMs) return makeError(ErrorCode::InvalidInput, "voting in " + current->name + " has already ended");
+    // The window is exclusive at its end; a round that opened this very millisecond ends a millisecond later.
+    current->closesMs = std::max(now, current->opensMs + 1);
+    return saveRound(*current);
+}
+
+std::vector<BudgetRound> KioskStore::closedRounds() const {
+    std::vector<BudgetRound> closed = rounds();
+    const std::uint64_t now = impl_->nowMs();
+    std::erase_if(closed, [now](const BudgetRound& r) { return now < r.closesMs; });
+    std::stable_sort(closed.begin(), closed.end(),
+                     [](const BudgetRound& a, const BudgetRound& b) { return a.closesMs > b.closesMs; });
+    return closed;
+}
+
 std::vector<BallotDraft> KioskStore::roundBallots(const std::string& roundId) const {
     return impl_->read<std::vector<BallotDraft>>("read ballots", {}, [&]() -> Result<std::vector<BallotDraft>> {
         const std::optional<BudgetRound> r = readRound(impl_->db, roundId);
         std::vector<BallotDraft> drafts;
         if (!r) return drafts;
-        for (const StoredBallot& stored : readBallots(impl_->db, roundId)) {
+        std::vector<StoredBallot> rows = readBallots(impl_->db, roundId);
+        // By receipt: random codes, so neither the order of voting nor a receipt links to a ballot
+        // in a count or an export.
+        std::sort(rows.begin(), rows.end(),
+                  [](const StoredBallot& a, const StoredBallot& b) { return a.receipt < b.receipt; });
+        for (const StoredBallot& stored : rows) {
             BallotDraft draft;
             for (std::size_t i = 0; i < stored.projectIds.size(); ++i) {
                 const std::optional<std::size_t> index = r->projectIndex(stored.projectIds[i]);

@@ -117,13 +117,19 @@ public:
     // [SECTION] Budget rounds (budgetronde)
     // Validates and records round.saved (a new id when round.id is empty). The first save also
     // makes the key the round's voting codes are hashed with, a setting of this kiosk. Errors:
-    // InvalidInput (validateRound, or the round already has ballots: what residents voted on
-    // stays), StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
+    // InvalidInput (validateRound, or the round has ballots and more than its closing time
+    // changed: what residents voted on stays), StorageFull, StorageReadOnly, StorageFailure.
+    // Nothing is stored on error.
     Result<BudgetRound> saveRound(BudgetRound round);
     std::vector<BudgetRound> rounds() const;  // by opening time
     std::optional<BudgetRound> round(const std::string& roundId) const;
     // The rounds whose voting window holds this moment (the store's clock), by opening time.
     std::vector<BudgetRound> openRounds() const;
+    // The rounds whose voting has ended, the most recently ended first.
+    std::vector<BudgetRound> closedRounds() const;
+    // Ends voting now (round.saved with the window closing at this moment). Errors: NotFound,
+    // InvalidInput (voting has not begun or has already ended), and those of saveRound.
+    Result<BudgetRound> closeRound(const std::string& roundId);
     // Draws `count` new voting codes and records only their keyed hashes (voting_codes.issued).
     // The plain codes are returned once, for printing; nothing keeps them. Errors: NotFound (no
     // such round, or this kiosk has no key for it), InvalidInput (count 0 or above 10,000, or a
@@ -147,7 +153,8 @@ public:
     // (mode 0600) so a visitor can try voting. Adds nothing (an empty list) when the kiosk
     // already has a round. Errors: StorageFull, StorageReadOnly, StorageFailure.
     Result<std::vector<std::string>> addDemoRound();
-    // The round's ballots, oldest first, as indexes into its projects (for the tally).
+    // The round's ballots as indexes into its projects (for the tally and exports), in the order
+    // of their receipt codes: not the order in which they were cast.
     std::vector<BallotDraft> roundBallots(const std::string& roundId) const;
 
     // [SECTION] Reads (derived from events)

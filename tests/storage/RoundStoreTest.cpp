@@ -71,6 +71,68 @@ TEST_CASE("a round is saved, read back, and cannot change once voted in", "[stor
     BudgetRound changed = *read;
     changed.name = "Een andere naam";
     CHECK_FALSE(store->saveRound(changed).ok());
+    changed = *read;
+    changed.projects[0].costCents += 1;
+    CHECK_FALSE(store->saveRound(changed).ok());
+    changed = *read;
+    changed.closesMs += 86'400'000;  // voting a day longer: the ballot stays what it was
+    CHECK(store->saveRound(changed).ok());
+    CHECK(store->round(saved->id)->closesMs == kCloses + 86'400'000);
+}
+
+TEST_CASE("closing a round ends voting at once and lists it among the closed ones", "[storage][round]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    Result<BudgetRound> saved = store->saveRound(threeProjects());
+    REQUIRE(saved.ok());
+    Result<std::vector<std::string>> codes = store->issueVotingCodes(saved->id, 2);
+    REQUIRE(codes.ok());
+    REQUIRE(store->castBallot(saved->id, choose({0, 2}), (*codes)[0]).ok());
+    CHECK(store->closedRounds().empty());
+
+    clock.set(kOpens + 2 * 3'600'000);
+    Result<BudgetRound> closed = store->closeRound(saved->id);
+    REQUIRE(closed.ok());
+    CHECK(store->openRounds().empty());
+    REQUIRE(store->closedRounds().size() == 1);
+    CHECK(store->closedRounds()[0].id == saved->id);
+    const Result<std::string> late = store->castBallot(saved->id, choose({1}), (*codes)[1]);
+    REQUIRE_FALSE(late.ok());
+    CHECK(late.error().code == ErrorCode::InvalidInput);
+    CHECK(store->roundBallots(saved->id).size() == 1);  // the ballot cast in time stays
+
+    const Result<BudgetRound> again = store->closeRound(saved->id);
+    REQUIRE_FALSE(again.ok());
+    CHECK(again.error().detail.find("already ended") != std::string::npos);
+    CHECK(store->closeRound("no-such-round").error().code == ErrorCode::NotFound);
+
+    BudgetRound later = threeProjects();
+    later.opensMs = kCloses;  // not begun yet
+    later.closesMs = kCloses + 86'400'000;
+    Result<BudgetRound> next = store->saveRound(later);
+    REQUIRE(next.ok());
+    CHECK(store->closeRound(next->id).error().detail.find("not begun") != std::string::npos);
+}
+
+TEST_CASE("ballots come out in the order of their receipts, not the order of voting", "[storage][round]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    Result<BudgetRound> saved = store->saveRound(threeProjects());
+    REQUIRE(saved.ok());
+    Result<std::vector<std::string>> codes = store->issueVotingCodes(saved->id, 12);
+    REQUIRE(codes.ok());
+    std::vector<std::string> receipts;
+    for (std::size_t i = 0; i < codes->size(); ++i) {
+        Result<std::string> receipt = store->castBallot(saved->id, choose({static_cast<std::uint32_t>(i % 3)}), (*codes)[i]);
+        REQUIRE(receipt.ok());
+        receipts.push_back(*receipt);
+    }
+    std::vector<std::size_t> byReceipt(receipts.size());
+    for (std::size_t i = 0; i < byReceipt.size(); ++i) byReceipt[i] = i;
+    std::sort(byReceipt.begin(), byReceipt.end(), [&](std::size_t a, std::size_t b) { return receipts[a] < receipts[b]; });
+    const std::vector<BallotDraft> ballots = store->roundBallots(saved->id);
+    REQUIRE(ballots.size() == receipts.size());
+    for (std::size_t i = 0; i < ballots.size(); ++i) CHECK(ballots[i].projects[0] == byReceipt[i] % 3);
 }
 
 TEST_CASE("voting codes: only hashes are stored, each code votes once, a voided one not at all", "[storage][round][codes]") {

@@ -42,6 +42,12 @@ std::optional<std::size_t> BudgetRound::projectIndex(std::string_view projectId)
     return std::nullopt;
 }
 
+bool onlyClosingDiffers(const BudgetRound& before, const BudgetRound& changed) {
+    BudgetRound same = changed;
+    same.closesMs = before.closesMs;
+    return same == before;
+}
+
 // [SECTION] The round
 
 namespace {

@@ -42,6 +42,8 @@ struct RoundProject {
     Theme theme = Theme::Other;
     std::int64_t costCents = 0;  // > 0
     std::string ideaId;        // = "" // the approved initiative it comes from, if any
+
+    bool operator==(const RoundProject&) const = default;
 };
 
 // The limits of the ballot type; only those of the round's type apply.
@@ -49,6 +51,8 @@ struct BallotLimits {
     int maxChoices = 0;           // = 0 (no limit) // Approval: at most k; Ranking: at most k ranked
     int totalPoints = 10;         // = 10 // Points: N points to divide
     int maxPointsPerProject = 3;  // = 3  // Points: at most m on one project
+
+    bool operator==(const BallotLimits&) const = default;
 };
 
 // How the ballots are counted (see app/core/tally). Ids as on the tally command line.
@@ -57,6 +61,8 @@ struct CountingRule {
     std::string utility = "cost";     // = "cost" // cost | cardinality (mes only)
     std::string completion = "add1";  // = "add1" // none | add1 | add1u (mes only)
     bool compareGreedy = false;       // = false // the comparison step of Wieliczka and Świecie
+
+    bool operator==(const CountingRule&) const = default;
 };
 
 struct BudgetRound {
@@ -72,7 +78,12 @@ struct BudgetRound {
     Eligibility eligibility = Eligibility::VotingCodes;
 
     std::optional<std::size_t> projectIndex(std::string_view projectId) const;
+    bool operator==(const BudgetRound&) const = default;
 };
+
+// True when `changed` is `before` with at most another closing moment: once residents voted,
+// the round may end earlier or later, but what they voted on and how it is counted stay.
+bool onlyClosingDiffers(const BudgetRound& before, const BudgetRound& changed);
 
 inline constexpr std::size_t kRoundNameMax = 80;         // code points
 inline constexpr std::size_t kRoundProjectsMax = 60;     // a ballot residents can still read
