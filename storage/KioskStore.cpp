@@ -1172,6 +1172,13 @@ KioskStore::CodeState KioskStore::votingCodeState(const std::string& roundId, st
     });
 }
 
+KioskStore::CodeCounts KioskStore::votingCodeCounts(const std::string& roundId) const {
+    return impl_->read<CodeCounts>("count voting codes", {}, [&]() -> Result<CodeCounts> {
+        const CodeStatusCounts byStatus = countCodesByStatus(impl_->db, roundId);
+        return CodeCounts{byStatus.issued + byStatus.used + byStatus.voided, byStatus.used, byStatus.voided};
+    });
+}
+
 Result<void> KioskStore::voidVotingCode(const std::string& roundId, std::string_view typedCode) {
     return impl_->writeTransaction<void>("void voting code", [&]() -> Result<void> {
         const std::string canonical = normaliseVotingCode(typedCode);
@@ -1246,6 +1253,8 @@ Result<BudgetRound> KioskStore::closeRound(const std::string& roundId) {
     return saveRound(*current);
 }
 
+std::uint64_t KioskStore::clockMs() const { return impl_->nowMs(); }
+
 std::vector<BudgetRound> KioskStore::closedRounds() const {
     std::vector<BudgetRound> closed = rounds();
     const std::uint64_t now = impl_->nowMs();
@@ -1279,8 +1288,57 @@ std::vector<BallotDraft> KioskStore::roundBallots(const std::string& roundId) co
     });
 }
 
+namespace {
+
+// Last spring's demo round: six projects, 40 residents voted, counted with Equal Shares. Each
+// ballot pattern below is cast `times` times (indexes into the projects).
+struct DemoBallots {
+    std::vector<std::uint32_t> projects;
+    int times;
+};
+
+}  // namespace
+
+Result<void> KioskStore::addDemoClosedRound() {
+    const std::uint64_t day = 86'400'000ULL;
+    BudgetRound round;
+    round.name = "Buurtbudget Kastanjebuurt voorjaar (voorbeeld)";
+    round.budgetCents = 1'500'000;
+    round.ballot = BallotType::Approval;
+    round.limits.maxChoices = 3;
+    round.opensMs = impl_->nowMs() - 40 * day;
+    round.closesMs = impl_->nowMs() + day;  // closed below, once the demo ballots are in
+    round.counting = CountingRule{"mes", "cost", "add1", false};
+    round.projects = {
+        {"bloemen", "Bloembakken op de Lindelaan", "Twintig bakken met vaste planten.", Theme::Green, 300'000, ""},
+        {"trapveld", "Nieuwe doeltjes voor het trapveld", "Twee doeltjes en een net.", Theme::Play, 450'000, ""},
+        {"buurtfeest", "Buurtfeest in september", "Tent, muziek en eten voor de hele buurt.", Theme::Meeting, 600'000, ""},
+        {"afval", "Extra afvalbakken bij de school", "Vier bakken met een klep tegen meeuwen.", Theme::CleanSafe, 200'000, ""},
+        {"drempel", "Verkeersdrempel Beukenstraat", "Een drempel bij de oversteek naar het park.", Theme::Traffic, 900'000, ""},
+        {"zitplek", "Zitplek bij de bushalte", "Een bank met een afdak.", Theme::LivingWell, 350'000, ""},
+    };
+    const DemoBallots patterns[] = {{{4, 1}, 9},  {{4, 3}, 5}, {{0, 2, 5}, 6}, {{2, 0}, 5}, {{1, 3}, 4},
+                                    {{5, 0, 3}, 4}, {{2}, 3},  {{4}, 2},      {{1, 4, 3}, 2}};
+    Result<BudgetRound> saved = saveRound(round);
+    if (!saved) return saved.error();
+    std::size_t ballots = 0;
+    for (const DemoBallots& pattern : patterns) ballots += static_cast<std::size_t>(pattern.times);
+    Result<std::vector<std::string>> codes = issueVotingCodes(saved->id, ballots);
+    if (!codes) return codes.error();
+    std::size_t next = 0;
+    for (const DemoBallots& pattern : patterns)
+        for (int i = 0; i < pattern.times; ++i) {
+            BallotDraft ballot;
+            ballot.projects = pattern.projects;
+            if (Result<std::string> cast = castBallot(saved->id, ballot, (*codes)[next++]); !cast) return cast.error();
+        }
+    if (Result<BudgetRound> closed = closeRound(saved->id); !closed) return closed.error();
+    return {};
+}
+
 Result<std::vector<std::string>> KioskStore::addDemoRound() {
     if (!rounds().empty()) return std::vector<std::string>{};
+    if (Result<void> closed = addDemoClosedRound(); !closed) return closed.error();
     const std::uint64_t day = 86'400'000ULL;
     BudgetRound round;
     round.name = "Buurtbudget Kastanjebuurt (voorbeeld)";

@@ -125,6 +125,8 @@ public:
     std::optional<BudgetRound> round(const std::string& roundId) const;
     // The rounds whose voting window holds this moment (the store's clock), by opening time.
     std::vector<BudgetRound> openRounds() const;
+    // This moment by the store's clock (milliseconds since the Unix epoch): what opens and closes rounds.
+    std::uint64_t clockMs() const;
     // The rounds whose voting has ended, the most recently ended first.
     std::vector<BudgetRound> closedRounds() const;
     // Ends voting now (round.saved with the window closing at this moment). Errors: NotFound,
@@ -141,6 +143,13 @@ public:
     // Records voting_code.voided (a lost card). Errors: NotFound (not a code of this round),
     // InvalidInput (already used or voided), StorageFull, StorageReadOnly, StorageFailure.
     Result<void> voidVotingCode(const std::string& roundId, std::string_view typedCode);
+    // How many codes the round has had, for the facilitator's overview. Zeros for an unknown round.
+    struct CodeCounts {
+        std::int64_t issued = 0;  // = 0 // every code ever issued, the used and voided ones included
+        std::int64_t used = 0;    // = 0 // a ballot was cast with it
+        std::int64_t voided = 0;  // = 0 // a lost card, or cards that were never printed
+    };
+    CodeCounts votingCodeCounts(const std::string& roundId) const;
     // Records ballot.cast and returns its receipt code. Checks that the round exists (NotFound),
     // is open at this moment, that the ballot fits the round (validateBallot), and for a round
     // by codes that the code is valid here; an evening's round takes no code (the facilitator
@@ -148,10 +157,11 @@ public:
     // The code is marked used in the same transaction. Nothing is stored on error.
     Result<std::string> castBallot(const std::string& roundId, const BallotDraft& ballot, std::string_view typedCode);
     std::int64_t ballotCount(const std::string& roundId) const;
-    // The demo's budget round, open from yesterday for 90 days, voted with codes, and 24 codes
-    // for it: returned, and for a kiosk on disk also written to <data dir>/demo-voting-codes.txt
-    // (mode 0600) so a visitor can try voting. Adds nothing (an empty list) when the kiosk
-    // already has a round. Errors: StorageFull, StorageReadOnly, StorageFailure.
+    // The demo's budget rounds: one that closed just now with 40 demo ballots (so its results
+    // show), and one open from yesterday for 90 days, voted with codes, with 24 codes: returned,
+    // and for a kiosk on disk also written to <data dir>/demo-voting-codes.txt (mode 0600) so a
+    // visitor can try voting. Adds nothing (an empty list) when the kiosk already has a round.
+    // Errors: StorageFull, StorageReadOnly, StorageFailure.
     Result<std::vector<std::string>> addDemoRound();
     // The round's ballots as indexes into its projects (for the tally and exports), in the order
     // of their receipt codes: not the order in which they were cast.
@@ -190,6 +200,8 @@ public:
     std::optional<Error> lastReadError() const;
 
 private:
+    Result<void> addDemoClosedRound();  // the first half of addDemoRound
+
     struct Impl;
     explicit KioskStore(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> impl_;

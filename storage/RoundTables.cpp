@@ -201,6 +201,20 @@ std::optional<std::string> codeStatus(SQLite::Database& db, const std::string& r
     return q.getColumn(0).getString();
 }
 
+CodeStatusCounts countCodesByStatus(SQLite::Database& db, const std::string& roundId) {
+    SQLite::Statement q(db, "SELECT status, COUNT(*) FROM voting_codes WHERE round_id = ? GROUP BY status");
+    q.bind(1, roundId);
+    CodeStatusCounts counts;
+    while (q.executeStep()) {
+        const std::string status = q.getColumn(0).getString();
+        const std::int64_t count = q.getColumn(1).getInt64();
+        if (status == "issued") counts.issued = count;
+        if (status == "used") counts.used = count;
+        if (status == "voided") counts.voided = count;
+    }
+    return counts;
+}
+
 std::vector<StoredBallot> readBallots(SQLite::Database& db, const std::string& roundId) {
     SQLite::Statement q(db,
                         "SELECT b.ballot_id, b.receipt, c.project_id, c.points FROM ballots b "

@@ -26,6 +26,13 @@ std::optional<BudgetRound> readRound(SQLite::Database& db, const std::string& ro
 std::int64_t countBallots(SQLite::Database& db, const std::string& roundId);
 // "issued", "used", "voided", or nullopt when the round has no such code.
 std::optional<std::string> codeStatus(SQLite::Database& db, const std::string& roundId, const std::string& codeHash);
+// How many of the round's codes have each status: {issued, used, voided} by their column value.
+struct CodeStatusCounts {
+    std::int64_t issued = 0;  // still valid
+    std::int64_t used = 0;
+    std::int64_t voided = 0;
+};
+CodeStatusCounts countCodesByStatus(SQLite::Database& db, const std::string& roundId);
 // Every ballot of the round, oldest first, as its projects' ids and points.
 struct StoredBallot {
     std::string receipt;

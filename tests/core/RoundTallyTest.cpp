@@ -6,14 +6,26 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <ctime>
 #include <string>
 
 using namespace buurtstem;
 
 namespace {
 
-constexpr std::uint64_t kFirstDecember2026 = 1'796'083'200'000;  // 2026-12-01 00:00 UTC
 constexpr std::uint64_t kDay = 86'400'000;
+
+// Local midnight at the start of a day, in milliseconds since the epoch: exports name local days.
+std::uint64_t localMidnight(int year, int month, int day) {
+    std::tm tm{};
+    tm.tm_year = year - 1900;
+    tm.tm_mon = month - 1;
+    tm.tm_mday = day;
+    tm.tm_isdst = -1;
+    return static_cast<std::uint64_t>(std::mktime(&tm)) * 1000;
+}
+
+const std::uint64_t kFirstDecember2026 = localMidnight(2026, 12, 1);
 
 // Budget EUR 1,000; projects of EUR 300, 500, 200 and 900; voting 1 to 14 December 2026.
 BudgetRound fourProjects(BallotType ballot, std::string rule = "greedy") {
@@ -23,7 +35,7 @@ BudgetRound fourProjects(BallotType ballot, std::string rule = "greedy") {
     round.budgetCents = 100'000;
     round.ballot = ballot;
     round.opensMs = kFirstDecember2026;
-    round.closesMs = kFirstDecember2026 + 14 * kDay;
+    round.closesMs = localMidnight(2026, 12, 15);
     round.counting = {std::move(rule), "cost", "none", false};
     const std::int64_t costs[] = {30'000, 50'000, 20'000, 90'000};
     const Theme themes[] = {Theme::Green, Theme::Play, Theme::CleanSafe, Theme::Meeting};

@@ -236,3 +236,26 @@ TEST_CASE("rounds, codes and ballots rebuild from the events alone", "[storage][
     CHECK(store->votingCodeState(roundId, codes[1]) == KioskStore::CodeState::Voided);
     CHECK(store->votingCodeState(roundId, codes[2]) == KioskStore::CodeState::Valid);  // the key survived the rebuild
 }
+
+TEST_CASE("voting code counts: issued, used and voided, per round", "[storage][round][codes]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    const std::string roundId = store->saveRound(threeProjects()).value().id;
+    const std::string otherId = store->saveRound(threeProjects()).value().id;
+    CHECK(store->votingCodeCounts(roundId).issued == 0);
+    const std::vector<std::string> codes = store->issueVotingCodes(roundId, 5).value();
+    REQUIRE(store->issueVotingCodes(otherId, 2).ok());
+    REQUIRE(store->castBallot(roundId, choose({0}), codes[0]).ok());
+    REQUIRE(store->voidVotingCode(roundId, codes[1]).ok());
+    REQUIRE(store->voidVotingCode(roundId, codes[2]).ok());
+    const KioskStore::CodeCounts counts = store->votingCodeCounts(roundId);
+    CHECK(counts.issued == 5);
+    CHECK(counts.used == 1);
+    CHECK(counts.voided == 2);
+    CHECK(store->votingCodeCounts(otherId).issued == 2);
+    CHECK(store->votingCodeCounts(otherId).used == 0);
+    CHECK(store->votingCodeCounts("no-such-round").issued == 0);
+    REQUIRE(store->rebuildReadTables().ok());
+    CHECK(store->votingCodeCounts(roundId).voided == 2);
+    CHECK_FALSE(store->lastReadError().has_value());
+}

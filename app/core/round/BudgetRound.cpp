@@ -99,8 +99,6 @@ Result<void> validateRound(const BudgetRound& round) {
         return invalid("unknown completion " + counting.completion);
     if (!mes && (counting.utility != "cost" || counting.completion != "none" || counting.compareGreedy))
         return invalid("utility, completion and the comparison step belong to the Method of Equal Shares");
-    if (mes && round.ballot == BallotType::Ranking)
-        return invalid("the Method of Equal Shares counts approval, budget and points ballots, not rankings");
     return {};
 }
 

@@ -1,7 +1,8 @@
 // A budget round as an Election, and its count (see RoundTally.h).
 #include "RoundTally.h"
 
-#include <chrono>
+#include "../CivilDate.h"
+
 #include <cstdio>
 
 namespace buurtstem {
@@ -18,17 +19,10 @@ std::string decimalAmount(std::int64_t cents) {
     return text;
 }
 
-std::chrono::year_month_day utcDate(std::uint64_t ms) {
-    const std::chrono::sys_days day = std::chrono::floor<std::chrono::days>(
-        std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms)));
-    return std::chrono::year_month_day(day);
-}
-
-std::string pabulibDate(std::uint64_t ms) {  // dd.mm.yyyy
-    const std::chrono::year_month_day date = utcDate(ms);
+std::string pabulibDate(std::uint64_t ms) {  // dd.mm.yyyy, the local day
+    const CivilDate date = localDate(ms);
     char text[16];
-    std::snprintf(text, sizeof text, "%02u.%02u.%04d", static_cast<unsigned>(date.day()), static_cast<unsigned>(date.month()),
-                  static_cast<int>(date.year()));
+    std::snprintf(text, sizeof text, "%02d.%02d.%04d", date.day, date.month, date.year);
     return text;
 }
 
@@ -69,7 +63,7 @@ Election roundElection(const BudgetRound& round, const std::vector<BallotDraft>&
     meta("description", round.name);
     meta("country", "Netherlands");
     if (!neighbourhood.empty()) meta("unit", neighbourhood);
-    meta("instance", std::to_string(static_cast<int>(utcDate(round.opensMs).year())));
+    meta("instance", std::to_string(localDate(round.opensMs).year));
     meta("num_projects", std::to_string(round.projects.size()));
     meta("num_votes", std::to_string(ballots.size()));
     meta("budget", decimalAmount(round.budgetCents));

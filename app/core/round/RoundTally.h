@@ -23,7 +23,7 @@ std::vector<std::int64_t> rankingPoints(const BudgetRound& round);
 // ballots, points ballots cumulative, rankings ordinal (favourite first). Projects keep their ids
 // and titles, with the theme as `category`. Ballots are numbered 1..n in the order given.
 // META: description (the round's name), country, unit (the neighbourhood, when given), instance
-// (the year voting opened), date_begin and date_end (dd.mm.yyyy, UTC), currency EUR, language nl,
+// (the year voting opened), date_begin and date_end (dd.mm.yyyy, local days: CivilDate.h), currency EUR, language nl,
 // the ballot's limits (max_length, max_sum_cost, max_sum_points, max_points) and the rule.
 tally::Election roundElection(const BudgetRound& round, const std::vector<BallotDraft>& ballots,
                               const std::string& neighbourhood = "");
