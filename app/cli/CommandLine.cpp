@@ -1,7 +1,8 @@
-// Argument parsing with CLI11 and the dispatch to the kiosk and screenshot commands.
+// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally and round commands.
 #include "CommandLine.h"
 
 #include "Commands.h"
+#include "RoundCommand.h"
 #include "TallyCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -78,6 +79,8 @@ int runCommandLine(int argc, char** argv) {
 
     TallyCommandOptions tallyOptions;
     CLI::App* tally = addTallyCommand(app, tallyOptions);
+    RoundCommandOptions roundOptions;
+    CLI::App* round = addRoundCommand(app, roundOptions);
 
     try {
         app.parse(argc, argv);
@@ -93,6 +96,7 @@ int runCommandLine(int argc, char** argv) {
     }
 
     if (tally->parsed()) return runTally(tallyOptions);
+    if (round->parsed()) return runRound(roundOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());

@@ -1,4 +1,4 @@
-// The `buurtstem` command line: the kiosk, screenshots, and (later) staff commands.
+// The `buurtstem` command line: the kiosk, screenshots, and the staff commands (tally, round).
 // main() only calls runCommandLine(), so tests can drive the same code.
 #pragma once
 
@@ -10,14 +10,15 @@ namespace buurtstem::cli {
 enum ExitCode : int {
     kExitOk = 0,
     kExitUnexpected = 1,
-    kExitUsage = 2,           // wrong arguments
-    kExitDataDir = 3,         // the data directory cannot be created or written
+    kExitUsage = 2,           // wrong arguments, or (`round`) what the round refuses: nothing changed
+    kExitDataDir = 3,         // the data directory cannot be created or written; (staff commands) it has no database
     kExitAlreadyRunning = 4,  // another Buurtstem uses this data directory
     kExitDatabase = 5,        // not a database, or from a newer Buurtstem: left untouched
     kExitNoDisplay = 6,       // no display or no OpenGL 3
     kExitMissingAsset = 7,    // a font or translation file is missing
-    kExitStorage = 8,         // any other storage failure
-    kExitBadFile = 9,         // `tally`: the election file cannot be read or counted
+    kExitStorage = 8,         // any other storage failure, or a file a command writes cannot be written
+    kExitBadFile = 9,         // `tally`: the election file (or round) cannot be read or counted
+    kExitNoSuchRound = 10,    // `tally --round`, `round ...`: the data folder has no round with that id
 };
 
 int runCommandLine(int argc, char** argv);

@@ -2,6 +2,7 @@
 // stop it before the first frame.
 #include "CommandLine.h"
 #include "Commands.h"
+#include "StoreAccess.h"
 
 #include "../../storage/DataDir.h"
 #include "../../storage/KioskStore.h"
@@ -127,7 +128,7 @@ int runKiosk(const KioskOptions& options) {
     // A stop request (systemd, Ctrl+C) that comes while starting waits for the loop, which
     // ends cleanly, instead of killing the process half-way through opening the database.
     platform::deferStopSignals();
-    const std::filesystem::path dataDir = options.dataDir.empty() ? storage::defaultDataDir() : options.dataDir;
+    const std::filesystem::path dataDir = dataDirOrDefault(options.dataDir);
 
     // Everything that needs no data folder is checked first, so a mistake creates nothing.
     Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");

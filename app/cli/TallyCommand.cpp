@@ -1,10 +1,14 @@
-// `buurtstem tally`: reads a Pabulib file, counts it with app/core's tally and turns the core's
-// explanation data (a reason and its numbers) into English sentences or a JSON object.
+// `buurtstem tally`: reads a Pabulib file or a round of the kiosk's database, counts it with
+// app/core's tally and turns the core's explanation data (a reason and its numbers) into English
+// sentences or a JSON object.
 #include "TallyCommand.h"
 
 #include "CommandLine.h"
+#include "CommandText.h"
+#include "Commands.h"
+#include "StoreAccess.h"
 
-#include "../core/Utf8.h"
+#include "../core/round/RoundTally.h"
 #include "../core/tally/Pabulib.h"
 #include "../core/tally/Tally.h"
 
@@ -25,62 +29,42 @@ namespace {
 
 using namespace tally;
 
-// [SECTION] Numbers and text
+// [SECTION] Rules in words
 
-// 1234567 cents -> "12,345.67"; `grouped` false -> "12345.67" (for JSON).
-std::string money(Money cents, bool grouped = true) {
-    const bool negative = cents < 0;
-    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-    std::string whole = std::to_string(magnitude / 100);
-    if (grouped)
-        for (int at = static_cast<int>(whole.size()) - 3; at > 0; at -= 3) whole.insert(static_cast<std::size_t>(at), 1, ',');
-    char fraction[4];
-    std::snprintf(fraction, sizeof fraction, "%02u", static_cast<unsigned>(magnitude % 100));
-    return (negative ? "-" : "") + whole + "." + fraction;
-}
-
-std::string number(std::int64_t value) {
-    std::string text = std::to_string(value < 0 ? -value : value);
-    for (int at = static_cast<int>(text.size()) - 3; at > 0; at -= 3) text.insert(static_cast<std::size_t>(at), 1, ',');
-    return (value < 0 ? "-" : "") + text;
-}
-
-std::string jsonString(std::string_view text) {
-    std::string out = "\"";
-    for (const char c : text) {
-        if (c == '"' || c == '\\') {
-            out += '\\';
-            out += c;
-        } else if (static_cast<unsigned char>(c) < 0x20) {
-            char escaped[8];
-            std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(c));
-            out += escaped;
-        } else {
-            out += c;
-        }
-    }
-    return out + "\"";
-}
-
-std::string shortened(std::string_view text, std::size_t codePoints) {
-    std::string out(text);
-    if (utf8::countCodePoints(out) <= codePoints) return out;
-    while (utf8::countCodePoints(out) > codePoints - 1) utf8::popBack(out);
-    return out + "…";
-}
-
-std::string ruleTitle(const TallyResult& result) {
-    switch (result.rule) {
+std::string ruleTitle(Rule rule, Utility utility, Completion completion) {
+    switch (rule) {
         case Rule::Greedy: return "greedy by support";
         case Rule::GreedyNoSkip: return "greedy by support, without skipping";
         case Rule::EqualShares: break;
     }
     std::string title = "Method of Equal Shares with ";
-    title += result.utility == Utility::Cost ? "cost" : "cardinality";
+    title += utility == Utility::Cost ? "cost" : "cardinality";
     title += " utilities";
-    if (result.completion == Completion::Add1) title += ", add1 completion";
-    if (result.completion == Completion::Add1Utilitarian) title += ", add1u completion";
+    if (completion == Completion::Add1) title += ", add1 completion";
+    if (completion == Completion::Add1Utilitarian) title += ", add1u completion";
     return title;
+}
+
+std::string ruleTitle(const TallyResult& result) { return ruleTitle(result.rule, result.utility, result.completion); }
+
+std::string pointsList(const std::vector<std::int64_t>& points) {
+    std::string list;
+    for (std::size_t i = 0; i < points.size(); ++i) list += (i > 0 ? ", " : "") + number(points[i]);
+    return list;
+}
+
+// The whole way of counting, for saying how a "what if" count differs from the announced one.
+std::string countingTitle(const TallyOptions& options) {
+    std::string title = ruleTitle(options.rule, options.utility, options.completion);
+    if (options.rule == Rule::EqualShares && options.compareWithGreedy) title += ", compared with greedy";
+    if (!options.rankPoints.empty()) title += ", ranked places worth " + pointsList(options.rankPoints) + " points";
+    return title;
+}
+
+bool sameCounting(const TallyOptions& a, const TallyOptions& b) {
+    if (a.rule != b.rule || a.rankPoints != b.rankPoints) return false;
+    return a.rule != Rule::EqualShares ||
+           (a.utility == b.utility && a.completion == b.completion && a.compareWithGreedy == b.compareWithGreedy);
 }
 
 std::string tieBreak(Rule rule) {
@@ -150,18 +134,17 @@ std::vector<std::uint32_t> listingOrder(const TallyResult& result) {
 
 // [SECTION] Output
 
-void printText(const std::string& file, const Election& election, const TallyResult& result,
-               const std::vector<std::int64_t>& rankPoints) {
+// `title` names what was counted (the file or the round); `notes` are lines printed under it.
+void printText(const std::string& title, const std::vector<std::string>& notes, const Election& election,
+               const TallyResult& result, const std::vector<std::int64_t>& rankPoints) {
     const std::string currency(election.metaValue("currency").value_or(""));
     const std::string unitName = currency.empty() ? "" : " " + currency;
-    std::printf("%s: %s\n", file.c_str(), ruleTitle(result).c_str());
+    std::printf("%s: %s\n", title.c_str(), ruleTitle(result).c_str());
+    for (const std::string& note : notes) std::printf("%s\n", note.c_str());
     std::printf("Budget %s%s, %s ballots (%s).\n", money(result.budget).c_str(), unitName.c_str(),
                 number(result.voters).c_str(), std::string(voteTypeId(election.voteType)).c_str());
-    if (!rankPoints.empty()) {
-        std::string list;
-        for (std::size_t i = 0; i < rankPoints.size(); ++i) list += (i > 0 ? ", " : "") + number(rankPoints[i]);
-        std::printf("A ranked ballot gives %s points to its first, second, ... place.\n", list.c_str());
-    }
+    if (!rankPoints.empty())
+        std::printf("A ranked ballot gives %s points to its first, second, ... place.\n", pointsList(rankPoints).c_str());
     if (result.threshold) std::printf("Only projects with support of at least %s count.\n", number(*result.threshold).c_str());
     if (result.rule == Rule::EqualShares) {
         if (result.completion == Completion::None)
@@ -193,7 +176,9 @@ void printText(const std::string& file, const Election& election, const TallyRes
     }
 }
 
-void printJson(const std::string& file, const Election& election, const TallyResult& result,
+// `head` are the first fields, as name and JSON value: what was counted (the file or the round).
+using JsonFields = std::vector<std::pair<std::string, std::string>>;
+void printJson(const JsonFields& head, const Election& election, const TallyResult& result,
                const std::vector<std::int64_t>& rankPoints) {
     const auto ids = [&](const std::vector<std::uint32_t>& projects) {
         std::string list = "[";
@@ -202,10 +187,10 @@ void printJson(const std::string& file, const Election& election, const TallyRes
         return list + "]";
     };
     std::string out = "{\n";
-    const auto field = [&](const char* name, const std::string& value) {
+    const auto field = [&](const std::string& name, const std::string& value) {
         out += "  " + jsonString(name) + ": " + value + ",\n";
     };
-    field("file", jsonString(file));
+    for (const auto& [name, value] : head) field(name, value);
     field("rule", jsonString(ruleId(result.rule)));
     if (result.rule == Rule::EqualShares) {
         field("utility", jsonString(utilityId(result.utility)));
@@ -290,13 +275,120 @@ std::optional<std::vector<std::int64_t>> parseRankPoints(std::string_view text) 
     return points;
 }
 
+// [SECTION] Counting a round of the kiosk's database
+
+int tallyRound(const TallyCommandOptions& options, const std::vector<std::int64_t>* rankPoints) {
+    const bool ruleGiven = !options.rule.empty();
+    const bool mesOptionGiven = options.utilityGiven || options.completionGiven || options.compareWithGreedy;
+    if (ruleGiven && options.rule != "mes" && mesOptionGiven) {
+        std::fprintf(stderr, "buurtstem tally: --utility, --completion and --compare-greedy go with --rule mes only\n");
+        return kExitUsage;
+    }
+    const std::filesystem::path dataDir = dataDirOrDefault(options.dataDir);
+    OpenedStore opened;
+    if (const int failed = openKioskStore(dataDir, StoreAccess::Read, opened); failed != kExitOk) return failed;
+    const storage::KioskStore& store = *opened.store;
+    const std::optional<BudgetRound> round = store.round(options.roundId);
+    if (!round) {
+        if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
+        std::fprintf(stderr, "buurtstem tally: there is no round %s in %s (`buurtstem round list` shows the rounds)\n",
+                     options.roundId.c_str(), dataDir.c_str());
+        return kExitNoSuchRound;
+    }
+    const std::vector<BallotDraft> ballots = store.roundBallots(round->id);
+    if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
+
+    // --rule counts afresh, as for a file; without it the announced counting stands and each
+    // other option given replaces its part.
+    const TallyOptions announced = roundTallyOptions(*round);
+    TallyOptions counted = announced;
+    if (ruleGiven) {
+        counted = TallyOptions{};
+        counted.rule = *ruleFromId(options.rule);
+        counted.utility = *utilityFromId(options.utility);
+        counted.completion = *completionFromId(options.completion);
+        counted.compareWithGreedy = options.compareWithGreedy;
+        counted.rankPoints = announced.rankPoints;
+    } else {
+        if (counted.rule != Rule::EqualShares && mesOptionGiven) {
+            std::fprintf(stderr,
+                         "buurtstem tally: --utility, --completion and --compare-greedy go with the Method of Equal Shares "
+                         "only; this round is counted %s (add --rule mes to count it otherwise)\n",
+                         ruleTitle(counted.rule, counted.utility, counted.completion).c_str());
+            return kExitUsage;
+        }
+        if (options.utilityGiven) counted.utility = *utilityFromId(options.utility);
+        if (options.completionGiven) counted.completion = *completionFromId(options.completion);
+        if (options.compareWithGreedy) counted.compareWithGreedy = true;
+    }
+    if (rankPoints) counted.rankPoints = *rankPoints;
+    if (counted.rule != Rule::EqualShares) {
+        counted.utility = Utility::Cost;
+        counted.completion = Completion::None;
+        counted.compareWithGreedy = false;
+    }
+
+    const std::uint64_t now = nowMs();
+    std::vector<std::string> notes;
+    if (now < round->opensMs)
+        notes.push_back("Voting has not begun yet: it opens " + localTimeText(round->opensMs) + ".");
+    else if (now < round->closesMs)
+        notes.push_back("Voting still open: " + number(static_cast<std::int64_t>(ballots.size())) +
+                        " ballots so far. This is not the outcome yet.");
+    const bool asAnnounced = sameCounting(counted, announced);
+    if (!asAnnounced)
+        notes.push_back("What if: this count differs from the rule the round announced (" + countingTitle(announced) +
+                        "); it is not the round's outcome.");
+
+    JsonFields head = {{"round", jsonString(round->id)},
+                       {"round_name", jsonString(round->name)},
+                       {"voting", jsonString(votingStatus(*round, now))},
+                       {"as_announced", asAnnounced ? "true" : "false"}};
+    if (!asAnnounced) head.emplace_back("announced", jsonString(countingTitle(announced)));
+
+    if (ballots.empty() && counted.rule == Rule::EqualShares) {
+        // Equal Shares divides the budget among the voters: with none there is nothing to divide.
+        if (options.json) {
+            std::string out = "{\n";
+            for (const auto& [name, value] : head) out += "  " + jsonString(name) + ": " + value + ",\n";
+            out += "  \"voters\": 0,\n  \"winners\": [],\n  \"note\": \"nobody has voted yet\"\n}\n";
+            std::fputs(out.c_str(), stdout);
+        } else {
+            std::printf("%s: nobody has voted yet, so there is nothing to count.\n", round->name.c_str());
+            for (const std::string& note : notes) std::printf("%s\n", note.c_str());
+        }
+        return kExitOk;
+    }
+
+    const Election election = roundElection(*round, ballots, store.neighbourhoodName());
+    const Result<TallyResult> result = tallyElection(election, counted);
+    if (!result) {
+        std::fprintf(stderr, "buurtstem tally: round %s cannot be counted: %s\n", round->name.c_str(),
+                     result.error().detail.c_str());
+        return kExitBadFile;
+    }
+    if (options.json)
+        printJson(head, election, *result, counted.rankPoints);
+    else
+        printText(round->name, notes, election, *result, counted.rankPoints);
+    return kExitOk;
+}
+
 }  // namespace
 
 CLI::App* addTallyCommand(CLI::App& app, TallyCommandOptions& options) {
-    CLI::App* command = app.add_subcommand("tally", "Count a Pabulib (.pb) election and explain every project's outcome");
-    command->add_option("file", options.file, "The election, a Pabulib .pb file")->required();
-    command->add_option("--rule", options.rule, "greedy, greedy-no-skip or mes (the Method of Equal Shares)")
-        ->required()
+    CLI::App* command = app.add_subcommand(
+        "tally", "Count a Pabulib (.pb) election or a round of the kiosk, and explain every project's outcome");
+    CLI::Option* file = command->add_option("file", options.file, "The election, a Pabulib .pb file");
+    CLI::Option* round = command->add_option(
+        "--round", options.roundId, "A round of the kiosk's database (see `buurtstem round list`), counted as it announced");
+    file->excludes(round);
+    command->add_option("--data-dir", options.dataDir,
+                        "With --round: the kiosk's data folder (default: $XDG_DATA_HOME/buurtstem)")
+        ->needs(round);
+    command->add_option("--rule", options.rule,
+                        "greedy, greedy-no-skip or mes (the Method of Equal Shares); required with a file, "
+                        "with --round a \"what if\" count")
         ->check(CLI::IsMember({"greedy", "greedy-no-skip", "mes"}));
     command->add_option("--utility", options.utility, "mes: cost (default) or cardinality")
         ->check(CLI::IsMember({"cost", "cardinality"}))
@@ -308,12 +400,30 @@ CLI::App* addTallyCommand(CLI::App& app, TallyCommandOptions& options) {
                       "mes: greedy wins when more voters prefer its outcome (Wieliczka, Świecie)");
     command->add_option("--rank-points", options.rankPoints,
                         "Ordinal ballots: points for the first, second, ... place, e.g. 3,2,1 (Kraków); "
-                        "without it a ranked ballot counts as approval of each project on it");
+                        "without it a ranked ballot in a file counts as approval of each project on it");
     command->add_flag("--json", options.json, "Print one JSON object instead of the table");
     return command;
 }
 
 int runTally(const TallyCommandOptions& options) {
+    if (options.file.empty() == options.roundId.empty()) {
+        std::fprintf(stderr, "buurtstem tally: give an election FILE or --round ID\n");
+        return kExitUsage;
+    }
+    std::optional<std::vector<std::int64_t>> rankPoints;
+    if (!options.rankPoints.empty()) {
+        rankPoints = parseRankPoints(options.rankPoints);
+        if (!rankPoints) {
+            std::fprintf(stderr, "buurtstem tally: --rank-points takes whole numbers from high to low, e.g. 3,2,1\n");
+            return kExitUsage;
+        }
+    }
+    if (!options.roundId.empty()) return tallyRound(options, rankPoints ? &*rankPoints : nullptr);
+
+    if (options.rule.empty()) {
+        std::fprintf(stderr, "buurtstem tally: --rule is required when counting a file (greedy, greedy-no-skip or mes)\n");
+        return kExitUsage;
+    }
     TallyOptions tallyOptions;
     tallyOptions.rule = *ruleFromId(options.rule);
     if (tallyOptions.rule != Rule::EqualShares && (options.utilityGiven || options.completionGiven || options.compareWithGreedy)) {
@@ -323,15 +433,7 @@ int runTally(const TallyCommandOptions& options) {
     tallyOptions.utility = *utilityFromId(options.utility);
     tallyOptions.completion = *completionFromId(options.completion);
     tallyOptions.compareWithGreedy = options.compareWithGreedy;
-    if (!options.rankPoints.empty()) {
-        std::optional<std::vector<std::int64_t>> points = parseRankPoints(options.rankPoints);
-        if (!points) {
-            std::fprintf(stderr, "buurtstem tally: --rank-points takes whole numbers from high to low, e.g. 3,2,1\n");
-            return kExitUsage;
-        }
-        tallyOptions.rankPoints = std::move(*points);
-    }
-
+    if (rankPoints) tallyOptions.rankPoints = std::move(*rankPoints);
     std::ifstream file(options.file, std::ios::binary);
     if (!file) {
         std::fprintf(stderr, "buurtstem tally: cannot open %s\n", options.file.c_str());
@@ -356,9 +458,9 @@ int runTally(const TallyCommandOptions& options) {
     }
     const std::string name = options.file.substr(options.file.find_last_of('/') + 1);
     if (options.json)
-        printJson(name, *election, *result, tallyOptions.rankPoints);
+        printJson({{"file", jsonString(name)}}, *election, *result, tallyOptions.rankPoints);
     else
-        printText(name, *election, *result, tallyOptions.rankPoints);
+        printText(name, {}, *election, *result, tallyOptions.rankPoints);
     return kExitOk;
 }
 
