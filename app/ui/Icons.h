@@ -64,13 +64,17 @@ inline constexpr const char* Remove = "\xef\x80\x94";      // f014 trash-o
 inline constexpr const char* Search = "\xef\x80\x82";      // f002 search
 inline constexpr const char* Partners = "\xef\x83\xa8";    // f0e8 sitemap
 
+// The results of a budget round: the home tile, and the projects that were not chosen.
+inline constexpr const char* Results = "\xef\x82\x80";     // f080 bar-chart
+inline constexpr const char* NotChosen = "\xef\x81\x96";   // f056 minus-circle
+
 // Every code point above, for building the font atlas.
-inline constexpr std::array<unsigned short, 52> kAllCodePoints = {
+inline constexpr std::array<unsigned short, 54> kAllCodePoints = {
     0xf0eb, 0xf03a, 0xf015, 0xf060, 0xf061, 0xf0ac, 0xf034, 0xf042, 0xf0c0, 0xf004,
     0xf1ad, 0xf1bb, 0xf1ae, 0xf132, 0xf1b9, 0xf141, 0xf00c, 0xf040, 0xf1d8, 0xf164,
     0xf00d, 0xf177, 0xf062, 0xf25a, 0xf017, 0xf071, 0xf05a, 0xf11c, 0xf07e, 0xf086,
     0xf118, 0xf1f8, 0xf2b5, 0xf0f4, 0xf0f1, 0xf0ad, 0xf023, 0xf026, 0xf073, 0xf193,
     0xf2a2, 0xf207, 0xf1ab, 0xf096, 0xf046, 0xf135, 0xf153, 0xf067, 0xf068, 0xf014,
-    0xf002, 0xf0e8};
+    0xf002, 0xf0e8, 0xf080, 0xf056};
 
 }  // namespace buurtstem::ui::icon

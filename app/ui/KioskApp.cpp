@@ -93,6 +93,31 @@ void KioskApp::refreshView() {
         view_.openRound = std::move(round);
         break;
     }
+    refreshClosedRound();
+    // The screens change by themselves when a round opens or closes, at the next frame after it.
+    const std::uint64_t now = store_.clockMs();
+    nextRoundChangeMs_ = std::numeric_limits<std::uint64_t>::max();
+    for (const BudgetRound& round : store_.rounds())
+        for (const std::uint64_t moment : {round.opensMs, round.closesMs})
+            if (moment > now) nextRoundChangeMs_ = std::min(nextRoundChangeMs_, moment);
+}
+
+void KioskApp::refreshClosedRound() {
+    std::vector<BudgetRound> closed = store_.closedRounds();
+    if (closed.empty()) {
+        view_.closedRound.reset();
+        return;
+    }
+    BudgetRound& latest = closed.front();
+    const std::int64_t ballots = store_.ballotCount(latest.id);
+    // Counted once per round and number of ballots, not at every write elsewhere on the kiosk.
+    if (view_.closedRound && view_.closedRound->round == latest && view_.closedRound->ballots == ballots) return;
+    ClosedRound result;
+    result.ballots = ballots;
+    Result<RoundOutcome> counted = tallyRound(latest, store_.roundBallots(latest.id), view_.neighbourhood);
+    if (counted) result.outcome = std::move(counted).value();
+    result.round = std::move(latest);
+    view_.closedRound = std::move(result);
 }
 
 bool KioskApp::setLanguage(const std::string& code) {
@@ -363,6 +388,7 @@ void KioskApp::frame(double now) {
         idle_.touch(now);  // the idle time counts from the first frame, whatever the clock's origin
         firstFrame_ = false;
     }
+    if (store_.clockMs() >= nextRoundChangeMs_) refreshView();  // a round opened or closed
     const bool input = io.MouseDown[0] || io.MouseClicked[0] || io.MouseReleased[0] || !io.InputQueueCharacters.empty() ||
                        io.MouseWheel != 0.0f;
     if (input) idle_.touch(now);
@@ -442,6 +468,7 @@ void KioskApp::frame(double now) {
             case ScreenId::Ballot: drawBallot(ctx); break;
             case ScreenId::BallotReview: drawBallotReview(ctx); break;
             case ScreenId::BallotReceipt: drawBallotReceipt(ctx); break;
+            case ScreenId::RoundResults: drawRoundResults(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -458,8 +485,13 @@ void KioskApp::frame(double now) {
 }
 
 double KioskApp::secondsUntilNextTimer(double now) const {
+    const std::uint64_t clock = store_.clockMs();
+    const double roundChange = nextRoundChangeMs_ == std::numeric_limits<std::uint64_t>::max()
+                                   ? std::numeric_limits<double>::infinity()
+                                   : static_cast<double>(nextRoundChangeMs_ > clock ? nextRoundChangeMs_ - clock : 0) / 1000.0;
+    // The attract screen shows nothing of a round; the first touch after a change refreshes (frame()).
     if (state_.screen == ScreenId::Attract) return std::numeric_limits<double>::infinity();
-    return idle_.secondsUntilChange(now);
+    return std::min(idle_.secondsUntilChange(now), roundChange);
 }
 
 std::uint32_t KioskApp::clearColour() const {

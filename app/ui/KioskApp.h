@@ -63,12 +63,13 @@ public:
     bool setLanguage(const std::string& code);
     void setLargeText(bool on);
     void setHighContrast(bool on);
-    void refreshView();
+    void refreshView();  // also when a round opens or closes: frame() sees the moment pass
     // Everything a resident left behind is wiped; the attract screen shows.
     void resetForNextResident();
 
 private:
     void apply(const Actions& actions, double now);
+    void refreshClosedRound();
     void go(ScreenId screen);
     void submitIdea();
     void submitInitiative();
@@ -95,6 +96,7 @@ private:
     bool firstFrame_ = true;
     std::optional<Error> fontError_;
     platform::TextureSource* textures_ = nullptr;
+    std::uint64_t nextRoundChangeMs_ = 0;  // the store's clock at which a round next opens or closes
 };
 
 // The translation key of the plain-language message for a storage error.

@@ -7,6 +7,7 @@
 #include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
 #include "../core/round/BudgetRound.h"
+#include "../core/round/RoundTally.h"
 #include "../core/Pulse.h"
 #include "../core/Place.h"
 #include "../core/Similarity.h"
@@ -25,7 +26,7 @@ namespace buurtstem::ui {
 enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks,
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
-                      InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt };
+                      InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults };
 
 struct ScreenInfo {
     ScreenId id;
@@ -33,7 +34,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 28> kScreens = {{
+inline constexpr std::array<ScreenInfo, 29> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -64,10 +65,19 @@ inline constexpr std::array<ScreenInfo, 28> kScreens = {{
     {ScreenId::Ballot, "ballot", "screen.ballot.title"},
     {ScreenId::BallotReview, "ballot-review", "screen.ballot_review.title"},
     {ScreenId::BallotReceipt, "ballot-receipt", "screen.ballot_receipt.title"},
+    // The outcome of the round that closed last, with every project's explanation.
+    {ScreenId::RoundResults, "results", "screen.results.title"},
 }};
 
 const ScreenInfo& screenInfo(ScreenId id);
 std::optional<ScreenId> screenByName(std::string_view name);
+
+// The round that closed last and its count.
+struct ClosedRound {
+    BudgetRound round;
+    std::int64_t ballots = 0;             // = 0
+    std::optional<RoundOutcome> outcome;  // = nullopt // nullopt: it could not be counted (Equal Shares and nobody voted)
+};
 
 // What screens read from storage; refreshed after every write, never per frame.
 struct KioskView {
@@ -80,6 +90,7 @@ struct KioskView {
     std::map<std::string, InitiativePlan> plans;  // the plan of every initiative in `ideas`, by idea id
     std::int64_t initiativeMaximumCents = kInitiativeDefaultMaximumCents;  // the facilitator's maximum per initiative
     std::optional<BudgetRound> openRound;  // = nullopt // the round residents can vote in now (the first, if several)
+    std::optional<ClosedRound> closedRound;  // = nullopt // the round whose voting ended last, with its results
     const Idea* findIdea(std::string_view id) const;
     const InitiativePlan* findPlan(std::string_view ideaId) const;
 };

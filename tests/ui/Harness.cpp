@@ -14,9 +14,11 @@ i18n::Translator shippedTranslations() {
 }
 
 Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
+    storage::StoreOptions storeOptions;
+    storeOptions.clock = options_.clock;
     Result<std::unique_ptr<storage::KioskStore>> store = options_.databaseFile.empty()
-                                                             ? storage::KioskStore::openInMemory()
-                                                             : storage::KioskStore::open(options_.databaseFile);
+                                                             ? storage::KioskStore::openInMemory(storeOptions)
+                                                             : storage::KioskStore::open(options_.databaseFile, storeOptions);
     REQUIRE(store.ok());
     store_ = std::move(store).value();
     if (options_.demo) {

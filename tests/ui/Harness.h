@@ -30,6 +30,7 @@ struct HarnessOptions {
     ui::IdleSettings idle;
     std::filesystem::path databaseFile;  // = empty // a private in-memory database when empty; a file lets
                                          // a test reach the database from the side (to make writes fail)
+    storage::WallClock clock;            // = system clock when empty // the store's clock: rounds open and close by it
 };
 
 class Harness {

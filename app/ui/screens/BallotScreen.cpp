@@ -79,6 +79,11 @@ void drawBallot(ScreenContext& ctx) {
                              : round.ballot == BallotType::Budget  ? "ballot.help.budget"
                              : round.ballot == BallotType::Points  ? "ballot.help.points"
                                                                    : "ballot.help.ranking"));
+    if (round.ballot == BallotType::Ranking) {
+        // A ranking counts by place; the resident should know what the order is worth.
+        const std::vector<std::int64_t> points = rankingPoints(round);
+        if (!points.empty()) screenText(ctx, ui.format("ballot.help.ranking_points", {{"points", std::to_string(points.front())}}), true);
+    }
     const float width = ImGui::GetContentRegionAvail().x;
     const float gap = ui.metrics.gap();
     const std::string status = statusLine(ui, round, vote.ballot);

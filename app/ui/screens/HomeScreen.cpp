@@ -20,10 +20,10 @@ struct Tile {
     std::string detail;
 };
 
-float tileHeight(const Ui& ui, const Tile& tile, float width) {
+float tileHeight(const Ui& ui, const Tile& tile, float width, bool withDetail) {
     const float inner = width - 2 * ui.mm(3);
     return ui.mm(6) + ui.fonts.title->FontSize + ui.mm(1.5f) + measureText(ui.fonts.heading, tile.label, inner).y +
-           ui.mm(1) + measureText(ui.fonts.body, tile.detail, inner).y + ui.mm(4);
+           (withDetail ? ui.mm(1) + measureText(ui.fonts.body, tile.detail, inner).y : 0.0f) + ui.mm(4);
 }
 
 }  // namespace
@@ -55,20 +55,33 @@ void drawHomeScreen(ScreenContext& ctx) {
     if (ctx.view.openRound)
         shownTiles.push_back({"home.tile.vote", icon::Ticked, ui.tr("home.tile.vote"),
                               ui.format("home.tile.vote.detail", {{"round", ctx.view.openRound->name}})});
+    // The results of the round that closed last, right after voting: what the neighbourhood decided.
+    if (ctx.view.closedRound)
+        shownTiles.push_back({"home.tile.results", icon::Results, ui.tr("home.tile.results"),
+                              ui.tr("home.tile.results.detail")});
     shownTiles.insert(shownTiles.end(), std::begin(tiles), std::end(tiles));
     const int tileCount = static_cast<int>(shownTiles.size());
     const float gap = ui.metrics.gap();
     const ImVec2 available = ImGui::GetContentRegionAvail();
     // All in one row when each tile can be 110 mm wide (the labels then stay on one or two
-    // lines), else three side by side at 75 mm, two at 70 mm, else one above the other.
+    // lines); with seven or more tiles (a vote and its results) four side by side at 70 mm;
+    // else three at 75 mm, two at 70 mm, else one above the other.
     const int columns = available.x >= tileCount * ui.mm(110) + (tileCount - 1) * gap ? tileCount
+                        : tileCount > 6 && available.x >= 4 * ui.mm(70) + 3 * gap ? 4
                         : available.x >= 3 * ui.mm(75) + 2 * gap               ? 3
                         : available.x >= 2 * ui.mm(70) + gap                    ? 2
                                                                                 : 1;
     const int rows = (tileCount + columns - 1) / columns;
     const float width = (available.x - (columns - 1) * gap) / columns;
-    float height = std::clamp((available.y - (rows - 1) * gap) / rows, ui.metrics.touchMain() * 2.5f, ui.mm(90));
-    for (const Tile& tile : shownTiles) height = std::max(height, tileHeight(ui, tile, width));
+    const float room = (available.y - (rows - 1) * gap) / rows;
+    // The details go when the tiles would not fit with them (large text on a small screen).
+    const auto tallest = [&](bool withDetail) {
+        float tallest = 0;
+        for (const Tile& tile : shownTiles) tallest = std::max(tallest, tileHeight(ui, tile, width, withDetail));
+        return tallest;
+    };
+    const bool withDetail = tallest(true) <= std::max(room, ui.metrics.touchMain() * 2.5f);
+    const float height = std::max(std::clamp(room, ui.metrics.touchMain() * 2.5f, ui.mm(90)), tallest(withDetail));
 
     // The tiles sit at the bottom of the screen, within reach from a wheelchair; the welcome
     // stays at the top where the eye starts.
@@ -88,7 +101,7 @@ void drawHomeScreen(ScreenContext& ctx) {
         spec.id = shownTiles[i].id;
         spec.icon = shownTiles[i].icon;
         spec.label = shownTiles[i].label.c_str();
-        spec.detail = shownTiles[i].detail.c_str();
+        spec.detail = withDetail ? shownTiles[i].detail.c_str() : nullptr;
         spec.size = size;
         spec.kind = ButtonKind::Tile;
         const std::string_view id = shownTiles[i].id;
@@ -96,6 +109,8 @@ void drawHomeScreen(ScreenContext& ctx) {
         if (touchButton(ui, spec)) {
             if (id == "home.tile.vote")
                 ctx.actions.go = ScreenId::VoteCode;
+            else if (id == "home.tile.results")
+                ctx.actions.go = ScreenId::RoundResults;
             else if (id == "home.tile.idea")
                 ctx.actions.startIdea = true;
             else if (id == "home.tile.initiative")

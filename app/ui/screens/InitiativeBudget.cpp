@@ -133,20 +133,7 @@ void totalLine(ScreenContext& ctx, const std::string& text, bool over, std::int6
     Ui& ui = ctx.ui;
     const float width = ImGui::GetContentRegionAvail().x;
     textBlock(ui.fonts.heading, text, over ? ui.colours.danger : ui.colours.text, width);
-    const ImVec2 min = ImGui::GetCursorScreenPos();
-    const ImVec2 max(min.x + width, min.y + ui.mm(3));
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    list->AddRectFilled(min, max, ui.colours.surface, ui.mm(1.5f));
-    list->AddRect(min, max, ui.colours.border, ui.mm(1.5f), 0, ui.mm(0.35f));
-    const float share = maximum > 0 ? std::clamp(static_cast<float>(static_cast<double>(total) / static_cast<double>(maximum)), 0.0f, 1.0f) : 0.0f;
-    const float filled = share * width;
-    if (filled > 0) {
-        const ImVec2 from = rightToLeft() ? ImVec2(max.x - filled, min.y) : min;
-        const ImVec2 to = rightToLeft() ? max : ImVec2(min.x + filled, max.y);
-        list->AddRectFilled(from, to, total > maximum ? ui.colours.danger : ui.colours.primary, ui.mm(1.5f));
-    }
-    ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ui.mm(1)));
-    ImGui::Dummy(ImVec2(0, 0));
+    amountBar(ui, width, total, maximum);
 }
 
 }  // namespace

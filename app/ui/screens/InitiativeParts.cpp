@@ -150,7 +150,7 @@ PlanFieldSpec amountField(const InitiativeSteps& steps, PlanField field, std::in
     PlanFieldSpec spec;
     spec.placeholder = "€ 0,00";
     spec.focused = steps.focus == field;
-    spec.value = spec.focused ? "€ " + steps.amountText : storedCents > 0 ? formatEuroCents(storedCents) : std::string();
+    spec.value = spec.focused ? "€\u00a0" + steps.amountText : storedCents > 0 ? formatEuroCents(storedCents) : std::string();
     return spec;
 }
 

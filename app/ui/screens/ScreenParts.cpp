@@ -3,6 +3,7 @@
 
 #include "../Icons.h"
 #include "../ThemeLook.h"
+#include "../../core/CivilDate.h"
 #include "../widgets/TouchButton.h"
 
 #include <algorithm>
@@ -127,22 +128,34 @@ ImVec2 gridCell(ImVec2 origin, int index, int columns, ImVec2 cellSize, float ga
 
 std::string ideaDate(const Ui& ui, const Idea& idea) {
     // The HLC's wall time is milliseconds since 1970 (UTC); a day is precise enough here.
-    const long long days = static_cast<long long>(idea.created.wallMs() / 86'400'000ULL);
-    // Civil date from days since the epoch (proleptic Gregorian calendar).
-    long long z = days + 719468;
-    const long long era = (z >= 0 ? z : z - 146096) / 146097;
-    const long long doe = z - era * 146097;
-    const long long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const long long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const long long mp = (5 * doy + 2) / 153;
-    const long long day = doy - (153 * mp + 2) / 5 + 1;
-    const long long month = mp < 10 ? mp + 3 : mp - 9;
-    const long long year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+    return dayMonthYear(ui, idea.created.wallMs());
+}
+
+void amountBar(Ui& ui, float width, std::int64_t amount, std::int64_t whole) {
+    const ImVec2 min = ImGui::GetCursorScreenPos();
+    const ImVec2 max(min.x + width, min.y + ui.mm(3));
+    ImDrawList* list = ImGui::GetWindowDrawList();
+    list->AddRectFilled(min, max, ui.colours.surface, ui.mm(1.5f));
+    list->AddRect(min, max, ui.colours.border, ui.mm(1.5f), 0, ui.mm(0.35f));
+    const float share =
+        whole > 0 ? std::clamp(static_cast<float>(static_cast<double>(amount) / static_cast<double>(whole)), 0.0f, 1.0f) : 0.0f;
+    const float filled = share * width;
+    if (filled > 0) {
+        const ImVec2 from = rightToLeft() ? ImVec2(max.x - filled, min.y) : min;
+        const ImVec2 to = rightToLeft() ? max : ImVec2(min.x + filled, max.y);
+        list->AddRectFilled(from, to, amount > whole ? ui.colours.danger : ui.colours.primary, ui.mm(1.5f));
+    }
+    ImGui::SetCursorScreenPos(ImVec2(min.x, max.y + ui.mm(1)));
+    ImGui::Dummy(ImVec2(0, 0));
+}
+
+std::string dayMonthYear(const Ui& ui, std::uint64_t ms) {
+    const CivilDate date = localDate(ms);
     static constexpr const char* kMonthKeys[12] = {"month.1", "month.2", "month.3", "month.4", "month.5", "month.6",
                                                    "month.7", "month.8", "month.9", "month.10", "month.11", "month.12"};
-    return ui.format("date.day_month_year", {{"day", std::to_string(day)},
-                                             {"month", ui.tr(kMonthKeys[month - 1])},
-                                             {"year", std::to_string(year)}});
+    return ui.format("date.day_month_year", {{"day", std::to_string(date.day)},
+                                             {"month", ui.tr(kMonthKeys[date.month - 1])},
+                                             {"year", std::to_string(date.year)}});
 }
 
 }  // namespace buurtstem::ui

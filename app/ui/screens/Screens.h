@@ -64,6 +64,11 @@ void drawVoteCode(ScreenContext& ctx);
 void drawBallot(ScreenContext& ctx);
 void drawBallotReview(ScreenContext& ctx);
 void drawBallotReceipt(ScreenContext& ctx);
+void drawRoundResults(ScreenContext& ctx);  // the round that closed last (RoundResults.cpp)
+// Why a project of a counted round was or was not chosen, in the current language.
+std::string projectExplanation(const Ui& ui, const BudgetRound& round, const tally::TallyResult& result, std::uint32_t project);
+// How the round's votes were counted, in the current language.
+std::string countingExplanation(const Ui& ui, const BudgetRound& round, const tally::TallyResult& result);
 // Overlay: the list of languages, each in its own name.
 void drawLanguagePicker(ScreenContext& ctx);
 
@@ -128,5 +133,11 @@ ButtonPair bottomButtons(ScreenContext& ctx, ButtonSpec secondary, ButtonSpec pr
 
 // "12 december 2026" style date of an idea, in the current language.
 std::string ideaDate(const Ui& ui, const Idea& idea);
+// The same for a moment in milliseconds since the Unix epoch (its day in UTC).
+std::string dayMonthYear(const Ui& ui, std::uint64_t ms);
+
+// A bar across `width` at the cursor, filled for `amount` of `whole` (from the right in a
+// right-to-left interface); in the danger colour when the amount is more than the whole.
+void amountBar(Ui& ui, float width, std::int64_t amount, std::int64_t whole);
 
 }  // namespace buurtstem::ui

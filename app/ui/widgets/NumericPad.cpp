@@ -47,7 +47,8 @@ std::string formatEuroCents(std::int64_t cents) {
         euros.push_back(digits[i]);
     }
     const unsigned rest = static_cast<unsigned>(magnitude % 100);
-    std::string out = negative ? "-€ " : "€ ";
+    // A no-break space: the sign never ends a line with its amount on the next.
+    std::string out = negative ? "-€\u00a0" : "€\u00a0";
     out += euros;
     out += ',';
     out += static_cast<char>('0' + rest / 10);

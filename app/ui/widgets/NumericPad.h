@@ -13,7 +13,7 @@ namespace buurtstem::ui {
 
 // "1250" -> 125000, "12,5" -> 1250, "0,05" -> 5; empty or malformed -> nullopt.
 std::optional<std::int64_t> parseEuroCents(std::string_view typed);
-// 125050 -> "€ 1.250,50" (Dutch notation).
+// 125050 -> "€ 1.250,50" (Dutch notation, with a no-break space after the sign).
 std::string formatEuroCents(std::int64_t cents);
 // As formatEuroCents, without ",00" for whole euros: 500000 -> "€ 5.000".
 std::string formatEuroShort(std::int64_t cents);
