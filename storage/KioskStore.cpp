@@ -1264,6 +1264,17 @@ std::vector<BudgetRound> KioskStore::closedRounds() const {
     return closed;
 }
 
+bool KioskStore::receiptCounted(const std::string& roundId, std::string_view typedReceipt) const {
+    const std::string receipt = normaliseReferenceCode(typedReceipt);
+    if (receipt.empty()) return false;
+    return impl_->read<bool>("find receipt", false, [&]() -> Result<bool> {
+        SQLite::Statement q(impl_->db, "SELECT 1 FROM ballots WHERE round_id = ? AND receipt = ?");
+        q.bind(1, roundId);
+        q.bind(2, receipt);
+        return q.executeStep();
+    });
+}
+
 std::vector<BallotDraft> KioskStore::roundBallots(const std::string& roundId) const {
     return impl_->read<std::vector<BallotDraft>>("read ballots", {}, [&]() -> Result<std::vector<BallotDraft>> {
         const std::optional<BudgetRound> r = readRound(impl_->db, roundId);

@@ -157,6 +157,9 @@ public:
     // The code is marked used in the same transaction. Nothing is stored on error.
     Result<std::string> castBallot(const std::string& roundId, const BallotDraft& ballot, std::string_view typedCode);
     std::int64_t ballotCount(const std::string& roundId) const;
+    // Whether one of the round's ballots carries this receipt (typed in any case, with or without
+    // the dash): a resident sees their vote was counted, and nothing of what they chose.
+    bool receiptCounted(const std::string& roundId, std::string_view typedReceipt) const;
     // The demo's budget rounds: one that closed just now with 40 demo ballots (so its results
     // show), and one open from yesterday for 90 days, voted with codes, with 24 codes: returned,
     // and for a kiosk on disk also written to <data dir>/demo-voting-codes.txt (mode 0600) so a

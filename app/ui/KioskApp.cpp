@@ -203,6 +203,11 @@ void KioskApp::checkReference() {
     state_.check.found = store_.ideaByReference(state_.check.typed);
 }
 
+void KioskApp::checkReceipt() {
+    state_.receipt.looked = true;
+    state_.receipt.counted = view_.closedRound && store_.receiptCounted(view_.closedRound->round.id, state_.receipt.typed);
+}
+
 void KioskApp::checkVotingCode() {
     VoteFlow& vote = state_.vote;
     vote.codeProblemKey = nullptr;
@@ -334,6 +339,7 @@ void KioskApp::apply(const Actions& actions, double now) {
         go(ScreenId::IdeaTheme);
     }
     if (actions.checkReference) checkReference();
+    if (actions.checkReceipt) checkReceipt();
     if (actions.checkVotingCode) checkVotingCode();
     if (actions.castBallot) castBallot();
     if (actions.openIdea) {
@@ -469,6 +475,7 @@ void KioskApp::frame(double now) {
             case ScreenId::BallotReview: drawBallotReview(ctx); break;
             case ScreenId::BallotReceipt: drawBallotReceipt(ctx); break;
             case ScreenId::RoundResults: drawRoundResults(ctx); break;
+            case ScreenId::ReceiptCheck: drawReceiptCheck(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -607,6 +614,11 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             }
             break;
         case ScreenId::BallotReceipt: state_.vote.receipt = "M4T-R7K"; break;
+        case ScreenId::ReceiptCheck:
+            // A receipt typed and looked up: one that is not among the closed round's ballots.
+            state_.receipt.typed = "M4T-R7K";
+            checkReceipt();
+            break;
         case ScreenId::InitiativeCheck:
             // A code typed and looked up: the first initiative on the list, or a code that is not there.
             for (const Idea& idea : view_.ideas) {

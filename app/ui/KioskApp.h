@@ -75,6 +75,7 @@ private:
     void submitInitiative();
     void checkReference();
     void checkVotingCode();
+    void checkReceipt();
     void castBallot();
     void submitPulse();
     void submitMeetingNeed();

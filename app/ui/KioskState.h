@@ -26,7 +26,7 @@ namespace buurtstem::ui {
 enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks,
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
-                      InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults };
+                      InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck };
 
 struct ScreenInfo {
     ScreenId id;
@@ -34,7 +34,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 29> kScreens = {{
+inline constexpr std::array<ScreenInfo, 30> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -67,6 +67,7 @@ inline constexpr std::array<ScreenInfo, 29> kScreens = {{
     {ScreenId::BallotReceipt, "ballot-receipt", "screen.ballot_receipt.title"},
     // The outcome of the round that closed last, with every project's explanation.
     {ScreenId::RoundResults, "results", "screen.results.title"},
+    {ScreenId::ReceiptCheck, "receipt-check", "screen.receipt_check.title"},
 }};
 
 const ScreenInfo& screenInfo(ScreenId id);
@@ -122,6 +123,13 @@ struct VoteFlow {
     std::string receipt;                 // shown on the receipt screen
 };
 
+// "Was my vote counted?": the receipt typed on the results screen and the answer.
+struct ReceiptCheck {
+    std::string typed;                   // as typed, any case, with or without the dash
+    bool looked = false;                 // = false // the resident asked; `counted` is the answer
+    bool counted = false;                // = false // a ballot of the closed round has this receipt
+};
+
 // "Check my initiative": the code typed and what was found.
 struct ReferenceCheck {
     std::string typed;                   // as typed, any case, with or without the dash
@@ -156,6 +164,7 @@ struct KioskState {
     bool pulseGiven = false;        // = false // sent in this visit: one pulse per visit, until the idle reset
     const char* pulseProblemKey = nullptr;  // message under the faces: nothing chosen yet, or cannot save
     ReferenceCheck check;           // "check my initiative"
+    ReceiptCheck receipt;           // "was my vote counted?"
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
@@ -182,6 +191,7 @@ struct Actions {
     bool startInitiative = false;  // a fresh initiative draft, then the theme screen
     bool submitInitiative = false;
     bool checkReference = false;   // look up state.check.typed
+    bool checkReceipt = false;     // look up state.receipt.typed among the closed round's ballots
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

@@ -259,3 +259,25 @@ TEST_CASE("voting code counts: issued, used and voided, per round", "[storage][r
     CHECK(store->votingCodeCounts(roundId).voided == 2);
     CHECK_FALSE(store->lastReadError().has_value());
 }
+
+TEST_CASE("a receipt shows the vote was counted, typed in any case, and only in its own round", "[storage][round]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    Result<BudgetRound> saved = store->saveRound(threeProjects());
+    REQUIRE(saved.ok());
+    Result<BudgetRound> other = store->saveRound(threeProjects());
+    REQUIRE(other.ok());
+    Result<std::vector<std::string>> codes = store->issueVotingCodes(saved->id, 1);
+    REQUIRE(codes.ok());
+    Result<std::string> receipt = store->castBallot(saved->id, choose({1}), (*codes)[0]);
+    REQUIRE(receipt.ok());
+    CHECK(store->receiptCounted(saved->id, *receipt));
+    std::string typed = *receipt;
+    typed.erase(std::remove(typed.begin(), typed.end(), '-'), typed.end());
+    std::transform(typed.begin(), typed.end(), typed.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
+    CHECK(store->receiptCounted(saved->id, typed));
+    CHECK_FALSE(store->receiptCounted(other->id, *receipt));
+    if (*receipt != "K7P-3QX") CHECK_FALSE(store->receiptCounted(saved->id, "K7P-3QX"));
+    CHECK_FALSE(store->receiptCounted(saved->id, "not a code"));
+    CHECK_FALSE(store->receiptCounted(saved->id, ""));
+}

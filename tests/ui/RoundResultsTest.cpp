@@ -174,3 +174,38 @@ TEST_CASE("every reason and every counting rule reads in every language", "[ui][
             }
     }
 }
+
+TEST_CASE("a resident checks with the receipt that their vote was counted", "[ui][results]") {
+    auto now = std::make_shared<std::uint64_t>(kNow);
+    test::HarnessOptions options;
+    options.clock = [now] { return *now; };
+    Harness h(options);
+    const BudgetRound open = *h.app().view().openRound;
+    BallotDraft ballot;
+    ballot.projects = {1};
+    const std::string receipt = h.store().castBallot(open.id, ballot, h.demoVotingCodes().at(0)).value();
+    *now = open.closesMs;
+    h.frames(1);
+
+    REQUIRE(h.tap("home.tile.results"));
+    REQUIRE(h.tap("result.check_receipt"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::ReceiptCheck);
+    std::string typed = receipt;  // as a resident types it: lower case, without the dash
+    typed.erase(std::remove(typed.begin(), typed.end(), '-'), typed.end());
+    std::transform(typed.begin(), typed.end(), typed.begin(), [](char c) { return static_cast<char>(std::tolower(c)); });
+    h.type(typed);
+    REQUIRE(h.tap("#osk.done"));
+    CHECK(h.app().state().receipt.looked);
+    CHECK(h.app().state().receipt.counted);
+
+    h.type("x");  // typing again clears the answer
+    CHECK_FALSE(h.app().state().receipt.looked);
+    h.app().state().receipt.typed = receipt == "M4T-R7K" ? "K7P-3QX" : "M4T-R7K";
+    REQUIRE(h.tap("#osk.done"));
+    CHECK(h.app().state().receipt.looked);
+    CHECK_FALSE(h.app().state().receipt.counted);
+
+    // The idle reset forgets the receipt.
+    h.app().resetForNextResident();
+    CHECK(h.app().state().receipt.typed.empty());
+}

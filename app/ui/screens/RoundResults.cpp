@@ -4,8 +4,11 @@
 #include "Screens.h"
 
 #include "../Icons.h"
+#include "../../core/Identifiers.h"
 #include "../ThemeLook.h"
 #include "../widgets/NumericPad.h"
+#include "../widgets/TextField.h"
+#include "../widgets/TouchButton.h"
 
 #include <algorithm>
 #include <string>
@@ -130,8 +133,10 @@ void drawRoundResults(ScreenContext& ctx) {
     amountBar(ui, width, result.spent, result.budget);
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
 
-    // The projects, then how it was counted, in one list that scrolls by dragging.
-    const float bottom = ctx.contentMin.y + ctx.contentSize.y;
+    // The projects, then how it was counted, in one list that scrolls by dragging; under it the
+    // way to check a receipt.
+    const float buttonsTop = ctx.contentMin.y + ctx.contentSize.y - ui.metrics.touchMain();
+    const float bottom = buttonsTop - gap;
     const float pad = ui.mm(3);
     const float markWidth = ui.fonts.heading->FontSize * 1.6f;
     const float inner = width - markWidth - 3 * pad;
@@ -183,6 +188,63 @@ void drawRoundResults(ScreenContext& ctx) {
     drawText(list, ui.fonts.body, ImVec2(mirrored ? max.x - pad - size.x : min.x + pad, min.y + pad), ui.colours.mutedText, method,
              width - 2 * pad);
     ctx.pageScroll.end(ui);
+
+    ButtonSpec check;
+    check.id = "result.check_receipt";
+    check.label = ui.tr(check.id);
+    check.icon = icon::Search;
+    // Wide enough for the label on one line (large text, long languages), at most the whole row.
+    const float labelWidth = measureText(ui.fonts.heading, check.label).x + ui.fonts.heading->FontSize * 2.0f + ui.mm(12);
+    const float buttonWidth = std::min(width, std::max(ui.mm(110), labelWidth));
+    check.size = ImVec2(buttonWidth, ui.metrics.touchMain());
+    ImGui::SetCursorScreenPos(ImVec2(mirrored ? ctx.contentMin.x : ctx.contentMin.x + width - buttonWidth, buttonsTop));
+    if (touchButton(ui, check)) {
+        ctx.state.receipt = ReceiptCheck{};
+        ctx.actions.go = ScreenId::ReceiptCheck;
+    }
+}
+
+void drawReceiptCheck(ScreenContext& ctx) {
+    Ui& ui = ctx.ui;
+    if (!ctx.view.closedRound) {
+        screenText(ctx, ui.tr("result.none"));
+        return;
+    }
+    ReceiptCheck& check = ctx.state.receipt;
+    const std::string& roundName = ctx.view.closedRound->round.name;
+    const float width = ImGui::GetContentRegionAvail().x;
+    screenText(ctx, ui.format("receipt.check.help", {{"round", roundName}}));
+
+    TextFieldSpec field;
+    field.id = "#receipt.check.code";
+    field.label = ui.tr("receipt.check.code_label");
+    field.placeholder = "M4T-R7K";
+    field.text = &check.typed;
+    field.focused = true;
+    textField(ui, field);
+
+    if (check.looked) {
+        if (check.counted) {
+            textBlock(ui.fonts.heading, std::string(icon::Check) + "  " + ui.format("receipt.check.counted", {{"round", roundName}}),
+                      ui.colours.selected, width);
+        } else {
+            const bool wellFormed = !normaliseReferenceCode(check.typed).empty();
+            problemText(ctx, wellFormed ? ui.format("receipt.check.unknown", {{"round", roundName}}).c_str()
+                                        : ui.tr("receipt.check.not_a_code"));
+        }
+    }
+
+    // The keyboard at the bottom; receipts are Latin letters and digits in every language.
+    const float bottom = ctx.contentMin.y + ctx.contentSize.y;
+    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
+    KeyboardOptions options;
+    options.maxCodePoints = 12;
+    options.doneKey = "receipt.check.look";
+    options.native = KeyboardLayer::Letters;
+    const std::string before = check.typed;
+    const KeyboardEvent event = ctx.keyboard.draw(ui, check.typed, options, width);
+    if (check.typed != before) check.looked = false;  // an old answer must not stand beside a new receipt
+    if (event == KeyboardEvent::Done) ctx.actions.checkReceipt = true;
 }
 
 }  // namespace buurtstem::ui
