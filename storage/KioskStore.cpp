@@ -2,12 +2,14 @@
 // understand, appends events through one write path, and serves the reads the screens use.
 #include "KioskStore.h"
 
+#include "AuditLog.h"
 #include "Migrations.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
 #include "VotingCodeHash.h"
 
 #include "../app/core/DemoNeighbourhood.h"
+#include "../app/core/FacilitatorPin.h"
 #include "../app/core/Identifiers.h"
 #include "../app/core/Utf8.h"
 #include "../app/core/VotingCode.h"
@@ -1043,6 +1045,152 @@ Result<void> KioskStore::setStaffPublicKey(const StaffKey& publicKey) {
     });
 }
 
+// [SECTION] Facilitators
+
+namespace {
+
+// The Argon2id string of a PIN (libsodium's interactive limits: about 64 MiB and a fraction of a
+// second, once per PIN typed: slow for a guesser with a copy of the file, fine at the kiosk).
+Result<std::string> hashPin(std::string_view pin) {
+    char hashed[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(hashed, pin.data(), pin.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                              crypto_pwhash_MEMLIMIT_INTERACTIVE, crypto_pwhash_ALG_ARGON2ID13) != 0)
+        return makeError(ErrorCode::StorageFailure, "not enough memory to protect the PIN");
+    return std::string(hashed);
+}
+
+bool pinMatches(const std::string& hashed, std::string_view pin) {
+    return crypto_pwhash_str_verify(hashed.c_str(), pin.data(), pin.size()) == 0;
+}
+
+struct StoredFacilitator {
+    std::string label;
+    std::string pinHash;
+};
+
+std::vector<StoredFacilitator> readFacilitators(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT label, pin_hash FROM facilitators ORDER BY created_ms, label");
+    std::vector<StoredFacilitator> all;
+    while (q.executeStep()) all.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
+    return all;
+}
+
+}  // namespace
+
+bool KioskStore::hasFacilitator() const { return !facilitatorLabels().empty(); }
+
+std::vector<std::string> KioskStore::facilitatorLabels() const {
+    return impl_->read<std::vector<std::string>>("read facilitators", {}, [&]() -> Result<std::vector<std::string>> {
+        std::vector<std::string> labels;
+        for (StoredFacilitator& f : readFacilitators(impl_->db)) labels.push_back(std::move(f.label));
+        return labels;
+    });
+}
+
+Result<void> KioskStore::addFacilitator(const std::string& label, std::string_view pin) {
+    const std::string name = utf8::trim(label);
+    if (Result<void> valid = validateFacilitatorLabel(name); !valid) return valid.error();
+    if (checkNewPin(pin) != PinProblem::None)
+        return makeError(ErrorCode::InvalidInput, "a PIN has 6 to 12 digits and is not one digit repeated or a run");
+    return guarded<void>("add facilitator", [&]() -> Result<void> {
+        // Each PIN opens one facilitator's screens, so it says who did what: no two alike.
+        for (const StoredFacilitator& other : readFacilitators(impl_->db)) {
+            if (other.label == name) return makeError(ErrorCode::InvalidInput, "there is already a facilitator called " + name);
+            if (pinMatches(other.pinHash, pin)) return makeError(ErrorCode::InvalidInput, "another facilitator has this PIN");
+        }
+        Result<std::string> hashed = hashPin(pin);
+        if (!hashed) return hashed.error();
+        return impl_->writeTransaction<void>("add facilitator", [&]() -> Result<void> {
+            SQLite::Statement insert(impl_->db, "INSERT INTO facilitators (label, pin_hash, created_ms) VALUES (?, ?, ?)");
+            insert.bind(1, name);
+            insert.bind(2, *hashed);
+            insert.bind(3, static_cast<std::int64_t>(impl_->nowMs()));
+            insert.exec();
+            return {};
+        });
+    });
+}
+
+std::uint64_t KioskStore::pinWait() const {
+    return impl_->read<std::uint64_t>("read PIN attempts", 0, [&]() -> Result<std::uint64_t> {
+        SQLite::Statement q(impl_->db, "SELECT failures, last_ms FROM pin_attempts WHERE id = 1");
+        if (!q.executeStep()) return std::uint64_t{0};
+        return pinWaitMs(q.getColumn(0).getInt(), static_cast<std::uint64_t>(q.getColumn(1).getInt64()), impl_->nowMs());
+    });
+}
+
+KioskStore::PinAttempt KioskStore::tryPin(std::string_view pin) {
+    PinAttempt attempt;
+    attempt.waitMs = pinWait();
+    if (const std::optional<Error> error = lastReadError()) {
+        attempt.outcome = PinOutcome::StorageProblem;
+        return attempt;
+    }
+    if (attempt.waitMs > 0) {
+        attempt.outcome = PinOutcome::Wait;
+        return attempt;
+    }
+    const std::vector<StoredFacilitator> facilitators =
+        impl_->read<std::vector<StoredFacilitator>>("read facilitators", {}, [&]() -> Result<std::vector<StoredFacilitator>> {
+            return readFacilitators(impl_->db);
+        });
+    if (facilitators.empty()) {
+        attempt.outcome = lastReadError() ? PinOutcome::StorageProblem : PinOutcome::NoFacilitator;
+        return attempt;
+    }
+    for (const StoredFacilitator& facilitator : facilitators)
+        if (pinMatches(facilitator.pinHash, pin)) {
+            attempt.outcome = PinOutcome::Unlocked;
+            attempt.label = facilitator.label;
+            break;
+        }
+    // The count is written whether the PIN was right or wrong; a kiosk that cannot write it
+    // opens nothing, so a full disk never turns off the wait.
+    const Result<void> written = impl_->writeTransaction<void>("record PIN attempt", [&]() -> Result<void> {
+        if (attempt.outcome == PinOutcome::Unlocked) {
+            impl_->db.exec("DELETE FROM pin_attempts");
+            return {};
+        }
+        SQLite::Statement record(impl_->db,
+                                 "INSERT INTO pin_attempts (id, failures, last_ms) VALUES (1, 1, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET failures = failures + 1, last_ms = excluded.last_ms");
+        record.bind(1, static_cast<std::int64_t>(impl_->nowMs()));
+        record.exec();
+        return {};
+    });
+    if (!written) {
+        attempt.outcome = PinOutcome::StorageProblem;
+        attempt.label.clear();
+        return attempt;
+    }
+    if (attempt.outcome != PinOutcome::Unlocked) {
+        attempt.outcome = PinOutcome::Wrong;
+        attempt.waitMs = pinWait();
+    }
+    return attempt;
+}
+
+Result<std::string> KioskStore::addDemoFacilitator() {
+    if (hasFacilitator()) return std::string();
+    // A PIN of its own for every demo kiosk, never a default one; on disk it is written beside
+    // the database for whoever set the demo up.
+    std::string pin;
+    do {
+        pin.clear();
+        for (int i = 0; i < 6; ++i) pin += static_cast<char>('0' + randombytes_uniform(10));
+    } while (checkNewPin(pin) != PinProblem::None);
+    if (Result<void> added = addFacilitator("Demo", pin); !added) return added.error();
+    if (!impl_->databaseFile.empty()) {
+        const std::string text = "Demo facilitator PIN (a long press in the top left corner opens the facilitator screens): " +
+                                 pin + "\n";
+        const std::span<const unsigned char> bytes(reinterpret_cast<const unsigned char*>(text.data()), text.size());
+        if (Result<void> written = Impl::writeSecretKeyFile(impl_->databaseFile.parent_path() / kDemoFacilitatorPinFileName, bytes);
+            !written)
+            return written.error();
+    }
+    return pin;
+}
+
 Result<void> KioskStore::rebuildReadTables() {
     return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
         // The plan's tables first: their rows point into ideas.
@@ -1380,6 +1528,29 @@ Result<std::vector<std::string>> KioskStore::addDemoRound() {
             return written.error();
     }
     return codes;
+}
+
+// [SECTION] Audit log
+
+Result<AuditEntry> KioskStore::appendAudit(const AuditDraft& draft) {
+    if (Result<void> valid = validateAuditDraft(draft); !valid) return valid.error();
+    return impl_->writeTransaction<AuditEntry>("append to the audit log", [&]() -> Result<AuditEntry> {
+        return appendAuditEntry(impl_->db, draft, impl_->nowMs());
+    });
+}
+
+std::vector<AuditEntry> KioskStore::auditLog(std::size_t newestCount) const {
+    return impl_->read<std::vector<AuditEntry>>("read the audit log", {}, [&]() -> Result<std::vector<AuditEntry>> {
+        return readNewestAuditEntries(impl_->db, newestCount);
+    });
+}
+
+AuditCheck KioskStore::checkAuditLog() const {
+    AuditCheck unreadable;
+    unreadable.ok = false;
+    unreadable.reason = "the audit log could not be read";
+    return impl_->read<AuditCheck>("check the audit log", unreadable,
+                                   [&]() -> Result<AuditCheck> { return checkAuditChain(impl_->db); });
 }
 
 // [SECTION] Reads

@@ -4,6 +4,7 @@
 // rebuilt from the events alone.
 #pragma once
 
+#include "../app/core/AuditLog.h"
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
 #include "../app/core/Initiative.h"
@@ -25,12 +26,13 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 7;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 8;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
 inline constexpr const char* kDemoStaffSecretKeyFileName = "demo-staff-secret.key";
 inline constexpr const char* kDemoVotingCodesFileName = "demo-voting-codes.txt";
+inline constexpr const char* kDemoFacilitatorPinFileName = "demo-facilitator-pin.txt";
 inline constexpr std::size_t kStaffKeyBytes = 32;  // crypto_box_PUBLICKEYBYTES and SECRETKEYBYTES
 using StaffKey = std::array<std::uint8_t, kStaffKeyBytes>;
 
@@ -114,6 +116,30 @@ public:
     // already holds ideas, a name or a maximum per initiative (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
 
+    // [SECTION] Facilitators (kiosk settings, not events)
+    bool hasFacilitator() const;
+    std::vector<std::string> facilitatorLabels() const;  // oldest first
+    // Adds a facilitator with a PIN, kept only as its Argon2id hash. Errors: InvalidInput (the
+    // label or PIN rules of app/core/FacilitatorPin.h, a label or PIN another facilitator has),
+    // StorageFull, StorageReadOnly, StorageFailure.
+    Result<void> addFacilitator(const std::string& label, std::string_view pin);
+    enum class PinOutcome { Unlocked, Wrong, Wait, NoFacilitator, StorageProblem };
+    struct PinAttempt {
+        PinOutcome outcome = PinOutcome::Wrong;  // = Wrong
+        std::string label;                       // Unlocked: whose PIN it was
+        std::uint64_t waitMs = 0;                // = 0 // Wrong, Wait: until the next PIN may be tried
+    };
+    // Checks a typed PIN against every facilitator's. Wrong PINs in a row are counted in the
+    // database (pinWaitMs in app/core/FacilitatorPin.h); while a wait runs, no PIN is checked.
+    // A right PIN clears the count. StorageProblem when the count cannot be read or written:
+    // then nothing opens.
+    PinAttempt tryPin(std::string_view pin);
+    std::uint64_t pinWait() const;  // milliseconds until a PIN may be tried; 0 now
+    // The demo's facilitator "Demo" with a random PIN: returned, and for a kiosk on disk also
+    // written to <data dir>/demo-facilitator-pin.txt (mode 0600). "" when there is a facilitator
+    // already. Errors: those of addFacilitator.
+    Result<std::string> addDemoFacilitator();
+
     // [SECTION] Budget rounds (budgetronde)
     // Validates and records round.saved (a new id when round.id is empty). The first save also
     // makes the key the round's voting codes are hashed with, a setting of this kiosk. Errors:
@@ -169,6 +195,19 @@ public:
     // The round's ballots as indexes into its projects (for the tally and exports), in the order
     // of their receipt codes: not the order in which they were cast.
     std::vector<BallotDraft> roundBallots(const std::string& roundId) const;
+
+    // [SECTION] Audit log
+    // Appends one facilitator action to the audit log (kept on this kiosk, not an event): the next
+    // number, this moment by the store's clock, the previous entry's hash, and its own hash
+    // (AuditLog.h has the bytes it covers), in one transaction. Errors: InvalidInput
+    // (validateAuditDraft), StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
+    Result<AuditEntry> appendAudit(const AuditDraft& draft);
+    // At most `newestCount` entries, the newest first.
+    std::vector<AuditEntry> auditLog(std::size_t newestCount) const;
+    // Recomputes every hash and link, from entry 1 on, and says where the chain first breaks. A
+    // whole chain cannot show that entries were taken off its end (see AuditChainWalk). When the
+    // log cannot be read: not ok, no entry named, and lastReadError() says why.
+    AuditCheck checkAuditLog() const;
 
     // [SECTION] Reads (derived from events)
     // Ideas residents may see (approved ones only), newest first.

@@ -254,6 +254,45 @@ CREATE TABLE round_code_keys (
     code_key BLOB NOT NULL CHECK (length(code_key) = 32)
 );
 )sql"},
+    {8, R"sql(
+-- Facilitators of this kiosk: settings of the kiosk, not events (a PIN hash has no business on a
+-- USB stick). The PIN is kept only as libsodium's Argon2id string (crypto_pwhash_str).
+CREATE TABLE facilitators (
+    label      TEXT    PRIMARY KEY,  -- "Anna (opbouwwerk)": who did what, in the audit log
+    pin_hash   TEXT    NOT NULL,
+    created_ms INTEGER NOT NULL
+);
+-- Wrong PINs in a row and when the last one came: kept across restarts, so switching the kiosk
+-- off and on does not shorten the wait.
+CREATE TABLE pin_attempts (
+    id       INTEGER PRIMARY KEY CHECK (id = 1),
+    failures INTEGER NOT NULL CHECK (failures >= 0),
+    last_ms  INTEGER NOT NULL
+);
+
+-- Every facilitator action, append-only: each entry carries the hash of the one before, so an
+-- entry changed or taken out afterwards breaks the chain (KioskStore::checkAuditLog).
+CREATE TABLE audit_log (
+    seq         INTEGER PRIMARY KEY CHECK (seq >= 1),  -- 1, 2, 3, ... without gaps
+    at_ms       INTEGER NOT NULL,
+    facilitator TEXT    NOT NULL,
+    action      TEXT    NOT NULL,  -- "idea.approved", "round.closed", ...
+    subject     TEXT    NOT NULL,  -- what it was done to: an idea's or a round's id, or ""
+    before      TEXT    NOT NULL,  -- as it was ("" when it did not exist)
+    after       TEXT    NOT NULL,  -- as it became ("" when it is gone)
+    prev_hash   TEXT    NOT NULL,  -- the previous entry's hash ("" for the first)
+    hash        TEXT    NOT NULL
+);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+-- INSERT OR REPLACE removes the row it replaces without firing the delete trigger (SQLite fires
+-- it only with recursive_triggers on), so an insert may only add the next entry.
+CREATE TRIGGER audit_log_only_next BEFORE INSERT ON audit_log
+WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log)
+BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

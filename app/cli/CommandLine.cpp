@@ -1,6 +1,7 @@
-// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally and round commands.
+// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round and audit commands.
 #include "CommandLine.h"
 
+#include "AuditCommand.h"
 #include "Commands.h"
 #include "RoundCommand.h"
 #include "TallyCommand.h"
@@ -81,6 +82,8 @@ int runCommandLine(int argc, char** argv) {
     CLI::App* tally = addTallyCommand(app, tallyOptions);
     RoundCommandOptions roundOptions;
     CLI::App* round = addRoundCommand(app, roundOptions);
+    AuditCommandOptions auditOptions;
+    CLI::App* audit = addAuditCommand(app, auditOptions);
 
     try {
         app.parse(argc, argv);
@@ -97,6 +100,7 @@ int runCommandLine(int argc, char** argv) {
 
     if (tally->parsed()) return runTally(tallyOptions);
     if (round->parsed()) return runRound(roundOptions);
+    if (audit->parsed()) return runAudit(auditOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());

@@ -1,4 +1,4 @@
-// The `buurtstem` command line: the kiosk, screenshots, and the staff commands (tally, round).
+// The `buurtstem` command line: the kiosk, screenshots, and the staff commands (tally, round, audit).
 // main() only calls runCommandLine(), so tests can drive the same code.
 #pragma once
 
@@ -19,6 +19,7 @@ enum ExitCode : int {
     kExitStorage = 8,         // any other storage failure, or a file a command writes cannot be written
     kExitBadFile = 9,         // `tally`: the election file (or round) cannot be read or counted
     kExitNoSuchRound = 10,    // `tally --round`, `round ...`: the data folder has no round with that id
+    kExitAuditBroken = 11,    // `audit --check`: the audit log's hash chain is broken (an entry changed or missing)
 };
 
 int runCommandLine(int argc, char** argv);

@@ -168,7 +168,7 @@ LocalTime localTime(std::uint64_t ms) {
     const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
     std::tm fields{};
     if (localtime_r(&seconds, &fields) == nullptr) return {};
-    return {fields.tm_year + 1900, fields.tm_mon + 1, fields.tm_mday, fields.tm_hour, fields.tm_min};
+    return {fields.tm_year + 1900, fields.tm_mon + 1, fields.tm_mday, fields.tm_hour, fields.tm_min, fields.tm_sec};
 }
 
 std::string localTimeText(std::uint64_t ms) {

@@ -42,6 +42,7 @@ struct LocalTime {
     int day = 1;      // = 1 // 1..31
     int hour = 0;     // = 0
     int minute = 0;   // = 0
+    int second = 0;   // = 0
 };
 LocalTime localTime(std::uint64_t ms);
 // "2025-06-02", and "2025-06-02 14:30" unless it is midnight.

@@ -4,6 +4,7 @@
 
 #include "app/core/Idea.h"
 #include "app/core/Theme.h"
+#include "app/core/FacilitatorPin.h"
 #include "storage/KioskStore.h"
 
 #include <catch2/catch.hpp>
