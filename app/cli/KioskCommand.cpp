@@ -164,6 +164,11 @@ int runKiosk(const KioskOptions& options) {
         if (!codes->empty())
             std::fprintf(stderr, "Demo budget round added: voting codes to try are in %s.\n",
                          (dataDir / storage::kDemoVotingCodesFileName).c_str());
+        Result<std::string> pin = (*store)->addDemoFacilitator();
+        if (!pin) return reportError(pin.error(), dataDir);
+        if (!pin->empty())
+            std::fprintf(stderr, "Demo facilitator added: a long press in the top left corner asks for the PIN in %s.\n",
+                         (dataDir / storage::kDemoFacilitatorPinFileName).c_str());
     }
 
     platform::RunnerSettings runnerSettings;

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <ctime>
 #include <limits>
 
 namespace buurtstem::ui {
@@ -208,6 +209,79 @@ void KioskApp::checkReceipt() {
     state_.receipt.counted = view_.closedRound && store_.receiptCounted(view_.closedRound->round.id, state_.receipt.typed);
 }
 
+void KioskApp::tryFacilitatorPin(double now) {
+    FacilitatorAccess& access = state_.facilitator;
+    const storage::KioskStore::PinAttempt attempt = store_.tryPin(access.typedPin);
+    access.typedPin.clear();
+    access.problemKey = nullptr;
+    access.waitUntil = now + static_cast<double>(attempt.waitMs) / 1000.0;
+    switch (attempt.outcome) {
+        case storage::KioskStore::PinOutcome::Unlocked:
+            access.label = attempt.label;
+            audit(kAuditFacilitatorUnlocked, "", "", "");
+            access.confirmKey = nullptr;
+            access.doneKey = nullptr;
+            state_.history.clear();  // Back never leads to the PIN pad again
+            state_.screen = ScreenId::FacilitatorHome;
+            return;
+        case storage::KioskStore::PinOutcome::Wrong:
+            access.problemKey = attempt.waitMs > 0 ? "facilitator.pin.wrong_wait" : "facilitator.pin.wrong";
+            return;
+        case storage::KioskStore::PinOutcome::Wait: access.problemKey = "facilitator.pin.wait"; return;
+        case storage::KioskStore::PinOutcome::NoFacilitator: access.problemKey = "facilitator.pin.none"; return;
+        case storage::KioskStore::PinOutcome::StorageProblem: access.problemKey = "facilitator.pin.cannot_check"; return;
+    }
+}
+
+namespace {
+
+// "2026-11-28 14:05" in the kiosk's local time, for the audit log's before and after.
+std::string localMinute(std::uint64_t ms) {
+    const std::time_t seconds = static_cast<std::time_t>(ms / 1000);
+    std::tm local{};
+    char text[32] = "";
+    if (localtime_r(&seconds, &local)) std::strftime(text, sizeof text, "%Y-%m-%d %H:%M", &local);
+    return text;
+}
+
+}  // namespace
+
+bool KioskApp::audit(const char* action, const std::string& subject, const std::string& before, const std::string& after) {
+    const Result<AuditEntry> entry = store_.appendAudit({state_.facilitator.label, action, subject, before, after});
+    return entry.ok();
+}
+
+void KioskApp::closeOpenRound() {
+    FacilitatorAccess& access = state_.facilitator;
+    access.confirmKey = nullptr;
+    if (access.label.empty() || !view_.openRound) return;
+    const BudgetRound before = *view_.openRound;
+    const Result<BudgetRound> closed = store_.closeRound(before.id);
+    access.doneKey = closed ? "facilitator.round_closed" : saveProblemKey(closed.error().code);
+    if (closed)
+        audit(kAuditRoundClosed, before.id, before.name + ": voting until " + localMinute(before.closesMs),
+              before.name + ": voting until " + localMinute(closed->closesMs));
+    refreshView();
+}
+
+// A finger resting on the top left corner of the attract or start screen for a while opens the
+// facilitators' PIN pad. Residents tap; nobody presses a corner for two seconds by accident.
+void KioskApp::watchFacilitatorCorner(double now) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float corner = ui_.mm(kFacilitatorCornerMm);
+    const bool onStartScreen = state_.screen == ScreenId::Attract || state_.screen == ScreenId::Home;
+    const bool inCorner = io.MouseDown[0] && io.MousePos.x >= 0 && io.MousePos.x < corner && io.MousePos.y >= 0 && io.MousePos.y < corner;
+    if (!onStartScreen || !inCorner) {
+        cornerPressSince_.reset();
+        return;
+    }
+    if (!cornerPressSince_) cornerPressSince_ = now;
+    if (now - *cornerPressSince_ < kFacilitatorPressSeconds) return;
+    cornerPressSince_.reset();
+    resetForNextResident();  // nothing of a resident stays behind the facilitator's screens
+    state_.screen = ScreenId::FacilitatorPin;
+}
+
 void KioskApp::checkVotingCode() {
     VoteFlow& vote = state_.vote;
     vote.codeProblemKey = nullptr;
@@ -340,6 +414,21 @@ void KioskApp::apply(const Actions& actions, double now) {
     }
     if (actions.checkReference) checkReference();
     if (actions.checkReceipt) checkReceipt();
+    if (actions.tryPin) tryFacilitatorPin(now);
+    if (actions.closeRound) closeOpenRound();
+    if (actions.quit && !state_.facilitator.label.empty()) {
+        audit(kAuditKioskClosed, "", "", "");
+        quitRequested_ = true;
+    }
+    if (actions.openAuditLog && !state_.facilitator.label.empty()) {
+        view_.auditLog = store_.auditLog(kAuditEntriesShown);
+        view_.auditCheck = store_.checkAuditLog();
+        go(ScreenId::AuditLog);
+    }
+    if (actions.lockFacilitator) {
+        resetForNextResident();
+        return;
+    }
     if (actions.checkVotingCode) checkVotingCode();
     if (actions.castBallot) castBallot();
     if (actions.openIdea) {
@@ -367,6 +456,7 @@ void KioskApp::apply(const Actions& actions, double now) {
         pageScroll_.reset();
     }
     if (actions.home) {
+        state_.facilitator = FacilitatorAccess{};  // the residents' start screen: the facilitator's are locked
         state_.history.clear();
         state_.screen = ScreenId::Home;
         state_.pulseProblemKey = nullptr;
@@ -397,8 +487,20 @@ void KioskApp::frame(double now) {
     if (store_.clockMs() >= nextRoundChangeMs_) refreshView();  // a round opened or closed
     const bool input = io.MouseDown[0] || io.MouseClicked[0] || io.MouseReleased[0] || !io.InputQueueCharacters.empty() ||
                        io.MouseWheel != 0.0f;
-    if (input) idle_.touch(now);
-    if (state_.screen != ScreenId::Attract) {
+    if (input) {
+        idle_.touch(now);
+        lastTouch_ = now;
+    }
+    watchFacilitatorCorner(now);
+    const bool facilitatorScreen = state_.screen == ScreenId::FacilitatorPin || state_.screen == ScreenId::FacilitatorHome ||
+                                   state_.screen == ScreenId::AuditLog;
+    if (facilitatorScreen && !onFacilitatorScreen_) lastTouch_ = now;  // the quiet minutes count from the opening
+    onFacilitatorScreen_ = facilitatorScreen;
+    if (facilitatorScreen) {
+        // Facilitators are not asked whether they are still there; their screens lock after a few quiet minutes.
+        if (now - lastTouch_ >= kFacilitatorLockSeconds) resetForNextResident();
+        idle_.touch(now);
+    } else if (state_.screen != ScreenId::Attract) {
         const IdleState idle = idle_.state(now);
         // Home with nothing typed has nothing to lose: go straight back to the attract screen.
         if (idle == IdleState::Expired || (idle == IdleState::Asking && state_.screen == ScreenId::Home && !state_.hasDraft()))
@@ -423,7 +525,7 @@ void KioskApp::frame(double now) {
         bar.title = ui_.tr(titleKey(state_));
         bar.showBack = state_.screen != ScreenId::Home && state_.screen != ScreenId::IdeaThanks &&
                        state_.screen != ScreenId::PulseThanks && state_.screen != ScreenId::MeetingNeedsThanks && state_.screen != ScreenId::InitiativeThanks &&
-                       state_.screen != ScreenId::BallotReceipt;
+                       state_.screen != ScreenId::BallotReceipt && state_.screen != ScreenId::FacilitatorHome;
         bar.showHome = state_.screen != ScreenId::Home;
         bar.languageName = translator_.language().nativeName.c_str();
         bar.largeText = state_.largeText;
@@ -476,6 +578,9 @@ void KioskApp::frame(double now) {
             case ScreenId::BallotReceipt: drawBallotReceipt(ctx); break;
             case ScreenId::RoundResults: drawRoundResults(ctx); break;
             case ScreenId::ReceiptCheck: drawReceiptCheck(ctx); break;
+            case ScreenId::FacilitatorPin: drawFacilitatorPin(ctx); break;
+            case ScreenId::FacilitatorHome: drawFacilitatorHome(ctx); break;
+            case ScreenId::AuditLog: drawAuditLog(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -498,6 +603,11 @@ double KioskApp::secondsUntilNextTimer(double now) const {
                                    : static_cast<double>(nextRoundChangeMs_ > clock ? nextRoundChangeMs_ - clock : 0) / 1000.0;
     // The attract screen shows nothing of a round; the first touch after a change refreshes (frame()).
     if (state_.screen == ScreenId::Attract) return std::numeric_limits<double>::infinity();
+    if (state_.screen == ScreenId::FacilitatorPin || state_.screen == ScreenId::FacilitatorHome || state_.screen == ScreenId::AuditLog) {
+        double next = std::max(0.0, lastTouch_ + kFacilitatorLockSeconds - now);
+        if (state_.facilitator.waitUntil > now) next = std::min(next, 1.0);  // the wait's seconds count down
+        return std::min(next, roundChange);
+    }
     return std::min(idle_.secondsUntilChange(now), roundChange);
 }
 
@@ -614,6 +724,18 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             }
             break;
         case ScreenId::BallotReceipt: state_.vote.receipt = "M4T-R7K"; break;
+        case ScreenId::FacilitatorPin:
+            state_.facilitator.typedPin = "2846";
+            break;
+        case ScreenId::FacilitatorHome: state_.facilitator.label = "Anna (opbouwwerk)"; break;
+        case ScreenId::AuditLog:
+            // The log after a facilitator opened the screens and ended a vote.
+            state_.facilitator.label = "Anna (opbouwwerk)";
+            audit(kAuditFacilitatorUnlocked, "", "", "");
+            audit(kAuditRoundClosed, "3f1c", "Buurtbudget: voting until 2027-02-26 14:00", "Buurtbudget: voting until 2026-11-28 20:15");
+            view_.auditLog = store_.auditLog(kAuditEntriesShown);
+            view_.auditCheck = store_.checkAuditLog();
+            break;
         case ScreenId::ReceiptCheck:
             // A receipt typed and looked up: one that is not among the closed round's ballots.
             state_.receipt.typed = "M4T-R7K";

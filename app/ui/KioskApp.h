@@ -41,6 +41,7 @@ public:
     void frame(double nowSeconds) override;
     double secondsUntilNextTimer(double nowSeconds) const override;
     bool animating() const override;
+    bool wantsQuit() const override { return quitRequested_; }
     std::uint32_t clearColour() const override;
     void afterPresent(std::uint64_t frameNumber) override;
     // The runner's textures, or a test's; without any the map is drawn as a plain placeholder.
@@ -76,6 +77,11 @@ private:
     void checkReference();
     void checkVotingCode();
     void checkReceipt();
+    void tryFacilitatorPin(double now);
+    void closeOpenRound();
+    // Appends the signed-in facilitator's action to the audit log; false when it could not be written.
+    bool audit(const char* action, const std::string& subject, const std::string& before, const std::string& after);
+    void watchFacilitatorCorner(double now);
     void castBallot();
     void submitPulse();
     void submitMeetingNeed();
@@ -98,6 +104,10 @@ private:
     std::optional<Error> fontError_;
     platform::TextureSource* textures_ = nullptr;
     std::uint64_t nextRoundChangeMs_ = 0;  // the store's clock at which a round next opens or closes
+    std::optional<double> cornerPressSince_;  // a finger resting in the facilitators' corner since
+    double lastTouch_ = 0;                 // for locking the facilitator screens
+    bool onFacilitatorScreen_ = false;     // the last frame showed a facilitator screen
+    bool quitRequested_ = false;
 };
 
 // The translation key of the plain-language message for a storage error.

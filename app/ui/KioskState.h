@@ -3,6 +3,7 @@
 // (navigation, saving) through Actions; only KioskApp touches storage.
 #pragma once
 
+#include "../core/AuditLog.h"
 #include "../core/Idea.h"
 #include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
@@ -26,7 +27,8 @@ namespace buurtstem::ui {
 enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact, IdeaReview, IdeaThanks, IdeaList, IdeaDetail, Pulse, PulseThanks,
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
-                      InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck };
+                      InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck,
+                      FacilitatorPin, FacilitatorHome, AuditLog };
 
 struct ScreenInfo {
     ScreenId id;
@@ -34,7 +36,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 30> kScreens = {{
+inline constexpr std::array<ScreenInfo, 33> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -68,7 +70,21 @@ inline constexpr std::array<ScreenInfo, 30> kScreens = {{
     // The outcome of the round that closed last, with every project's explanation.
     {ScreenId::RoundResults, "results", "screen.results.title"},
     {ScreenId::ReceiptCheck, "receipt-check", "screen.receipt_check.title"},
+    // Facilitators: the PIN pad (a long press in the top left corner of the start screens opens
+    // it) and their own start screen.
+    {ScreenId::FacilitatorPin, "facilitator-pin", "screen.facilitator_pin.title"},
+    {ScreenId::FacilitatorHome, "facilitator", "screen.facilitator.title"},
+    {ScreenId::AuditLog, "audit-log", "screen.audit_log.title"},
 }};
+
+// The newest audit log entries the facilitator's log screen lists.
+inline constexpr std::size_t kAuditEntriesShown = 200;
+
+// Facilitator screens lock (back to the attract screen) after this long without a touch.
+inline constexpr double kFacilitatorLockSeconds = 180.0;
+// How long a finger rests in the top left corner of the attract or start screen to open the PIN pad.
+inline constexpr double kFacilitatorPressSeconds = 2.0;
+inline constexpr float kFacilitatorCornerMm = 20.0f;
 
 const ScreenInfo& screenInfo(ScreenId id);
 std::optional<ScreenId> screenByName(std::string_view name);
@@ -92,6 +108,8 @@ struct KioskView {
     std::int64_t initiativeMaximumCents = kInitiativeDefaultMaximumCents;  // the facilitator's maximum per initiative
     std::optional<BudgetRound> openRound;  // = nullopt // the round residents can vote in now (the first, if several)
     std::optional<ClosedRound> closedRound;  // = nullopt // the round whose voting ended last, with its results
+    std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
+    AuditCheck auditCheck;             // the chain checked at the same moment
     const Idea* findIdea(std::string_view id) const;
     const InitiativePlan* findPlan(std::string_view ideaId) const;
 };
@@ -121,6 +139,16 @@ struct VoteFlow {
     BallotRefusal refusal = BallotRefusal::None;  // the last tap that was refused, said under the list
     const char* saveProblemKey = nullptr;  // the vote could not be saved
     std::string receipt;                 // shown on the receipt screen
+};
+
+// A facilitator's way in: the PIN being typed, why the last one did not open, and who is in.
+struct FacilitatorAccess {
+    std::string typedPin;                // digits only; never stored
+    const char* problemKey = nullptr;    // wrong PIN, wait, cannot check
+    double waitUntil = 0;                // = 0 // ui seconds until a PIN may be tried again
+    std::string label;                   // the facilitator whose PIN opened the screens; "" = locked
+    const char* confirmKey = nullptr;    // the action waiting for a second tap ("facilitator.quit", ...)
+    const char* doneKey = nullptr;       // what the last action did, said on the facilitator's start screen
 };
 
 // "Was my vote counted?": the receipt typed on the results screen and the answer.
@@ -165,6 +193,7 @@ struct KioskState {
     const char* pulseProblemKey = nullptr;  // message under the faces: nothing chosen yet, or cannot save
     ReferenceCheck check;           // "check my initiative"
     ReceiptCheck receipt;           // "was my vote counted?"
+    FacilitatorAccess facilitator;  // wiped with everything else by the idle reset: that locks
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
@@ -192,6 +221,11 @@ struct Actions {
     bool submitInitiative = false;
     bool checkReference = false;   // look up state.check.typed
     bool checkReceipt = false;     // look up state.receipt.typed among the closed round's ballots
+    bool tryPin = false;           // check state.facilitator.typedPin
+    bool lockFacilitator = false;  // facilitator: lock, back to the attract screen
+    bool closeRound = false;       // facilitator: end voting in the open round now
+    bool quit = false;             // facilitator: close Buurtstem
+    bool openAuditLog = false;     // facilitator: read and check the audit log, and show it
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

@@ -109,6 +109,21 @@ bool Harness::drag(std::string_view id, float dy, int steps) {
     return true;
 }
 
+void Harness::press(float x, float y, double seconds) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = ImVec2(x, y);
+    io.MouseDown[0] = true;
+    frame();
+    for (double held = 0; held < seconds; held += 0.1) {
+        now_ += 0.1 - 1.0 / 60.0;  // frame() adds the rest
+        frame();
+    }
+    io.MouseDown[0] = false;
+    frame();
+    io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+    frames(2);
+}
+
 void Harness::type(std::string_view text) {
     ImGui::GetIO().AddInputCharactersUTF8(std::string(text).c_str());
     frame();

@@ -58,6 +58,8 @@ public:
     bool tap(std::string_view id);
     // A finger down at the widget's centre, moved by dy pixels over `steps` frames, lifted.
     bool drag(std::string_view id, float dy, int steps);
+    // A finger resting at (x, y) for `seconds` (frames 1/10 s apart), then lifted.
+    void press(float x, float y, double seconds);
     // Types text as a hardware keyboard would (the on-screen keyboard takes it too).
     void type(std::string_view text);
 
