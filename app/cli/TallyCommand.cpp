@@ -119,18 +119,6 @@ std::string explain(const Election& election, const ProjectOutcome& project, con
     return {};
 }
 
-// Funded projects in order of selection, then the others by support.
-std::vector<std::uint32_t> listingOrder(const TallyResult& result) {
-    std::vector<std::uint32_t> order = result.winners;
-    std::vector<std::uint32_t> others;
-    for (std::uint32_t p = 0; p < result.projects.size(); ++p)
-        if (!result.projects[p].funded) others.push_back(p);
-    std::stable_sort(others.begin(), others.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return result.projects[a].support > result.projects[b].support;
-    });
-    order.insert(order.end(), others.begin(), others.end());
-    return order;
-}
 
 // [SECTION] Output
 

@@ -6,6 +6,7 @@
 #include "TallyGreedy.h"
 #include "TallyProfile.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 
@@ -86,6 +87,18 @@ std::optional<Utility> utilityFromId(std::string_view id) { return valueOf(kUtil
 std::string_view completionId(Completion completion) { return idOf(kCompletions, completion); }
 std::optional<Completion> completionFromId(std::string_view id) { return valueOf(kCompletions, id); }
 std::string_view reasonId(Reason reason) { return idOf(kReasons, reason); }
+
+std::vector<std::uint32_t> listingOrder(const TallyResult& result) {
+    std::vector<std::uint32_t> order = result.winners;
+    std::vector<std::uint32_t> others;
+    for (std::uint32_t p = 0; p < result.projects.size(); ++p)
+        if (!result.projects[p].funded) others.push_back(p);
+    std::stable_sort(others.begin(), others.end(), [&](std::uint32_t a, std::uint32_t b) {
+        return result.projects[a].support > result.projects[b].support;
+    });
+    order.insert(order.end(), others.begin(), others.end());
+    return order;
+}
 
 Result<TallyResult> tallyElection(const Election& election, const TallyOptions& options) {
     Result<TallyProfile> prepared = prepareProfile(election, options.lotOrder, options.rankPoints);

@@ -157,6 +157,10 @@ struct TallyResult {
     TallyWork work;
 };
 
+// The order in which to list an outcome's projects: the funded ones in the order they were
+// selected, then the others by support (most first; equal support keeps the election's order).
+std::vector<std::uint32_t> listingOrder(const TallyResult& result);
+
 // Counts an election. InvalidInput for an election the rules cannot count: a ballot naming a
 // project that does not exist or one project twice, rank points that are not positive or not in
 // descending order, a negative cost or budget, amounts or points

@@ -77,17 +77,9 @@ void drawInitiativeCheck(ScreenContext& ctx) {
         }
     }
 
-    // The keyboard at the bottom; codes are Latin letters and digits in every language.
-    const float bottom = ctx.contentMin.y + ctx.contentSize.y;
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
-    KeyboardOptions options;
-    options.maxCodePoints = 12;
-    options.doneKey = "initiative.check.look";
-    options.native = KeyboardLayer::Letters;
-    const std::string before = check.typed;
-    const KeyboardEvent event = ctx.keyboard.draw(ui, check.typed, options, width);
-    if (check.typed != before) check.looked = false;  // an old answer must not stand beside a new code
-    if (event == KeyboardEvent::Done) ctx.actions.checkReference = true;
+    const CodeKeys keys = codeKeyboard(ctx, check.typed, 12, "initiative.check.look");
+    if (keys.edited) check.looked = false;  // an old answer must not stand beside a new code
+    if (keys.done) ctx.actions.checkReference = true;
 }
 
 }  // namespace buurtstem::ui

@@ -25,18 +25,6 @@ std::string quoted(const Ui& ui, const std::string& title) {
     return ui.format("result.quoted", {{"title", title}});
 }
 
-// Chosen projects in the order they were chosen, then the others by support.
-std::vector<std::uint32_t> listingOrder(const tally::TallyResult& result) {
-    std::vector<std::uint32_t> order = result.winners;
-    std::vector<std::uint32_t> others;
-    for (std::uint32_t p = 0; p < result.projects.size(); ++p)
-        if (!result.projects[p].funded) others.push_back(p);
-    std::stable_sort(others.begin(), others.end(), [&](std::uint32_t a, std::uint32_t b) {
-        return result.projects[a].support > result.projects[b].support;
-    });
-    order.insert(order.end(), others.begin(), others.end());
-    return order;
-}
 
 }  // namespace
 
@@ -234,17 +222,9 @@ void drawReceiptCheck(ScreenContext& ctx) {
         }
     }
 
-    // The keyboard at the bottom; receipts are Latin letters and digits in every language.
-    const float bottom = ctx.contentMin.y + ctx.contentSize.y;
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
-    KeyboardOptions options;
-    options.maxCodePoints = 12;
-    options.doneKey = "receipt.check.look";
-    options.native = KeyboardLayer::Letters;
-    const std::string before = check.typed;
-    const KeyboardEvent event = ctx.keyboard.draw(ui, check.typed, options, width);
-    if (check.typed != before) check.looked = false;  // an old answer must not stand beside a new receipt
-    if (event == KeyboardEvent::Done) ctx.actions.checkReceipt = true;
+    const CodeKeys keys = codeKeyboard(ctx, check.typed, 12, "receipt.check.look");
+    if (keys.edited) check.looked = false;  // an old answer must not stand beside a new receipt
+    if (keys.done) ctx.actions.checkReceipt = true;
 }
 
 }  // namespace buurtstem::ui

@@ -131,6 +131,19 @@ std::string ideaDate(const Ui& ui, const Idea& idea) {
     return dayMonthYear(ui, idea.created.wallMs());
 }
 
+CodeKeys codeKeyboard(ScreenContext& ctx, std::string& text, int maxCodePoints, const char* doneKey) {
+    Ui& ui = ctx.ui;
+    const float bottom = ctx.contentMin.y + ctx.contentSize.y;
+    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
+    KeyboardOptions options;
+    options.maxCodePoints = maxCodePoints;
+    options.doneKey = doneKey;
+    options.native = KeyboardLayer::Letters;
+    const std::string before = text;
+    const KeyboardEvent event = ctx.keyboard.draw(ui, text, options, ImGui::GetContentRegionAvail().x);
+    return CodeKeys{text != before, event == KeyboardEvent::Done};
+}
+
 void amountBar(Ui& ui, float width, std::int64_t amount, std::int64_t whole) {
     const ImVec2 min = ImGui::GetCursorScreenPos();
     const ImVec2 max(min.x + width, min.y + ui.mm(3));

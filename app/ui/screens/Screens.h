@@ -135,6 +135,15 @@ struct ButtonPair {
 struct ButtonSpec;
 ButtonPair bottomButtons(ScreenContext& ctx, ButtonSpec secondary, ButtonSpec primary);
 
+// The on-screen keyboard at the bottom of the screen for typing a code (voting code, reference,
+// receipt): Latin letters and digits in every language. Says whether the text changed and
+// whether Done was tapped.
+struct CodeKeys {
+    bool edited = false;
+    bool done = false;
+};
+CodeKeys codeKeyboard(ScreenContext& ctx, std::string& text, int maxCodePoints, const char* doneKey);
+
 // "12 december 2026" style date of an idea, in the current language.
 std::string ideaDate(const Ui& ui, const Idea& idea);
 // The same for a moment in milliseconds since the Unix epoch (its day in UTC).

@@ -13,7 +13,6 @@ namespace buurtstem::ui {
 void drawVoteCode(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
     VoteFlow& vote = ctx.state.vote;
-    const float width = ImGui::GetContentRegionAvail().x;
     if (!ctx.view.openRound) {
         screenText(ctx, ui.tr("vote.closed"));
         return;
@@ -32,17 +31,10 @@ void drawVoteCode(ScreenContext& ctx) {
     if (vote.codeProblemKey) problemText(ctx, ui.tr(vote.codeProblemKey));
     screenText(ctx, ui.tr("vote.code.secret"), true);
 
-    const float bottom = ctx.contentMin.y + ctx.contentSize.y;
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - ctx.keyboard.height(ui)));
-    KeyboardOptions options;
-    options.maxCodePoints = 20;
-    options.doneKey = "vote.code.open";
-    options.native = KeyboardLayer::Letters;  // codes are Latin letters and digits in every language
-    const std::string before = vote.typedCode;
-    const KeyboardEvent event = ctx.keyboard.draw(ui, vote.typedCode, options, width);
-    if (vote.typedCode != before && vote.codeProblemKey != nullptr && std::string_view(vote.codeProblemKey) != "vote.code.wait")
+    const CodeKeys keys = codeKeyboard(ctx, vote.typedCode, 20, "vote.code.open");
+    if (keys.edited && vote.codeProblemKey != nullptr && std::string_view(vote.codeProblemKey) != "vote.code.wait")
         vote.codeProblemKey = nullptr;
-    if (event == KeyboardEvent::Done) ctx.actions.checkVotingCode = true;
+    if (keys.done) ctx.actions.checkVotingCode = true;
 }
 
 }  // namespace buurtstem::ui
