@@ -107,7 +107,9 @@ public:
         frames = frameNumber;
         if (frameNumber == 1 && quitAfter > 0) reportFirstFrame();
     }
-    bool wantsQuit() const override { return quitAfter > 0 && frames >= static_cast<std::uint64_t>(quitAfter); }
+    bool wantsQuit() const override {
+        return KioskApp::wantsQuit() || (quitAfter > 0 && frames >= static_cast<std::uint64_t>(quitAfter));
+    }
     bool animating() const override { return quitAfter > 0 || KioskApp::animating(); }
 
 private:
