@@ -29,37 +29,37 @@ TEST_CASE("every screen renders in every language, size and text mode", "[ui][sc
     };
     const Size sizes[] = {{1920, 1080}, {1280, 800}};
 
+    // One kiosk per language, size and text mode, drawing every screen in turn: building the
+    // fonts and the demo data once per kiosk instead of once per screen keeps this test fast
+    // enough for the sanitizer build. No Catch2 sections here: each would run the loops again.
     for (const i18n::Language& language : translations.languages()) {
         for (const Size size : sizes) {
             for (const bool largeText : {false, true}) {
+                test::HarnessOptions options;
+                options.width = size.width;
+                options.height = size.height;
+                options.language = language.code;
+                Harness h(options);
+                h.app().setLargeText(largeText);
                 for (const ui::ScreenInfo& screen : ui::kScreens) {
-                    const bool highContrast = screen.id == ui::ScreenId::Home;  // contrast changes colours only
-                    DYNAMIC_SECTION(screen.name << " " << language.code << " " << size.width << "x" << size.height
-                                                << (largeText ? " large" : "")) {
-                        test::HarnessOptions options;
-                        options.width = size.width;
-                        options.height = size.height;
-                        options.language = language.code;
-                        Harness h(options);
-                        h.app().setLargeText(largeText);
-                        h.app().setHighContrast(highContrast);
-                        h.app().showForScreenshot(screen.id);
-                        h.frames(3);
-                        REQUIRE(h.app().state().screen == screen.id);
+                    INFO(screen.name << " " << language.code << " " << size.width << "x" << size.height << (largeText ? " large" : ""));
+                    h.app().setHighContrast(screen.id == ui::ScreenId::Home);  // contrast changes colours only
+                    h.app().showForScreenshot(screen.id);
+                    h.frames(3);
+                    REQUIRE(h.app().state().screen == screen.id);
 
-                        const float minimum = h.app().ui().metrics.touchMin() - 0.5f;
-                        const auto& widgets = h.app().ui().widgets.widgets();
-                        REQUIRE_FALSE(widgets.empty());
-                        for (const ui::WidgetInfo& w : widgets) {
-                            INFO(w.id << " at " << w.x0 << "," << w.y0 << " - " << w.x1 << "," << w.y1);
-                            CHECK(w.x0 >= 0.0f);
-                            CHECK(w.y0 >= 0.0f);
-                            CHECK(w.x1 <= size.width + 0.5f);
-                            CHECK(w.y1 <= size.height + 0.5f);
-                            if (!clippedByList(w.id)) {
-                                CHECK(w.width() >= minimum);
-                                CHECK(w.height() >= minimum);
-                            }
+                    const float minimum = h.app().ui().metrics.touchMin() - 0.5f;
+                    const auto& widgets = h.app().ui().widgets.widgets();
+                    REQUIRE_FALSE(widgets.empty());
+                    for (const ui::WidgetInfo& w : widgets) {
+                        INFO(w.id << " at " << w.x0 << "," << w.y0 << " - " << w.x1 << "," << w.y1);
+                        CHECK(w.x0 >= 0.0f);
+                        CHECK(w.y0 >= 0.0f);
+                        CHECK(w.x1 <= size.width + 0.5f);
+                        CHECK(w.y1 <= size.height + 0.5f);
+                        if (!clippedByList(w.id)) {
+                            CHECK(w.width() >= minimum);
+                            CHECK(w.height() >= minimum);
                         }
                     }
                 }
