@@ -1228,8 +1228,9 @@ Result<BudgetRound> KioskStore::saveRound(BudgetRound round) {
         return impl_->writeTransaction<BudgetRound>("save round", [&]() -> Result<BudgetRound> {
             // Once residents voted, the ballot they saw must stay the ballot that is counted; only
             // the end of the voting window may move.
+            const std::optional<BudgetRound> before = readRound(impl_->db, round.id);
+            round.phases = before ? before->phases : RoundPhases{};  // set by changeRoundPhase only
             if (countBallots(impl_->db, round.id) > 0) {
-                const std::optional<BudgetRound> before = readRound(impl_->db, round.id);
                 if (!before || !onlyClosingDiffers(*before, round))
                     return makeError(ErrorCode::InvalidInput,
                                      "round " + round.id + " already has ballots: only its closing time can change");
@@ -1401,6 +1402,28 @@ Result<BudgetRound> KioskStore::closeRound(const std::string& roundId) {
     return saveRound(*current);
 }
 
+Result<BudgetRound> KioskStore::changeRoundPhase(const std::string& roundId, PhaseChange change) {
+    return impl_->writeTransaction<BudgetRound>("change round phase", [&]() -> Result<BudgetRound> {
+        const std::optional<BudgetRound> current = readRound(impl_->db, roundId);
+        if (!current) return makeError(ErrorCode::NotFound, "no round " + roundId);
+        Result<BudgetRound> changed = changePhase(*current, change, impl_->nowMs());
+        if (!changed) return makeError(ErrorCode::InvalidInput, current->name + ": " + changed.error().detail);
+        // The window moved (voting opens or ends now): what residents voted on stays as it was.
+        if (changed->opensMs != current->opensMs || changed->closesMs != current->closesMs) {
+            RoundSaved saved;
+            saved.round = *changed;
+            if (Result<Event> event = impl_->record(kEventRoundSaved, encodePayload(saved)); !event) return event.error();
+        }
+        if (changed->phases != current->phases) {
+            RoundPhasesSet phases;
+            phases.roundId = roundId;
+            phases.phases = changed->phases;
+            if (Result<Event> event = impl_->record(kEventRoundPhasesSet, encodePayload(phases)); !event) return event.error();
+        }
+        return changed;
+    });
+}
+
 std::uint64_t KioskStore::clockMs() const { return impl_->nowMs(); }
 
 std::vector<BudgetRound> KioskStore::closedRounds() const {
@@ -1492,6 +1515,28 @@ Result<void> KioskStore::addDemoClosedRound() {
             if (Result<std::string> cast = castBallot(saved->id, ballot, (*codes)[next++]); !cast) return cast.error();
         }
     if (Result<BudgetRound> closed = closeRound(saved->id); !closed) return closed.error();
+    if (Result<BudgetRound> published = changeRoundPhase(saved->id, PhaseChange::PublishResults); !published)
+        return published.error();
+    return {};
+}
+
+Result<void> KioskStore::addDemoNextRound(std::uint64_t opensMs) {
+    const std::uint64_t day = 86'400'000ULL;
+    BudgetRound round;
+    round.name = "Buurtbudget najaar (voorbeeld)";
+    round.budgetCents = 1'000'000;
+    round.ballot = BallotType::Budget;
+    round.opensMs = opensMs + 14 * day;
+    round.closesMs = round.opensMs + 30 * day;
+    round.counting = CountingRule{"greedy", "cost", "none", false};
+    round.projects = {
+        {"buurtfeest", "Buurtfeest op het plein", "Muziek, tafels en een springkussen.", Theme::Meeting, 350'000, ""},
+        {"bloembakken", "Bloembakken in de Lindestraat", "Tien bakken, door de buren verzorgd.", Theme::Green, 200'000, ""},
+    };
+    Result<BudgetRound> saved = saveRound(round);
+    if (!saved) return saved.error();
+    Result<BudgetRound> open = changeRoundPhase(saved->id, PhaseChange::OpenSubmissions);
+    if (!open) return open.error();
     return {};
 }
 
@@ -1517,6 +1562,7 @@ Result<std::vector<std::string>> KioskStore::addDemoRound() {
     };
     Result<BudgetRound> saved = saveRound(round);
     if (!saved) return saved.error();
+    if (Result<void> next = addDemoNextRound(round.closesMs); !next) return next.error();
     Result<std::vector<std::string>> codes = issueVotingCodes(saved->id, 24);
     if (!codes) return codes.error();
     if (!impl_->databaseFile.empty()) {

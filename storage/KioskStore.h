@@ -26,7 +26,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 8;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 9;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
@@ -153,11 +153,17 @@ public:
     std::vector<BudgetRound> openRounds() const;
     // This moment by the store's clock (milliseconds since the Unix epoch): what opens and closes rounds.
     std::uint64_t clockMs() const;
-    // The rounds whose voting has ended, the most recently ended first.
+    // The rounds whose voting has ended, the most recently ended first (published or not).
     std::vector<BudgetRound> closedRounds() const;
     // Ends voting now (round.saved with the window closing at this moment). Errors: NotFound,
     // InvalidInput (voting has not begun or has already ended), and those of saveRound.
     Result<BudgetRound> closeRound(const std::string& roundId);
+    // A facilitator's change of phase (app/core/round/BudgetRound.h: changePhase says what fits
+    // when): round.phases_set, and for opening or ending voting now round.saved with the window
+    // opening or closing at this moment. Returns the round as it now is. Errors: NotFound, InvalidInput (the change
+    // does not fit the round's phase; the detail says why), StorageFull, StorageReadOnly,
+    // StorageFailure. Nothing is stored on error.
+    Result<BudgetRound> changeRoundPhase(const std::string& roundId, PhaseChange change);
     // Draws `count` new voting codes and records only their keyed hashes (voting_codes.issued).
     // The plain codes are returned once, for printing; nothing keeps them. Errors: NotFound (no
     // such round, or this kiosk has no key for it), InvalidInput (count 0 or above 10,000, or a
@@ -186,8 +192,9 @@ public:
     // Whether one of the round's ballots carries this receipt (typed in any case, with or without
     // the dash): a resident sees their vote was counted, and nothing of what they chose.
     bool receiptCounted(const std::string& roundId, std::string_view typedReceipt) const;
-    // The demo's budget rounds: one that closed just now with 40 demo ballots (so its results
-    // show), and one open from yesterday for 90 days, voted with codes, with 24 codes: returned,
+    // The demo's budget rounds: one that closed just now with 40 demo ballots and its results
+    // published, one after the open one taking residents' proposals, and one open from yesterday
+    // for 90 days, voted with codes, with 24 codes: returned,
     // and for a kiosk on disk also written to <data dir>/demo-voting-codes.txt (mode 0600) so a
     // visitor can try voting. Adds nothing (an empty list) when the kiosk already has a round.
     // Errors: StorageFull, StorageReadOnly, StorageFailure.
@@ -242,7 +249,8 @@ public:
     std::optional<Error> lastReadError() const;
 
 private:
-    Result<void> addDemoClosedRound();  // the first half of addDemoRound
+    Result<void> addDemoClosedRound();  // the first part of addDemoRound
+    Result<void> addDemoNextRound(std::uint64_t opensMs);  // the round after the open one, taking proposals
 
     struct Impl;
     explicit KioskStore(std::unique_ptr<Impl> impl);

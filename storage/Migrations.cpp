@@ -293,6 +293,16 @@ CREATE TRIGGER audit_log_only_next BEFORE INSERT ON audit_log
 WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log)
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql"},
+    {9, R"sql(
+-- Phases a facilitator sets for a round (round.phases_set): proposals open, results published.
+-- A round without a row here takes no proposals and has nothing published. No reference to
+-- rounds: a phase may arrive from another kiosk before the round itself.
+CREATE TABLE round_phases (
+    round_id         TEXT    PRIMARY KEY,
+    submissions_open INTEGER NOT NULL CHECK (submissions_open IN (0, 1)),
+    published_ms     INTEGER NOT NULL CHECK (published_ms >= 0)
+);
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

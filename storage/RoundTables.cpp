@@ -71,6 +71,19 @@ Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event) {
         saveRoundRows(db, payload->round, event.hlc);
         return true;
     }
+    if (event.type == kEventRoundPhasesSet) {
+        Result<RoundPhasesSet> payload = decodeRoundPhasesSet(event.payload);
+        if (!payload) return unreadable(event, payload.error());
+        SQLite::Statement upsert(db,
+                                 "INSERT INTO round_phases (round_id, submissions_open, published_ms) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (round_id) DO UPDATE SET submissions_open = excluded.submissions_open, "
+                                 "published_ms = excluded.published_ms");
+        upsert.bind(1, payload->roundId);
+        upsert.bind(2, payload->phases.submissionsOpen ? 1 : 0);
+        upsert.bind(3, static_cast<std::int64_t>(payload->phases.publishedMs));
+        upsert.exec();
+        return true;
+    }
     if (event.type == kEventVotingCodesIssued) {
         Result<VotingCodesIssued> payload = decodeVotingCodesIssued(event.payload);
         if (!payload) return unreadable(event, payload.error());
@@ -128,6 +141,7 @@ void clearRoundTables(SQLite::Database& db) {
     db.exec("DELETE FROM ballots");
     db.exec("DELETE FROM voting_codes");
     db.exec("DELETE FROM round_projects");
+    db.exec("DELETE FROM round_phases");
     db.exec("DELETE FROM rounds");
 }
 
@@ -166,6 +180,12 @@ BudgetRound roundFromRow(SQLite::Database& db, SQLite::Statement& q) {
         p.costCents = projects.getColumn(4).getInt64();
         p.ideaId = projects.getColumn(5).getString();
         r.projects.push_back(std::move(p));
+    }
+    SQLite::Statement phases(db, "SELECT submissions_open, published_ms FROM round_phases WHERE round_id = ?");
+    phases.bind(1, r.id);
+    if (phases.executeStep()) {
+        r.phases.submissionsOpen = phases.getColumn(0).getInt() != 0;
+        r.phases.publishedMs = static_cast<std::uint64_t>(phases.getColumn(1).getInt64());
     }
     return r;
 }

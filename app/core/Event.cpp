@@ -528,6 +528,23 @@ Result<VotingCodesIssued> decodeVotingCodesIssued(std::string_view json) {
     });
 }
 
+std::string encodePayload(const RoundPhasesSet& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("submissionsOpen", payload.phases.submissionsOpen),
+                cereal::make_nvp("publishedMs", payload.phases.publishedMs));
+    });
+}
+
+Result<RoundPhasesSet> decodeRoundPhasesSet(std::string_view json) {
+    return readJson<RoundPhasesSet>(json, kEventRoundPhasesSet, [](cereal::JSONInputArchive& archive) -> Result<RoundPhasesSet> {
+        RoundPhasesSet payload;
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("submissionsOpen", payload.phases.submissionsOpen),
+                cereal::make_nvp("publishedMs", payload.phases.publishedMs));
+        if (payload.roundId.empty()) return makeError(ErrorCode::InvalidInput, std::string(kEventRoundPhasesSet) + ": no round");
+        return payload;
+    });
+}
+
 std::string encodePayload(const VotingCodeVoided& payload) {
     return writeJson([&](cereal::JSONOutputArchive& archive) {
         archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("hash", payload.hash));

@@ -41,6 +41,7 @@ inline constexpr std::string_view kEventRoundSaved = "round.saved";
 inline constexpr std::string_view kEventVotingCodesIssued = "voting_codes.issued";
 inline constexpr std::string_view kEventVotingCodeVoided = "voting_code.voided";
 inline constexpr std::string_view kEventBallotCast = "ballot.cast";
+inline constexpr std::string_view kEventRoundPhasesSet = "round.phases_set";
 
 // Payload of kEventIdeaSubmitted.
 struct IdeaSubmitted {
@@ -120,6 +121,13 @@ struct RoundSaved {
     BudgetRound round;
 };
 
+// Payload of kEventRoundPhasesSet: what a facilitator opened or published for a round (the
+// voting window itself is in round.saved). The latest one holds.
+struct RoundPhasesSet {
+    std::string roundId;
+    RoundPhases phases;
+};
+
 // Payload of kEventVotingCodesIssued: a batch of codes for a round, as keyed hashes.
 struct VotingCodesIssued {
     std::string roundId;
@@ -176,6 +184,8 @@ std::string encodePayload(const InitiativeMaximumSet& payload);
 Result<InitiativeMaximumSet> decodeInitiativeMaximumSet(std::string_view json);
 // Refuses a round validateRound refuses.
 std::string encodePayload(const RoundSaved& payload);
+std::string encodePayload(const RoundPhasesSet& payload);
+Result<RoundPhasesSet> decodeRoundPhasesSet(std::string_view json);
 Result<RoundSaved> decodeRoundSaved(std::string_view json);
 std::string encodePayload(const VotingCodesIssued& payload);
 Result<VotingCodesIssued> decodeVotingCodesIssued(std::string_view json);

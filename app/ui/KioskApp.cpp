@@ -87,38 +87,47 @@ void KioskApp::refreshView() {
         if (std::optional<InitiativePlan> plan = store_.initiativePlan(idea.id)) view_.plans.emplace(idea.id, std::move(*plan));
     }
     view_.initiativeMaximumCents = store_.initiativeMaximumCents();
-    // Residents vote with a code at the kiosk; an evening's round waits for the facilitator's screens.
-    view_.openRound.reset();
-    for (BudgetRound& round : store_.openRounds()) {
-        if (round.eligibility != Eligibility::VotingCodes) continue;
-        view_.openRound = std::move(round);
-        break;
-    }
-    refreshClosedRound();
-    // The screens change by themselves when a round opens or closes, at the next frame after it.
+    // One read of the rounds; each one's phase by the store's clock.
     const std::uint64_t now = store_.clockMs();
+    view_.rounds.clear();
+    view_.openRound.reset();
+    view_.submissionRound.reset();
     nextRoundChangeMs_ = std::numeric_limits<std::uint64_t>::max();
-    for (const BudgetRound& round : store_.rounds())
+    for (BudgetRound& round : store_.rounds()) {
+        // The screens change by themselves when a round opens or closes, at the next frame after it.
         for (const std::uint64_t moment : {round.opensMs, round.closesMs})
             if (moment > now) nextRoundChangeMs_ = std::min(nextRoundChangeMs_, moment);
+        RoundStatus status;
+        status.phase = roundPhase(round, now);
+        status.ballots = store_.ballotCount(round.id);
+        // Residents vote with a code at the kiosk; an evening's round waits for the facilitator's screens.
+        if (status.phase == RoundPhase::Voting && round.eligibility == Eligibility::VotingCodes && !view_.openRound)
+            view_.openRound = round;
+        if (status.phase == RoundPhase::Submissions && !view_.submissionRound) view_.submissionRound = round;
+        status.round = std::move(round);
+        view_.rounds.push_back(std::move(status));
+    }
+    view_.initiativesOpen = view_.rounds.empty() || view_.submissionRound.has_value();
+    refreshPublishedRound();
 }
 
-void KioskApp::refreshClosedRound() {
-    std::vector<BudgetRound> closed = store_.closedRounds();
-    if (closed.empty()) {
-        view_.closedRound.reset();
+void KioskApp::refreshPublishedRound() {
+    // The published round that closed last; a round counting (closed, not published) shows nothing yet.
+    const RoundStatus* latest = nullptr;
+    for (const RoundStatus& status : view_.rounds)
+        if (status.phase == RoundPhase::Published && (!latest || status.round.closesMs >= latest->round.closesMs)) latest = &status;
+    if (!latest) {
+        view_.publishedRound.reset();
         return;
     }
-    BudgetRound& latest = closed.front();
-    const std::int64_t ballots = store_.ballotCount(latest.id);
     // Counted once per round and number of ballots, not at every write elsewhere on the kiosk.
-    if (view_.closedRound && view_.closedRound->round == latest && view_.closedRound->ballots == ballots) return;
-    ClosedRound result;
-    result.ballots = ballots;
-    Result<RoundOutcome> counted = tallyRound(latest, store_.roundBallots(latest.id), view_.neighbourhood);
+    if (view_.publishedRound && view_.publishedRound->round == latest->round && view_.publishedRound->ballots == latest->ballots) return;
+    PublishedRound result;
+    result.ballots = latest->ballots;
+    Result<RoundOutcome> counted = tallyRound(latest->round, store_.roundBallots(latest->round.id), view_.neighbourhood);
     if (counted) result.outcome = std::move(counted).value();
-    result.round = std::move(latest);
-    view_.closedRound = std::move(result);
+    result.round = latest->round;
+    view_.publishedRound = std::move(result);
 }
 
 bool KioskApp::setLanguage(const std::string& code) {
@@ -180,6 +189,12 @@ void KioskApp::submitIdea() {
 }
 
 void KioskApp::submitInitiative() {
+    // Proposals may close while a resident is still writing: the draft stays, and the review says so.
+    refreshView();
+    if (!view_.initiativesOpen) {
+        state_.idea.saveProblemKey = "initiative.start.closed";
+        return;
+    }
     InitiativeDraft draft{state_.idea.draft, state_.idea.steps.plan};
     Result<Idea> stored = store_.submitInitiative(draft);
     if (!stored) {
@@ -206,7 +221,7 @@ void KioskApp::checkReference() {
 
 void KioskApp::checkReceipt() {
     state_.receipt.looked = true;
-    state_.receipt.counted = view_.closedRound && store_.receiptCounted(view_.closedRound->round.id, state_.receipt.typed);
+    state_.receipt.counted = view_.publishedRound && store_.receiptCounted(view_.publishedRound->round.id, state_.receipt.typed);
 }
 
 void KioskApp::tryFacilitatorPin(double now) {
@@ -251,17 +266,46 @@ bool KioskApp::audit(const char* action, const std::string& subject, const std::
     return entry.ok();
 }
 
-void KioskApp::closeOpenRound() {
+namespace {
+
+// A round's phase and window in the audit log's before and after.
+std::string phaseSummary(const BudgetRound& round, std::uint64_t nowMs) {
+    std::string text = round.name + ": " + std::string(roundPhaseId(roundPhase(round, nowMs))) + ", voting " + localMinute(round.opensMs) +
+                       " - " + localMinute(round.closesMs);
+    if (round.phases.publishedMs != 0) text += ", published " + localMinute(round.phases.publishedMs);
+    return text;
+}
+
+// What the rounds screen says after a change.
+const char* phaseDoneKey(PhaseChange change) {
+    switch (change) {
+        case PhaseChange::OpenSubmissions: return "rounds.done.submissions_opened";
+        case PhaseChange::CloseSubmissions: return "rounds.done.submissions_closed";
+        case PhaseChange::OpenVotingNow: return "rounds.done.voting_opened";
+        case PhaseChange::CloseVotingNow: return "rounds.done.voting_closed";
+        case PhaseChange::PublishResults: return "rounds.done.published";
+    }
+    return "rounds.done.published";
+}
+
+}  // namespace
+
+void KioskApp::changeRoundPhase(const RoundPhaseRequest& request) {
     FacilitatorAccess& access = state_.facilitator;
     access.confirmKey = nullptr;
-    if (access.label.empty() || !view_.openRound) return;
-    const BudgetRound before = *view_.openRound;
-    const Result<BudgetRound> closed = store_.closeRound(before.id);
-    access.doneKey = closed ? "facilitator.round_closed" : saveProblemKey(closed.error().code);
-    if (closed)
-        audit(kAuditRoundClosed, before.id, before.name + ": voting until " + localMinute(before.closesMs),
-              before.name + ": voting until " + localMinute(closed->closesMs));
-    refreshView();
+    access.confirmRound.clear();
+    if (access.label.empty()) return;
+    const std::optional<BudgetRound> before = store_.round(request.roundId);
+    const Result<BudgetRound> changed = store_.changeRoundPhase(request.roundId, request.change);
+    if (changed) {
+        access.doneKey = phaseDoneKey(request.change);
+        const std::uint64_t now = store_.clockMs();
+        audit(kAuditRoundPhase, request.roundId, before ? phaseSummary(*before, now) : "", phaseSummary(*changed, now));
+    } else {
+        // InvalidInput: the phase moved on since the screen was drawn (the window ended meanwhile).
+        access.problemKey = changed.error().code == ErrorCode::InvalidInput ? "rounds.not_now" : saveProblemKey(changed.error().code);
+    }
+    refreshView();  // the resident screens follow at once
 }
 
 // A finger resting on the top left corner of the attract or start screen for a while opens the
@@ -415,7 +459,7 @@ void KioskApp::apply(const Actions& actions, double now) {
     if (actions.checkReference) checkReference();
     if (actions.checkReceipt) checkReceipt();
     if (actions.tryPin) tryFacilitatorPin(now);
-    if (actions.closeRound) closeOpenRound();
+    if (actions.roundPhase) changeRoundPhase(*actions.roundPhase);
     if (actions.quit && !state_.facilitator.label.empty()) {
         audit(kAuditKioskClosed, "", "", "");
         quitRequested_ = true;
@@ -492,8 +536,7 @@ void KioskApp::frame(double now) {
         lastTouch_ = now;
     }
     watchFacilitatorCorner(now);
-    const bool facilitatorScreen = state_.screen == ScreenId::FacilitatorPin || state_.screen == ScreenId::FacilitatorHome ||
-                                   state_.screen == ScreenId::AuditLog;
+    const bool facilitatorScreen = isFacilitatorScreen(state_.screen);
     if (facilitatorScreen && !onFacilitatorScreen_) lastTouch_ = now;  // the quiet minutes count from the opening
     onFacilitatorScreen_ = facilitatorScreen;
     if (facilitatorScreen) {
@@ -581,6 +624,7 @@ void KioskApp::frame(double now) {
             case ScreenId::FacilitatorPin: drawFacilitatorPin(ctx); break;
             case ScreenId::FacilitatorHome: drawFacilitatorHome(ctx); break;
             case ScreenId::AuditLog: drawAuditLog(ctx); break;
+            case ScreenId::FacilitatorRounds: drawFacilitatorRounds(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -603,7 +647,7 @@ double KioskApp::secondsUntilNextTimer(double now) const {
                                    : static_cast<double>(nextRoundChangeMs_ > clock ? nextRoundChangeMs_ - clock : 0) / 1000.0;
     // The attract screen shows nothing of a round; the first touch after a change refreshes (frame()).
     if (state_.screen == ScreenId::Attract) return std::numeric_limits<double>::infinity();
-    if (state_.screen == ScreenId::FacilitatorPin || state_.screen == ScreenId::FacilitatorHome || state_.screen == ScreenId::AuditLog) {
+    if (isFacilitatorScreen(state_.screen)) {
         double next = std::max(0.0, lastTouch_ + kFacilitatorLockSeconds - now);
         if (state_.facilitator.waitUntil > now) next = std::min(next, 1.0);  // the wait's seconds count down
         return std::min(next, roundChange);
@@ -728,6 +772,7 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             state_.facilitator.typedPin = "2846";
             break;
         case ScreenId::FacilitatorHome: state_.facilitator.label = "Anna (opbouwwerk)"; break;
+        case ScreenId::FacilitatorRounds: state_.facilitator.label = "Anna (opbouwwerk)"; break;
         case ScreenId::AuditLog:
             // The log after a facilitator opened the screens and ended a vote.
             state_.facilitator.label = "Anna (opbouwwerk)";

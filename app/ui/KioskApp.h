@@ -70,7 +70,7 @@ public:
 
 private:
     void apply(const Actions& actions, double now);
-    void refreshClosedRound();
+    void refreshPublishedRound();
     void go(ScreenId screen);
     void submitIdea();
     void submitInitiative();
@@ -78,7 +78,7 @@ private:
     void checkVotingCode();
     void checkReceipt();
     void tryFacilitatorPin(double now);
-    void closeOpenRound();
+    void changeRoundPhase(const RoundPhaseRequest& request);
     // Appends the signed-in facilitator's action to the audit log; false when it could not be written.
     bool audit(const char* action, const std::string& subject, const std::string& before, const std::string& after);
     void watchFacilitatorCorner(double now);

@@ -9,6 +9,16 @@ const ScreenInfo& screenInfo(ScreenId id) {
     return kScreens[0];
 }
 
+bool isFacilitatorScreen(ScreenId id) {
+    switch (id) {
+        case ScreenId::FacilitatorPin:
+        case ScreenId::FacilitatorHome:
+        case ScreenId::AuditLog:
+        case ScreenId::FacilitatorRounds: return true;
+        default: return false;
+    }
+}
+
 std::optional<ScreenId> screenByName(std::string_view name) {
     for (const ScreenInfo& info : kScreens)
         if (name == info.name) return info.id;

@@ -28,7 +28,7 @@ enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
                       InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck,
-                      FacilitatorPin, FacilitatorHome, AuditLog };
+                      FacilitatorPin, FacilitatorHome, AuditLog, FacilitatorRounds };
 
 struct ScreenInfo {
     ScreenId id;
@@ -36,7 +36,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 33> kScreens = {{
+inline constexpr std::array<ScreenInfo, 34> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -75,6 +75,7 @@ inline constexpr std::array<ScreenInfo, 33> kScreens = {{
     {ScreenId::FacilitatorPin, "facilitator-pin", "screen.facilitator_pin.title"},
     {ScreenId::FacilitatorHome, "facilitator", "screen.facilitator.title"},
     {ScreenId::AuditLog, "audit-log", "screen.audit_log.title"},
+    {ScreenId::FacilitatorRounds, "rounds", "screen.rounds.title"},
 }};
 
 // The newest audit log entries the facilitator's log screen lists.
@@ -87,13 +88,22 @@ inline constexpr double kFacilitatorPressSeconds = 2.0;
 inline constexpr float kFacilitatorCornerMm = 20.0f;
 
 const ScreenInfo& screenInfo(ScreenId id);
+// Behind the facilitator's PIN (the PIN pad itself included): no idle question, a lock after kFacilitatorLockSeconds.
+bool isFacilitatorScreen(ScreenId id);
 std::optional<ScreenId> screenByName(std::string_view name);
 
-// The round that closed last and its count.
-struct ClosedRound {
+// The round whose results were published last, and its count.
+struct PublishedRound {
     BudgetRound round;
     std::int64_t ballots = 0;             // = 0
     std::optional<RoundOutcome> outcome;  // = nullopt // nullopt: it could not be counted (Equal Shares and nobody voted)
+};
+
+// A round as the facilitator's rounds screen lists it.
+struct RoundStatus {
+    BudgetRound round;
+    RoundPhase phase = RoundPhase::Preparing;  // = Preparing // at the last refresh
+    std::int64_t ballots = 0;                  // = 0
 };
 
 // What screens read from storage; refreshed after every write, never per frame.
@@ -107,7 +117,10 @@ struct KioskView {
     std::map<std::string, InitiativePlan> plans;  // the plan of every initiative in `ideas`, by idea id
     std::int64_t initiativeMaximumCents = kInitiativeDefaultMaximumCents;  // the facilitator's maximum per initiative
     std::optional<BudgetRound> openRound;  // = nullopt // the round residents can vote in now (the first, if several)
-    std::optional<ClosedRound> closedRound;  // = nullopt // the round whose voting ended last, with its results
+    std::optional<PublishedRound> publishedRound;  // = nullopt // the round whose results were published last (of those that closed last)
+    std::vector<RoundStatus> rounds;     // every round, by opening time, for the facilitator
+    std::optional<BudgetRound> submissionRound;  // = nullopt // the first round taking residents' initiatives now
+    bool initiativesOpen = true;         // = true // residents may propose an initiative: no rounds at all, or one takes proposals
     std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
     AuditCheck auditCheck;             // the chain checked at the same moment
     const Idea* findIdea(std::string_view id) const;
@@ -148,6 +161,7 @@ struct FacilitatorAccess {
     double waitUntil = 0;                // = 0 // ui seconds until a PIN may be tried again
     std::string label;                   // the facilitator whose PIN opened the screens; "" = locked
     const char* confirmKey = nullptr;    // the action waiting for a second tap ("facilitator.quit", ...)
+    std::string confirmRound;            // the round that action is for, when it is a round's
     const char* doneKey = nullptr;       // what the last action did, said on the facilitator's start screen
 };
 
@@ -211,6 +225,12 @@ struct KioskState {
     }
 };
 
+// A facilitator's change of a round's phase, asked for on the rounds screen.
+struct RoundPhaseRequest {
+    std::string roundId;
+    PhaseChange change = PhaseChange::OpenSubmissions;
+};
+
 // What a screen can ask for. KioskApp carries these out after the frame is drawn.
 struct Actions {
     std::optional<ScreenId> go;  // push the current screen and show this one
@@ -223,7 +243,7 @@ struct Actions {
     bool checkReceipt = false;     // look up state.receipt.typed among the closed round's ballots
     bool tryPin = false;           // check state.facilitator.typedPin
     bool lockFacilitator = false;  // facilitator: lock, back to the attract screen
-    bool closeRound = false;       // facilitator: end voting in the open round now
+    std::optional<RoundPhaseRequest> roundPhase;  // facilitator: open or close proposals or voting, publish results
     bool quit = false;             // facilitator: close Buurtstem
     bool openAuditLog = false;     // facilitator: read and check the audit log, and show it
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round

@@ -158,3 +158,46 @@ TEST_CASE("an empty ballot or one naming a project twice is refused", "[round][b
     draft.points = {2};  // points on an approval ballot
     CHECK_FALSE(validateBallot(round, draft).ok());
 }
+
+TEST_CASE("phases: proposals before voting, voting in its window, results published after it", "[round][phases]") {
+    BudgetRound round = fourProjects(BallotType::Approval);  // voting from 1,000 to 2,000 ms
+    CHECK(roundPhase(round, 500) == RoundPhase::Preparing);
+    CHECK(roundPhase(round, 1'000) == RoundPhase::Voting);
+    CHECK(roundPhase(round, 1'999) == RoundPhase::Voting);
+    CHECK(roundPhase(round, 2'000) == RoundPhase::Counting);
+
+    Result<BudgetRound> open = changePhase(round, PhaseChange::OpenSubmissions, 500);
+    REQUIRE(open.ok());
+    CHECK(roundPhase(*open, 500) == RoundPhase::Submissions);
+    CHECK(roundPhase(*open, 1'500) == RoundPhase::Voting);  // the window wins: no proposals while voting
+    CHECK(roundPhase(*changePhase(*open, PhaseChange::CloseSubmissions, 600), 600) == RoundPhase::Preparing);
+
+    // Opening voting now moves the window's start and ends the proposals.
+    Result<BudgetRound> voting = changePhase(*open, PhaseChange::OpenVotingNow, 700);
+    REQUIRE(voting.ok());
+    CHECK(voting->opensMs == 700);
+    CHECK(voting->closesMs == 2'000);
+    CHECK_FALSE(voting->phases.submissionsOpen);
+    CHECK(roundPhase(*voting, 700) == RoundPhase::Voting);
+    CHECK(changePhase(*voting, PhaseChange::OpenSubmissions, 800).error().detail.find("before voting") != std::string::npos);
+    CHECK(changePhase(*voting, PhaseChange::PublishResults, 800).error().detail.find("not ended") != std::string::npos);
+
+    // Ending voting now; a round that opened this very millisecond still has a window of one.
+    Result<BudgetRound> ended = changePhase(*voting, PhaseChange::CloseVotingNow, 900);
+    REQUIRE(ended.ok());
+    CHECK(ended->closesMs == 900);
+    CHECK(ended->opensMs == 700);
+    CHECK(changePhase(*voting, PhaseChange::CloseVotingNow, 700)->closesMs == 701);
+    CHECK(changePhase(round, PhaseChange::CloseVotingNow, 500).error().detail.find("not begun") != std::string::npos);
+    CHECK(roundPhase(*ended, 900) == RoundPhase::Counting);
+    CHECK(changePhase(*ended, PhaseChange::CloseVotingNow, 950).error().detail.find("already ended") != std::string::npos);
+    CHECK(changePhase(*ended, PhaseChange::OpenVotingNow, 950).error().code == ErrorCode::InvalidInput);
+
+    Result<BudgetRound> published = changePhase(*ended, PhaseChange::PublishResults, 1'000);
+    REQUIRE(published.ok());
+    CHECK(published->phases.publishedMs == 1'000);
+    CHECK(roundPhase(*published, 1'000) == RoundPhase::Published);
+    CHECK(changePhase(*published, PhaseChange::PublishResults, 1'100).error().detail.find("already published") != std::string::npos);
+    // Phases are not what residents voted on: a round with ballots may still get them.
+    CHECK(onlyClosingDiffers(*ended, *published));
+}

@@ -220,6 +220,54 @@ TEST_CASE("an evening's round takes no code; points ballots keep their points", 
     CHECK(ballots[0].points == std::vector<int>{3, 2});
 }
 
+TEST_CASE("a facilitator's phases: proposals, voting now, ending, publishing; each one event, rebuilt alike", "[storage][round][phases]") {
+    ManualClock clock;
+    auto store = inMemory(clock);
+    BudgetRound later = threeProjects();
+    later.opensMs = kOpens + 86'400'000;  // tomorrow
+    later.closesMs = kCloses;
+    const std::string id = store->saveRound(later).value().id;
+    CHECK(roundPhase(*store->round(id), *clock.nowMs) == RoundPhase::Preparing);
+
+    const std::int64_t eventsBefore = store->eventCount();
+    Result<BudgetRound> open = store->changeRoundPhase(id, PhaseChange::OpenSubmissions);
+    REQUIRE(open.ok());
+    CHECK(store->eventCount() == eventsBefore + 1);
+    CHECK(store->round(id)->phases.submissionsOpen);
+    // Saving the round again (a new name, say) keeps the phases it has.
+    BudgetRound renamed = *store->round(id);
+    renamed.name = "Buurtbudget voorjaar";
+    renamed.phases = RoundPhases{};
+    REQUIRE(store->saveRound(renamed).ok());
+    CHECK(store->round(id)->phases.submissionsOpen);
+
+    clock.set(kOpens + 3'600'000);
+    REQUIRE(store->changeRoundPhase(id, PhaseChange::OpenVotingNow).ok());
+    CHECK(store->round(id)->opensMs == kOpens + 3'600'000);
+    CHECK_FALSE(store->round(id)->phases.submissionsOpen);
+    REQUIRE(store->openRounds().size() == 1);
+    const std::vector<std::string> codes = store->issueVotingCodes(id, 2).value();
+    REQUIRE(store->castBallot(id, choose({0}), codes[0]).ok());
+    const Result<BudgetRound> tooEarly = store->changeRoundPhase(id, PhaseChange::PublishResults);
+    REQUIRE_FALSE(tooEarly.ok());
+    CHECK(tooEarly.error().code == ErrorCode::InvalidInput);
+    CHECK(tooEarly.error().detail.find("not ended") != std::string::npos);
+
+    clock.set(kOpens + 7'200'000);
+    REQUIRE(store->changeRoundPhase(id, PhaseChange::CloseVotingNow).ok());
+    CHECK(store->openRounds().empty());
+    CHECK(store->round(id)->closesMs == kOpens + 7'200'000);
+    CHECK(store->round(id)->phases.publishedMs == 0);
+    REQUIRE(store->changeRoundPhase(id, PhaseChange::PublishResults).ok());
+    CHECK(store->round(id)->phases.publishedMs == kOpens + 7'200'000);
+    CHECK(store->changeRoundPhase("no-such-round", PhaseChange::PublishResults).error().code == ErrorCode::NotFound);
+
+    const BudgetRound before = *store->round(id);
+    REQUIRE(store->rebuildReadTables().ok());
+    CHECK(*store->round(id) == before);
+    CHECK(store->roundBallots(id).size() == 1);
+}
+
 TEST_CASE("rounds, codes and ballots rebuild from the events alone", "[storage][round]") {
     ManualClock clock;
     auto store = inMemory(clock);

@@ -94,29 +94,43 @@ TEST_CASE("the facilitator's screens lock after three quiet minutes", "[ui][faci
     CHECK(h.app().state().facilitator.label.empty());
 }
 
-TEST_CASE("a facilitator ends the vote (the residents see the results) and closes Buurtstem", "[ui][facilitator]") {
+TEST_CASE("a facilitator ends the vote, publishes the results (the residents see them) and closes Buurtstem", "[ui][facilitator]") {
     Harness h;
     REQUIRE(h.store().addFacilitator("Anna", kPin).ok());
     const std::string roundId = h.app().view().openRound->id;
+    const std::string springRoundId = h.app().view().publishedRound->round.id;  // the demo's earlier round
     longPressCorner(h);
     typePin(h, kPin);
-    REQUIRE(h.tap("facilitator.close_round"));
+    REQUIRE(h.tap("facilitator.rounds"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::FacilitatorRounds);
+    REQUIRE(h.tap("#rounds.close_voting." + roundId));
     CHECK(h.app().view().openRound.has_value());  // the first tap asks to tap again
-    REQUIRE(h.tap("facilitator.close_round"));
+    REQUIRE(h.tap("#rounds.close_voting." + roundId));
     CHECK_FALSE(h.app().view().openRound.has_value());
-    REQUIRE(h.app().view().closedRound.has_value());
-    CHECK(h.app().view().closedRound->round.id == roundId);
-    CHECK_FALSE(h.find("facilitator.close_round")->enabled);
+    // Closed but not published: the residents still see the earlier round's results.
+    CHECK(h.app().view().publishedRound->round.id == springRoundId);
+    CHECK_FALSE(h.has("#rounds.close_voting." + roundId));
+    REQUIRE(h.tap("#rounds.publish." + roundId));
+    CHECK(h.app().view().publishedRound->round.id == springRoundId);
+    REQUIRE(h.tap("#rounds.publish." + roundId));
+    REQUIRE(h.app().view().publishedRound.has_value());
+    CHECK(h.app().view().publishedRound->round.id == roundId);
+    CHECK_FALSE(h.has("#rounds.publish." + roundId));
 
-    // Who did it, and what the window was before and after, are in the audit log.
+    // Who did it, and the phase and window before and after, are in the audit log.
     const std::vector<AuditEntry> log = h.store().auditLog(10);
-    REQUIRE(log.size() == 2);
-    CHECK(log[0].action == kAuditRoundClosed);
-    CHECK(log[0].facilitator == "Anna");
-    CHECK(log[0].subject == roundId);
-    CHECK(log[0].before != log[0].after);
-    CHECK(log[1].action == kAuditFacilitatorUnlocked);
+    REQUIRE(log.size() == 3);
+    CHECK(log[0].action == kAuditRoundPhase);
+    CHECK(log[0].after.find("published") != std::string::npos);
+    CHECK(log[1].action == kAuditRoundPhase);
+    CHECK(log[1].facilitator == "Anna");
+    CHECK(log[1].subject == roundId);
+    CHECK(log[1].before.find(": voting,") != std::string::npos);
+    CHECK(log[1].after.find(": counting,") != std::string::npos);
+    CHECK(log[2].action == kAuditFacilitatorUnlocked);
 
+    REQUIRE(h.tap("nav.back"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::FacilitatorHome);
     REQUIRE(h.tap("facilitator.quit"));
     CHECK_FALSE(h.app().wantsQuit());
     REQUIRE(h.tap("facilitator.quit"));
@@ -136,8 +150,11 @@ TEST_CASE("the audit log screen shows the entries, and a planted edit breaks the
     REQUIRE(h.store().addFacilitator("Anna", kPin).ok());
     longPressCorner(h);
     typePin(h, kPin);
-    REQUIRE(h.tap("facilitator.close_round"));
-    REQUIRE(h.tap("facilitator.close_round"));
+    const std::string roundId = h.app().view().openRound->id;
+    REQUIRE(h.tap("facilitator.rounds"));
+    REQUIRE(h.tap("#rounds.close_voting." + roundId));
+    REQUIRE(h.tap("#rounds.close_voting." + roundId));
+    REQUIRE(h.tap("nav.back"));
     REQUIRE(h.tap("facilitator.audit_log"));
     REQUIRE(h.app().state().screen == ui::ScreenId::AuditLog);
     CHECK(h.app().view().auditCheck.ok);

@@ -19,7 +19,7 @@ namespace {
 constexpr std::uint64_t kNow = 1'796'083'200'000;  // 2026-12-01 00:00 UTC
 constexpr std::uint64_t kDay = 86'400'000;
 
-std::vector<std::string> winnerIds(const ui::ClosedRound& closed) {
+std::vector<std::string> winnerIds(const ui::PublishedRound& closed) {
     std::vector<std::string> ids;
     for (const std::uint32_t p : closed.outcome->result.winners) ids.push_back(closed.round.projects[p].id);
     return ids;
@@ -33,8 +33,8 @@ TEST_CASE("the round that closed last shows what was chosen and why", "[ui][resu
     options.language = language;
     Harness h(options);
     // The demo's spring round closed with 40 ballots and was counted with Equal Shares and add1.
-    REQUIRE(h.app().view().closedRound.has_value());
-    const ui::ClosedRound& closed = *h.app().view().closedRound;
+    REQUIRE(h.app().view().publishedRound.has_value());
+    const ui::PublishedRound& closed = *h.app().view().publishedRound;
     CHECK(closed.ballots == 40);
     REQUIRE(closed.outcome.has_value());
     CHECK(winnerIds(closed) == std::vector<std::string>{"drempel", "bloemen", "afval"});
@@ -63,7 +63,7 @@ TEST_CASE("the round that closed last shows what was chosen and why", "[ui][resu
     CHECK(result.projects[bump].share == 50'000);
 }
 
-TEST_CASE("a round that closes while the kiosk runs turns from a vote into its results", "[ui][results]") {
+TEST_CASE("a round that closes while the kiosk runs stops taking votes, and shows its results once published", "[ui][results]") {
     auto now = std::make_shared<std::uint64_t>(kNow);
     test::HarnessOptions options;
     options.clock = [now] { return *now; };
@@ -75,16 +75,21 @@ TEST_CASE("a round that closes while the kiosk runs turns from a vote into its r
     ballot.projects = {0, 3};
     REQUIRE(h.store().castBallot(open.id, ballot, h.demoVotingCodes().at(0)).ok());
 
+    const std::string springRoundId = h.app().view().publishedRound->round.id;
     *now = open.closesMs;  // the window ends; nobody touches the kiosk
     h.frames(1);
     CHECK_FALSE(h.app().view().openRound.has_value());
     CHECK_FALSE(h.has("home.tile.vote"));
-    REQUIRE(h.app().view().closedRound.has_value());
-    CHECK(h.app().view().closedRound->round.id == open.id);
-    CHECK(h.app().view().closedRound->ballots == 1);
-    REQUIRE(h.app().view().closedRound->outcome.has_value());
+    CHECK(h.app().view().publishedRound->round.id == springRoundId);  // not published yet: the earlier results stay
+    REQUIRE(h.store().changeRoundPhase(open.id, PhaseChange::PublishResults).ok());
+    h.app().refreshView();  // as after the facilitator's tap
+    h.frames(1);
+    REQUIRE(h.app().view().publishedRound.has_value());
+    CHECK(h.app().view().publishedRound->round.id == open.id);
+    CHECK(h.app().view().publishedRound->ballots == 1);
+    REQUIRE(h.app().view().publishedRound->outcome.has_value());
     // One resident chose the benches and the vegetable boxes: EUR 9,000 + 2,500 fit the EUR 20,000.
-    CHECK(winnerIds(*h.app().view().closedRound) == std::vector<std::string>{"moestuin", "bankjes"});
+    CHECK(winnerIds(*h.app().view().publishedRound) == std::vector<std::string>{"moestuin", "bankjes"});
     REQUIRE(h.tap("home.tile.results"));
     CHECK(h.has("#results.project.moestuin"));
 }
@@ -102,11 +107,13 @@ TEST_CASE("a round nobody voted in says so instead of a list", "[ui][results]") 
     const std::string id = h.store().saveRound(round).value().id;
     h.app().refreshView();  // as after a facilitator saves a round
     *now = kNow + 2 * kDay;  // it closed after the demo's spring round: it is the last one closed
+    REQUIRE(h.store().changeRoundPhase(id, PhaseChange::PublishResults).ok());
+    h.app().refreshView();
     h.frames(1);
-    REQUIRE(h.app().view().closedRound.has_value());
-    REQUIRE(h.app().view().closedRound->round.id == id);
-    CHECK(h.app().view().closedRound->ballots == 0);
-    CHECK_FALSE(h.app().view().closedRound->outcome.has_value());  // Equal Shares needs a ballot to count
+    REQUIRE(h.app().view().publishedRound.has_value());
+    REQUIRE(h.app().view().publishedRound->round.id == id);
+    CHECK(h.app().view().publishedRound->ballots == 0);
+    CHECK_FALSE(h.app().view().publishedRound->outcome.has_value());  // Equal Shares needs a ballot to count
     REQUIRE(h.tap("home.tile.results"));
     REQUIRE(h.app().state().screen == ui::ScreenId::RoundResults);
     for (const ui::WidgetInfo& w : h.app().ui().widgets.widgets()) CHECK(w.id.rfind("#results.project.", 0) != 0);
@@ -185,6 +192,8 @@ TEST_CASE("a resident checks with the receipt that their vote was counted", "[ui
     ballot.projects = {1};
     const std::string receipt = h.store().castBallot(open.id, ballot, h.demoVotingCodes().at(0)).value();
     *now = open.closesMs;
+    REQUIRE(h.store().changeRoundPhase(open.id, PhaseChange::PublishResults).ok());
+    h.app().refreshView();
     h.frames(1);
 
     REQUIRE(h.tap("home.tile.results"));

@@ -45,6 +45,7 @@ std::optional<std::size_t> BudgetRound::projectIndex(std::string_view projectId)
 bool onlyClosingDiffers(const BudgetRound& before, const BudgetRound& changed) {
     BudgetRound same = changed;
     same.closesMs = before.closesMs;
+    same.phases = before.phases;  // phases are set apart from saving
     return same == before;
 }
 
@@ -211,6 +212,55 @@ Result<void> validateBallot(const BudgetRound& round, const BallotDraft& draft) 
             break;
     }
     return {};
+}
+
+// [SECTION] Phases
+
+RoundPhase roundPhase(const BudgetRound& round, std::uint64_t nowMs) {
+    if (nowMs < round.opensMs) return round.phases.submissionsOpen ? RoundPhase::Submissions : RoundPhase::Preparing;
+    if (nowMs < round.closesMs) return RoundPhase::Voting;
+    return round.phases.publishedMs != 0 ? RoundPhase::Published : RoundPhase::Counting;
+}
+
+std::string_view roundPhaseId(RoundPhase phase) {
+    switch (phase) {
+        case RoundPhase::Preparing: return "preparing";
+        case RoundPhase::Submissions: return "submissions";
+        case RoundPhase::Voting: return "voting";
+        case RoundPhase::Counting: return "counting";
+        case RoundPhase::Published: return "published";
+    }
+    return "preparing";
+}
+
+Result<BudgetRound> changePhase(const BudgetRound& round, PhaseChange change, std::uint64_t nowMs) {
+    const RoundPhase phase = roundPhase(round, nowMs);
+    const bool beforeVoting = phase == RoundPhase::Preparing || phase == RoundPhase::Submissions;
+    BudgetRound changed = round;
+    switch (change) {
+        case PhaseChange::OpenSubmissions:
+        case PhaseChange::CloseSubmissions:
+            if (!beforeVoting) return makeError(ErrorCode::InvalidInput, "proposals open and close only before voting begins");
+            changed.phases.submissionsOpen = change == PhaseChange::OpenSubmissions;
+            return changed;
+        case PhaseChange::OpenVotingNow:
+            if (!beforeVoting) return makeError(ErrorCode::InvalidInput, "voting has already begun");
+            changed.opensMs = nowMs;
+            changed.phases.submissionsOpen = false;
+            return changed;
+        case PhaseChange::CloseVotingNow:
+            if (phase != RoundPhase::Voting)
+                return makeError(ErrorCode::InvalidInput, beforeVoting ? "voting has not begun yet" : "voting has already ended");
+            // The window is exclusive at its end; a round that opened this very millisecond ends a millisecond later.
+            changed.closesMs = std::max(nowMs, round.opensMs + 1);
+            return changed;
+        case PhaseChange::PublishResults:
+            if (phase == RoundPhase::Published) return makeError(ErrorCode::InvalidInput, "the results are already published");
+            if (phase != RoundPhase::Counting) return makeError(ErrorCode::InvalidInput, "voting has not ended yet");
+            changed.phases.publishedMs = nowMs;
+            return changed;
+    }
+    return makeError(ErrorCode::InvalidInput, "unknown change of phase");
 }
 
 }  // namespace buurtstem

@@ -65,6 +65,14 @@ struct CountingRule {
     bool operator==(const CountingRule&) const = default;
 };
 
+// What a facilitator has opened or published beyond the voting window (fasen). Set by its own
+// event (round.phases_set), never by saving the round: KioskStore::saveRound keeps the stored ones.
+struct RoundPhases {
+    bool submissionsOpen = false;    // = false // residents may propose initiatives for this round (before voting only)
+    std::uint64_t publishedMs = 0;   // = 0 (not published) // when the results were published for residents
+    bool operator==(const RoundPhases&) const = default;
+};
+
 struct BudgetRound {
     std::string id;    // UUID
     std::string name;  // "Buurtbudget Kastanjebuurt 2027"
@@ -76,6 +84,7 @@ struct BudgetRound {
     std::uint64_t closesMs = 0;  // exclusive
     CountingRule counting;
     Eligibility eligibility = Eligibility::VotingCodes;
+    RoundPhases phases;  // = nothing open or published
 
     std::optional<std::size_t> projectIndex(std::string_view projectId) const;
     bool operator==(const BudgetRound&) const = default;
@@ -84,6 +93,25 @@ struct BudgetRound {
 // True when `changed` is `before` with at most another closing moment: once residents voted,
 // the round may end earlier or later, but what they voted on and how it is counted stay.
 bool onlyClosingDiffers(const BudgetRound& before, const BudgetRound& changed);
+
+// Where a round is at a moment, as residents meet it.
+enum class RoundPhase {
+    Preparing,    // before voting, not taking proposals
+    Submissions,  // before voting, taking residents' initiatives (indienen)
+    Voting,       // inside the voting window
+    Counting,     // voting ended; the results are not published yet
+    Published,    // voting ended and the results are published
+};
+RoundPhase roundPhase(const BudgetRound& round, std::uint64_t nowMs);
+std::string_view roundPhaseId(RoundPhase phase);  // preparing, submissions, voting, counting, published
+
+// A facilitator's change of phase. Each is refused in a phase where it does not fit, with the
+// reason (InvalidInput): proposals open and close before voting only, voting opens now only
+// before it has begun, results are published only after voting ended, and only once.
+enum class PhaseChange { OpenSubmissions, CloseSubmissions, OpenVotingNow, CloseVotingNow, PublishResults };
+// The round after the change at `nowMs`: phases, or the window's opening moment for
+// OpenVotingNow (and proposals closed) or its closing moment for CloseVotingNow (only during voting).
+Result<BudgetRound> changePhase(const BudgetRound& round, PhaseChange change, std::uint64_t nowMs);
 
 inline constexpr std::size_t kRoundNameMax = 80;         // code points
 inline constexpr std::size_t kRoundProjectsMax = 60;     // a ballot residents can still read

@@ -117,10 +117,7 @@ void drawFacilitatorHome(ScreenContext& ctx) {
         }
         return true;
     };
-    const std::string closeLabel = ctx.view.openRound
-                                       ? ui.format("facilitator.close_round", {{"round", ctx.view.openRound->name}})
-                                       : std::string(ui.tr("facilitator.no_open_round"));
-    if (action("facilitator.close_round", icon::Clock, closeLabel, true, ctx.view.openRound.has_value())) ctx.actions.closeRound = true;
+    if (action("facilitator.rounds", icon::Ticked, ui.tr("facilitator.rounds"), false, true)) ctx.actions.go = ScreenId::FacilitatorRounds;
     if (action("facilitator.audit_log", icon::List, ui.tr("facilitator.audit_log"), false, true)) ctx.actions.openAuditLog = true;
     if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
     if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
@@ -137,6 +134,7 @@ std::string actionText(const Ui& ui, const std::string& action) {
     if (action == kAuditFacilitatorUnlocked) return ui.tr("audit.action.unlocked");
     if (action == kAuditRoundClosed) return ui.tr("audit.action.round_closed");
     if (action == kAuditKioskClosed) return ui.tr("audit.action.kiosk_closed");
+    if (action == kAuditRoundPhase) return ui.tr("audit.action.round_phase");
     return action;
 }
 

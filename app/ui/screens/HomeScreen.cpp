@@ -42,7 +42,8 @@ void drawHomeScreen(ScreenContext& ctx) {
     const bool needsGiven = ctx.state.needsGiven;
     const Tile tiles[] = {
         {"home.tile.idea", icon::Idea, ui.tr("home.tile.idea"), ui.tr("home.tile.idea.detail")},
-        {"home.tile.initiative", icon::Initiative, ui.tr("home.tile.initiative"), ui.tr("home.tile.initiative.detail")},
+        {"home.tile.initiative", icon::Initiative, ui.tr("home.tile.initiative"),
+         ui.tr(ctx.view.initiativesOpen ? "home.tile.initiative.detail" : "home.tile.initiative.closed")},
         {"home.tile.ideas", icon::List, ui.tr("home.tile.ideas"), ui.format("home.tile.ideas.detail", {{"count", count}})},
         // Once per visit (pulse and needs): after sending, the tile says thanks with a check mark and does nothing.
         {"home.tile.pulse", pulseGiven ? icon::Check : icon::Pulse, ui.tr("home.tile.pulse"),
@@ -56,7 +57,7 @@ void drawHomeScreen(ScreenContext& ctx) {
         shownTiles.push_back({"home.tile.vote", icon::Ticked, ui.tr("home.tile.vote"),
                               ui.format("home.tile.vote.detail", {{"round", ctx.view.openRound->name}})});
     // The results of the round that closed last, right after voting: what the neighbourhood decided.
-    if (ctx.view.closedRound)
+    if (ctx.view.publishedRound)
         shownTiles.push_back({"home.tile.results", icon::Results, ui.tr("home.tile.results"),
                               ui.tr("home.tile.results.detail")});
     shownTiles.insert(shownTiles.end(), std::begin(tiles), std::end(tiles));

@@ -1,5 +1,5 @@
 // InitiativeStart: what a resident initiative is, what the resident will be asked, and the two
-// ways on: start one, or check one already sent by its code.
+// ways on: start one (while proposals are open), or check one already sent by its code.
 #include "Screens.h"
 
 #include "../Icons.h"
@@ -27,6 +27,13 @@ void drawInitiativeStart(ScreenContext& ctx) {
     for (const auto& [glyph, key] : needs) screenText(ctx, std::string(glyph) + "  " + ui.tr(key));
     ImGui::Dummy(ImVec2(0, ui.mm(1)));
     screenText(ctx, ui.tr("initiative.start.after"), true);
+    // Which round a proposal goes into, or that none takes proposals now (the phases a facilitator sets).
+    ImGui::Dummy(ImVec2(0, ui.mm(1)));
+    if (ctx.view.submissionRound)
+        screenText(ctx, ui.format("initiative.start.for_round", {{"round", ctx.view.submissionRound->name},
+                                                                 {"date", dayMonthYear(ui, ctx.view.submissionRound->opensMs)}}));
+    else if (!ctx.view.initiativesOpen)
+        problemText(ctx, ui.tr("initiative.start.closed"));
 
     ButtonSpec check;
     check.id = "initiative.start.check";
@@ -37,6 +44,7 @@ void drawInitiativeStart(ScreenContext& ctx) {
     start.label = ui.tr(start.id);
     start.icon = icon::Initiative;
     start.kind = ButtonKind::Primary;
+    start.enabled = ctx.view.initiativesOpen;
     const ButtonPair tapped = bottomButtons(ctx, check, start);
     if (tapped.secondary) ctx.actions.go = ScreenId::InitiativeCheck;
     if (tapped.primary) ctx.actions.startInitiative = true;

@@ -94,11 +94,11 @@ std::string countingExplanation(const Ui& ui, const BudgetRound& round, const ta
 
 void drawRoundResults(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
-    if (!ctx.view.closedRound) {
+    if (!ctx.view.publishedRound) {
         screenText(ctx, ui.tr("result.none"));
         return;
     }
-    const ClosedRound& closed = *ctx.view.closedRound;
+    const PublishedRound& closed = *ctx.view.publishedRound;
     const BudgetRound& round = closed.round;
     screenHeading(ctx, round.name.c_str());
     screenText(ctx,
@@ -194,12 +194,12 @@ void drawRoundResults(ScreenContext& ctx) {
 
 void drawReceiptCheck(ScreenContext& ctx) {
     Ui& ui = ctx.ui;
-    if (!ctx.view.closedRound) {
+    if (!ctx.view.publishedRound) {
         screenText(ctx, ui.tr("result.none"));
         return;
     }
     ReceiptCheck& check = ctx.state.receipt;
-    const std::string& roundName = ctx.view.closedRound->round.name;
+    const std::string& roundName = ctx.view.publishedRound->round.name;
     const float width = ImGui::GetContentRegionAvail().x;
     screenText(ctx, ui.format("receipt.check.help", {{"round", roundName}}));
 
