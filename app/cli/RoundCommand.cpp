@@ -144,7 +144,15 @@ int listRounds(const RoundCommandOptions& options) {
     for (const BudgetRound& round : rounds) {
         const storage::KioskStore::CodeCounts codes = store.votingCodeCounts(round.id);
         std::printf("%s  %s\n", round.id.c_str(), round.name.c_str());
-        std::printf("    %s, opens %s, closes %s\n", std::string(votingStatus(round, now)).c_str(),
+        std::string phase;
+        switch (roundPhase(round, now)) {
+            case RoundPhase::Submissions: phase = ", taking initiatives"; break;
+            case RoundPhase::Counting: phase = ", results not published"; break;
+            case RoundPhase::Published: phase = ", results published " + localTimeText(round.phases.publishedMs); break;
+            case RoundPhase::Preparing:
+            case RoundPhase::Voting: break;
+        }
+        std::printf("    %s%s, opens %s, closes %s\n", std::string(votingStatus(round, now)).c_str(), phase.c_str(),
                     localTimeText(round.opensMs).c_str(), localTimeText(round.closesMs).c_str());
         std::printf("    %s; budget %s EUR for %s; counted by %s\n", ballotDescription(round).c_str(),
                     money(round.budgetCents).c_str(), counted(static_cast<std::int64_t>(round.projects.size()), "project").c_str(),
@@ -431,24 +439,37 @@ int voidCode(const RoundCommandOptions& options) {
     return kExitOk;
 }
 
-int closeRound(const RoundCommandOptions& options) {
-    const char* const command = "close";
+// close, open, publish, proposals: one change of phase each (app/core/round/BudgetRound.h says
+// what fits when; the store refuses the rest with the reason).
+int changePhase(const RoundCommandOptions& options, const char* command, PhaseChange change) {
     const fs::path dataDir = dataDirOrDefault(options.dataDir);
     OpenedStore opened;
     if (const int failed = openKioskStore(dataDir, StoreAccess::Change, opened); failed != kExitOk) return failed;
     storage::KioskStore& store = *opened.store;
     std::optional<BudgetRound> round;
     if (const int failed = findRound(store, options, dataDir, command, round); failed != kExitOk) return failed;
-    const std::uint64_t now = nowMs();
-    if (now < round->opensMs)
-        return mistake(command, "voting in \"" + round->name + "\" has not begun yet (it opens " +
-                                    localTimeText(round->opensMs) + "): there is nothing to close");
-    if (now >= round->closesMs)
-        return mistake(command, "voting in \"" + round->name + "\" has already ended (" + localTimeText(round->closesMs) + ")");
-    const Result<BudgetRound> closed = store.closeRound(round->id);
-    if (!closed) return reportChangeError(command, closed.error(), dataDir);
-    std::printf("Voting in \"%s\" has ended: %s. `buurtstem tally --round %s` counts them.\n", closed->name.c_str(),
-                counted(store.ballotCount(closed->id), "ballot").c_str(), closed->id.c_str());
+    const Result<BudgetRound> changed = store.changeRoundPhase(round->id, change);
+    if (!changed) return reportChangeError(command, changed.error(), dataDir);
+    const std::string name = "\"" + changed->name + "\"";
+    switch (change) {
+        case PhaseChange::OpenSubmissions:
+            std::printf("%s takes residents' initiatives now, until voting opens (%s).\n", name.c_str(),
+                        localTimeText(changed->opensMs).c_str());
+            break;
+        case PhaseChange::CloseSubmissions: std::printf("%s takes no more initiatives.\n", name.c_str()); break;
+        case PhaseChange::OpenVotingNow:
+            std::printf("Voting in %s is open now, until %s.\n", name.c_str(), localTimeText(changed->closesMs).c_str());
+            break;
+        case PhaseChange::CloseVotingNow:
+            std::printf("Voting in %s has ended: %s. `buurtstem tally --round %s` counts them; "
+                        "`buurtstem round publish --round %s` shows the results on the kiosk.\n",
+                        name.c_str(), counted(store.ballotCount(changed->id), "ballot").c_str(), changed->id.c_str(),
+                        changed->id.c_str());
+            break;
+        case PhaseChange::PublishResults:
+            std::printf("The results of %s are published: residents see them on the kiosk.\n", name.c_str());
+            break;
+    }
     return kExitOk;
 }
 
@@ -501,7 +522,7 @@ int exportRound(const RoundCommandOptions& options) {
 // [SECTION] Options
 
 CLI::App* addRoundCommand(CLI::App& app, RoundCommandOptions& options) {
-    CLI::App* group = app.add_subcommand("round", "Budget rounds in the kiosk's database: list, create, codes, void, close, export");
+    CLI::App* group = app.add_subcommand("round", "Budget rounds in the kiosk's database: list, create, codes, void, proposals, open, close, publish, export");
     group->require_subcommand(1);
     const auto subcommand = [&](const char* name, const char* description, RoundAction action) {
         CLI::App* command = group->add_subcommand(name, description);
@@ -555,6 +576,11 @@ CLI::App* addRoundCommand(CLI::App& app, RoundCommandOptions& options) {
 
     CLI::App* close = subcommand("close", "End voting now", RoundAction::Close);
     roundOption(close);
+    roundOption(subcommand("open", "Open voting now (before its opening time)", RoundAction::Open));
+    roundOption(subcommand("publish", "Publish the results on the kiosk (after voting ended)", RoundAction::Publish));
+    CLI::App* proposals = subcommand("proposals", "Take residents' initiatives for the round, or stop (before voting)", RoundAction::Proposals);
+    roundOption(proposals);
+    proposals->add_flag("--open,!--close", options.proposalsOpen, "--open takes initiatives, --close stops")->required();
 
     CLI::App* exportCommand = subcommand("export", "Write the round and its ballots as a Pabulib (.pb) file", RoundAction::Export);
     roundOption(exportCommand);
@@ -568,7 +594,11 @@ int runRound(const RoundCommandOptions& options) {
         case RoundAction::Create: return createRound(options);
         case RoundAction::Codes: return issueCodes(options);
         case RoundAction::Void: return voidCode(options);
-        case RoundAction::Close: return closeRound(options);
+        case RoundAction::Close: return changePhase(options, "close", PhaseChange::CloseVotingNow);
+        case RoundAction::Open: return changePhase(options, "open", PhaseChange::OpenVotingNow);
+        case RoundAction::Publish: return changePhase(options, "publish", PhaseChange::PublishResults);
+        case RoundAction::Proposals:
+            return changePhase(options, "proposals", options.proposalsOpen ? PhaseChange::OpenSubmissions : PhaseChange::CloseSubmissions);
         case RoundAction::Export: return exportRound(options);
     }
     return kExitUnexpected;

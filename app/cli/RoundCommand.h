@@ -13,7 +13,7 @@ class App;
 
 namespace buurtstem::cli {
 
-enum class RoundAction { List, Create, Codes, Void, Close, Export };
+enum class RoundAction { List, Create, Codes, Void, Proposals, Open, Close, Publish, Export };
 
 struct RoundCommandOptions {
     RoundAction action = RoundAction::List;  // = List // set by parsing: the subcommand used
@@ -45,6 +45,8 @@ struct RoundCommandOptions {
 
     // void
     std::string code;                        // = "" // as typed, any case, dashes optional
+    // proposals
+    bool proposalsOpen = false;              // = false // --open (true) or --close
 
     // export
     std::filesystem::path out;               // = "" // the .pb file

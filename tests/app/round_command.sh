@@ -141,7 +141,24 @@ expect "close approval" 0 "has ended: 0 ballots" -- round close --round "$APPROV
 expect "export closed mes" 0 "nobody voted" -- round export --round "$APPROVAL" --out "$WORK/approval.pb"
 expect "create upcoming" 0 "saved" -- round create --name "Volgend jaar" --ballot budget --budget 100 --project "A;10" \
     --opens "$NEXT_YEAR" --closes "${NEXT_YEAR}T18:30"
-expect "close upcoming" $EXIT_USAGE "has not begun yet" -- round close --round "$(cat "$WORK/stdout")"
+UPCOMING=$(cat "$WORK/stdout")
+expect "close upcoming" $EXIT_USAGE "has not begun yet" -- round close --round "$UPCOMING"
+
+# [SECTION] phases: proposals, voting now, publishing
+
+round_block "$RANKING" | grep -q "^    closed, results not published, " || fail "unpublished: $(round_block "$RANKING")"
+expect "publish" 0 "are published" -- round publish --round "$RANKING"
+round_block "$RANKING" | grep -q "^    closed, results published " || fail "published: $(round_block "$RANKING")"
+expect "publish twice" $EXIT_USAGE "already published" -- round publish --round "$RANKING"
+expect "publish upcoming" $EXIT_USAGE "not ended" -- round publish --round "$UPCOMING"
+expect "proposals open" 0 "takes residents' initiatives now" -- round proposals --round "$UPCOMING" --open
+round_block "$UPCOMING" | grep -q ", taking initiatives, " || fail "proposals: $(round_block "$UPCOMING")"
+expect "proposals without a choice" $EXIT_USAGE "" -- round proposals --round "$UPCOMING"
+expect "proposals closed" 0 "takes no more initiatives" -- round proposals --round "$UPCOMING" --close
+expect "open now" 0 "is open now" -- round open --round "$UPCOMING"
+round_block "$UPCOMING" | grep -q "^    open, " || fail "open now: $(round_block "$UPCOMING")"
+expect "open twice" $EXIT_USAGE "already begun" -- round open --round "$UPCOMING"
+expect "proposals while voting" $EXIT_USAGE "only before voting" -- round proposals --round "$UPCOMING" --open
 
 # [SECTION] mistakes: a plain message, and nothing stored
 
