@@ -107,6 +107,10 @@ struct Row {
 void drawRows(PresenterContext& ctx, float left, float right, float y, float bottom, const std::vector<Row>& rows) {
     Ui& ui = ctx.ui;
     ImDrawList* list = ImGui::GetWindowDrawList();
+    if (rows.empty()) {
+        presenterLine(list, ui.fonts.small, left, right, y, ui.colours.mutedText, ui.tr("presenter.heard.nothing_yet"));
+        return;
+    }
     const float barHeight = ui.mm(1.8f);
     const float rowHeight = ui.fonts.small->FontSize + ui.mm(0.6f) + barHeight + ui.mm(1.6f);
     for (const Row& row : rows) {
