@@ -60,6 +60,8 @@ int runCommandLine(int argc, char** argv) {
         ->check(CLI::Range(5.0, 3600.0));
     app.add_option("--idle-reset", kiosk.idle.resetAfterSeconds, "Seconds to answer before everything is wiped")
         ->check(CLI::Range(5.0, 600.0));
+    app.add_flag("--presenter", kiosk.presenter,
+                 "Open the presenter window for a projector: full screen on a second monitor, else in a window");
     app.add_flag("--show-cursor", kiosk.showCursor, "Show the mouse pointer (it is hidden on touch kiosks)");
     app.add_option("--widget-dump", kiosk.widgetDump, "Write the touch targets of every frame to this file (scripted tests)")
         ->group("");

@@ -23,6 +23,7 @@ struct KioskOptions {
     ui::IdleSettings idle;
     std::filesystem::path widgetDump;
     int exitAfterFrames = 0;        // > 0: quit after drawing this many frames
+    bool presenter = false;         // open the presenter window (projector) at the start
 };
 
 struct ScreenshotOptions {

@@ -180,6 +180,7 @@ int runKiosk(const KioskOptions& options) {
     runnerSettings.allowQuit = options.windowed || options.allowQuit;
     runnerSettings.showCursor = options.showCursor || options.windowed;
     runnerSettings.pxPerMmOverride = options.pxPerMm;
+    runnerSettings.presenter = options.presenter;
     Result<std::unique_ptr<platform::Runner>> runner = platform::Runner::create(runnerSettings);
     if (!runner) return reportError(runner.error(), dataDir);
 

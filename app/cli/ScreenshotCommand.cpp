@@ -8,7 +8,9 @@
 #include "../ui/KioskApp.h"
 
 #include <cstdio>
+#include <array>
 #include <cstdlib>
+#include <limits>
 #include <string>
 #include <unistd.h>
 #include <vector>
@@ -20,6 +22,24 @@ namespace {
 // Overlays that are shown over the home screen; listed with the screens.
 constexpr const char* kLanguageOverlay = "language-picker";
 constexpr const char* kIdleOverlay = "idle-question";
+// The presenter window's view (a projector), with an example evening.
+constexpr const char* kPresenter = "presenter";
+
+// Draws the kiosk's presenter view in the screenshot's window instead of the kiosk's screens.
+class PresenterShot : public platform::FrameClient {
+public:
+    PresenterShot(ui::KioskApp& kiosk, int height) : kiosk_(kiosk), height_(height) {}
+    bool buildFonts(float) override { return kiosk_.buildPresenterFonts(height_); }
+    bool fontsChanged() const override { return false; }
+    void frame(double nowSeconds) override { kiosk_.presenterFrame(nowSeconds); }
+    double secondsUntilNextTimer(double) const override { return std::numeric_limits<double>::infinity(); }
+    bool animating() const override { return false; }
+    std::uint32_t clearColour() const override { return kiosk_.presenterClearColour(); }
+
+private:
+    ui::KioskApp& kiosk_;
+    int height_;
+};
 
 // Without a display, run the same command again inside a private Xvfb server.
 int runUnderXvfb(const ScreenshotOptions& options) {
@@ -35,19 +55,54 @@ int runUnderXvfb(const ScreenshotOptions& options) {
     return -1;  // xvfb-run is not installed
 }
 
+// An evening under way for the presenter's screenshot: nine ballots in the open round, a few
+// pulses and meeting needs. The store is the screenshot's own, in memory.
+Result<void> addPresenterExample(storage::KioskStore& store, const std::vector<std::string>& codes) {
+    const std::vector<BudgetRound> open = store.openRounds();
+    if (!open.empty()) {
+        const std::vector<std::vector<std::uint32_t>> ballots = {{2, 3, 4}, {2, 0}, {1, 2}, {3, 4}, {0, 2, 3},
+                                                                 {1},       {2, 4}, {5, 2}, {3}};
+        for (std::size_t i = 0; i < ballots.size() && i < codes.size(); ++i) {
+            BallotDraft ballot;
+            ballot.projects = ballots[i];
+            if (Result<std::string> cast = store.castBallot(open.front().id, ballot, codes[i]); !cast) return cast.error();
+        }
+    }
+    const std::array<std::array<int, kPulseAspectCount>, 4> pulses = {{{4, 3, 4, 2, 3}, {5, 2, 4, 3, 0}, {3, 3, 5, 2, 2}, {4, 0, 3, 1, 3}}};
+    for (const auto& scores : pulses) {
+        PulseDraft pulse;
+        pulse.scores = scores;
+        if (Result<void> given = store.givePulse(pulse); !given) return given.error();
+    }
+    const std::vector<std::vector<std::pair<NeedGroup, const char*>>> needs = {
+        {{NeedGroup::Days, "wed"}, {NeedGroup::Times, "evening"}, {NeedGroup::Help, "childcare"}},
+        {{NeedGroup::Days, "wed"}, {NeedGroup::Times, "afternoon"}, {NeedGroup::Interpreter, "tr"}},
+        {{NeedGroup::Days, "sat"}, {NeedGroup::Times, "evening"}, {NeedGroup::Meeting, "coffee_morning"}},
+        {{NeedGroup::Days, "wed"}, {NeedGroup::Help, "wheelchair"}, {NeedGroup::Care, "someone_to_talk"}},
+        {{NeedGroup::Times, "evening"}, {NeedGroup::Help, "childcare"}, {NeedGroup::Interpreter, "ar"}}};
+    for (const auto& choices : needs) {
+        MeetingNeedDraft need;
+        for (const auto& [group, option] : choices) need.toggle(group, option);
+        if (Result<void> given = store.giveMeetingNeed(need); !given) return given.error();
+    }
+    return {};
+}
+
 }  // namespace
 
 int runScreenshot(const ScreenshotOptions& options) {
     if (options.list) {
         for (const ui::ScreenInfo& info : ui::kScreens) std::printf("%s\n", info.name);
-        std::printf("%s\n%s\n", kLanguageOverlay, kIdleOverlay);
+        std::printf("%s\n%s\n%s\n", kLanguageOverlay, kIdleOverlay, kPresenter);
         return kExitOk;
     }
     const bool languageOverlay = options.screen == kLanguageOverlay;
     const bool idleOverlay = options.screen == kIdleOverlay;
+    const bool presenter = options.screen == kPresenter;
     const std::optional<ui::ScreenId> screen =
         languageOverlay ? std::optional(ui::ScreenId::Home)
         : idleOverlay   ? std::optional(ui::ScreenId::IdeaText)
+        : presenter     ? std::optional(ui::ScreenId::Home)
                         : ui::screenByName(options.screen);
     if (!screen) {
         std::fprintf(stderr, "buurtstem screenshot: unknown screen \"%s\"; `buurtstem screenshot --list` names them all\n",
@@ -67,7 +122,10 @@ int runScreenshot(const ScreenshotOptions& options) {
     Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::openInMemory();
     if (!store) return reportError(store.error(), {});
     if (Result<int> demo = (*store)->addDemoNeighbourhood(); !demo) return reportError(demo.error(), {});
-    if (Result<std::vector<std::string>> round = (*store)->addDemoRound(); !round) return reportError(round.error(), {});
+    Result<std::vector<std::string>> round = (*store)->addDemoRound();
+    if (!round) return reportError(round.error(), {});
+    if (presenter)
+        if (Result<void> example = addPresenterExample(**store, *round); !example) return reportError(example.error(), {});
 
     Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");
     if (!translator) return reportError(translator.error(), {});
@@ -97,9 +155,13 @@ int runScreenshot(const ScreenshotOptions& options) {
     if (languageOverlay) kiosk.openLanguagePicker();
     if (idleOverlay) kiosk.askIfStillThere(0.0);  // shown over a half-typed idea: that is when it matters
 
+    PresenterShot presenterShot(kiosk, options.height);
+    if (presenter) kiosk.showPresenterExample();
+    platform::FrameClient& client = presenter ? static_cast<platform::FrameClient&>(presenterShot) : kiosk;
+
     platform::RgbaImage image;
     // A few frames: ImGui settles window sizes and popups over the first two.
-    if (!(*runner)->renderFrames(kiosk, 4, &image)) {
+    if (!(*runner)->renderFrames(client, 4, &image)) {
         if (kiosk.fontError()) return reportError(*kiosk.fontError(), {});
         return kExitUnexpected;
     }

@@ -26,6 +26,7 @@ inline constexpr const char* kAuditFacilitatorUnlocked = "facilitator.unlocked";
 inline constexpr const char* kAuditRoundClosed = "round.closed";                  // voting ended early
 inline constexpr const char* kAuditKioskClosed = "kiosk.closed";                  // Buurtstem was closed
 inline constexpr const char* kAuditRoundPhase = "round.phase_changed";           // proposals or voting opened or closed, results published
+inline constexpr const char* kAuditPresenterSwitched = "presenter.switched";      // the presenter window opened or closed (before/after: off, on)
 
 // One action, as the code that did it describes it. The store adds number, time and hashes.
 struct AuditDraft {

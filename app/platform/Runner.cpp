@@ -70,6 +70,15 @@ struct Runner::Impl {
     std::thread signalWatcher;
     sigset_t watchedSignals{};
     std::unique_ptr<GlTextures> textures;  // made once the GL context is current
+    // The presenter window: its own GL context and ImGui context (with its own font atlas).
+    struct Presenter {
+        GLFWwindow* window = nullptr;
+        ImGuiContext* context = nullptr;
+        bool fontsBuilt = false;
+        bool fontsOk = true;
+    } presenter;
+    ImGuiContext* mainContext = nullptr;
+    bool presenterCloseRequested = false;  // its close button: the kiosk goes on
 };
 
 namespace {
@@ -89,6 +98,11 @@ void noteKey(GLFWwindow* w, int key, int, int action, int mods) {
     if (key == GLFW_KEY_Q && action == GLFW_PRESS && (mods & chord) == chord && impl->settings.allowQuit)
         g_stopRequested = true;
 }
+void onPresenterCloseRequest(GLFWwindow* w) {
+    implOf(w)->presenterCloseRequested = true;
+    glfwSetWindowShouldClose(w, GLFW_FALSE);
+}
+
 void onCloseRequest(GLFWwindow* w) {
     // A resident cannot close the kiosk; only a permitted (facilitator or windowed) close counts.
     if (implOf(w)->settings.allowQuit)
@@ -145,7 +159,7 @@ Result<std::unique_ptr<Runner>> Runner::create(const RunnerSettings& settings) {
         glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
 
     IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
+    impl.mainContext = ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
     io.LogFilename = nullptr;
@@ -180,6 +194,7 @@ Runner::~Runner() {
         pthread_kill(impl_->signalWatcher.native_handle(), SIGUSR1);
         impl_->signalWatcher.join();
     }
+    closePresenter();
     impl_->textures.reset();  // while the GL context is still there
     if (impl_->imguiReady) {
         ImGui_ImplOpenGL3_Shutdown();
@@ -264,9 +279,134 @@ void Runner::drawOneFrame(FrameClient& client, RgbaImage* capture) {
     client.afterPresent(++impl_->frameNumber);
 }
 
+bool Runner::openPresenter() {
+    Impl& impl = *impl_;
+    // Full screen on another monitor than the kiosk's when there is one; a window otherwise.
+    int count = 0;
+    GLFWmonitor** monitors = glfwGetMonitors(&count);
+    GLFWmonitor* target = nullptr;
+    if (impl.settings.fullscreen && monitors && count > 1) {
+        const int wanted = impl.settings.presenterMonitor;
+        if (wanted >= 0 && wanted < count)
+            target = monitors[wanted];
+        else
+            for (int i = 0; i < count && !target; ++i)
+                if (monitors[i] != glfwGetPrimaryMonitor()) target = monitors[i];
+    }
+    int width = impl.settings.presenterWidth, height = impl.settings.presenterHeight;
+    if (target)
+        if (const GLFWvidmode* mode = glfwGetVideoMode(target)) {
+            width = mode->width;
+            height = mode->height;
+        }
+    glfwWindowHint(GLFW_VISIBLE, GLFW_TRUE);
+    glfwWindowHint(GLFW_FOCUSED, GLFW_FALSE);  // the kiosk keeps the focus
+    glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_FALSE);
+    GLFWwindow* window = glfwCreateWindow(width, height, (impl.settings.title + " presenter").c_str(), target, nullptr);
+    glfwWindowHint(GLFW_FOCUSED, GLFW_TRUE);
+    glfwWindowHint(GLFW_FOCUS_ON_SHOW, GLFW_TRUE);
+    if (!window) {
+        std::fprintf(stderr, "buurtstem: cannot open the presenter window (%s)\n", g_lastGlfwError.c_str());
+        return false;
+    }
+    glfwSetWindowUserPointer(window, &impl);
+    glfwSetWindowCloseCallback(window, onPresenterCloseRequest);
+    if (!impl.settings.showCursor) glfwSetInputMode(window, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);
+    glfwMakeContextCurrent(window);
+    glfwSwapInterval(0);  // the kiosk's window waits for the vertical blank; waiting twice would halve its rate
+
+    impl.presenter.context = ImGui::CreateContext();
+    ImGui::SetCurrentContext(impl.presenter.context);
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;
+    io.LogFilename = nullptr;
+    io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange | ImGuiConfigFlags_NoMouse;
+    // No callbacks: the presenter takes no input, and the kiosk's callbacks stay the only ones.
+    ImGui_ImplGlfw_InitForOpenGL(window, false);
+    ImGui_ImplOpenGL3_Init("#version 130");
+    impl.presenter.window = window;
+    impl.presenter.fontsBuilt = false;
+    impl.presenter.fontsOk = true;
+
+    ImGui::SetCurrentContext(impl.mainContext);
+    glfwMakeContextCurrent(impl.window);
+    return true;
+}
+
+void Runner::closePresenter() {
+    Impl& impl = *impl_;
+    if (!impl.presenter.window) return;
+    glfwMakeContextCurrent(impl.presenter.window);
+    ImGui::SetCurrentContext(impl.presenter.context);
+    ImGui_ImplOpenGL3_Shutdown();
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext(impl.presenter.context);
+    glfwDestroyWindow(impl.presenter.window);
+    impl.presenter = Impl::Presenter{};
+    ImGui::SetCurrentContext(impl.mainContext);
+    glfwMakeContextCurrent(impl.window);
+}
+
+void Runner::syncPresenter(FrameClient& client) {
+    Impl& impl = *impl_;
+    if (impl.presenterCloseRequested) {
+        impl.presenterCloseRequested = false;
+        client.setPresenterWanted(false);
+    }
+    const bool wanted = client.presenterWanted();
+    if (wanted && !impl.presenter.window && !openPresenter()) client.setPresenterWanted(false);
+    if (!wanted && impl.presenter.window) closePresenter();
+}
+
+void Runner::drawPresenterFrame(FrameClient& client) {
+    Impl& impl = *impl_;
+    if (!impl.presenter.window) return;
+    glfwMakeContextCurrent(impl.presenter.window);
+    ImGui::SetCurrentContext(impl.presenter.context);
+    int width = 0, height = 0;
+    glfwGetFramebufferSize(impl.presenter.window, &width, &height);
+    bool ok = width > 0 && height > 0;  // a minimised window draws nothing
+    if (ok && (!impl.presenter.fontsBuilt || client.presenterFontsChanged(height))) {
+        const bool first = !impl.presenter.fontsBuilt;
+        if (!first) ImGui_ImplOpenGL3_DestroyFontsTexture();
+        impl.presenter.fontsOk = client.buildPresenterFonts(height);
+        impl.presenter.fontsBuilt = true;
+        if (impl.presenter.fontsOk) {
+            if (first)
+                ImGui_ImplOpenGL3_CreateDeviceObjects();
+            else
+                ImGui_ImplOpenGL3_CreateFontsTexture();
+            ImGui::GetIO().Fonts->ClearTexData();
+        }
+    }
+    if (ok && impl.presenter.fontsOk) {
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::GetIO().MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+        ImGui::NewFrame();
+        client.presenterFrame(glfwGetTime());
+        ImGui::Render();
+        glViewport(0, 0, width, height);
+        const ImVec4 clear = ImGui::ColorConvertU32ToFloat4(client.presenterClearColour());
+        glClearColor(clear.x, clear.y, clear.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        glfwSwapBuffers(impl.presenter.window);
+    }
+    ImGui::SetCurrentContext(impl.mainContext);
+    glfwMakeContextCurrent(impl.window);
+    if (!impl.presenter.fontsOk) {
+        // Without its fonts the presenter cannot show anything; the kiosk goes on without it.
+        std::fprintf(stderr, "buurtstem: the presenter window's fonts could not be built; it is closed\n");
+        closePresenter();
+        client.setPresenterWanted(false);
+    }
+}
+
 bool Runner::run(FrameClient& client) {
     client.useTextures(impl_->textures.get());
     if (!ensureFonts(client)) return false;
+    if (impl_->settings.presenter) client.setPresenterWanted(true);
     int framesLeft = impl_->settings.framesAfterInput;
     while (!g_stopRequested && !client.wantsQuit()) {
         const bool busy = framesLeft > 0 || client.animating() || impl_->mouseWasDown;
@@ -284,7 +424,9 @@ bool Runner::run(FrameClient& client) {
         if (impl_->inputSeen.exchange(false)) framesLeft = impl_->settings.framesAfterInput;
         if (g_stopRequested) break;
         if (!ensureFonts(client)) return false;
+        syncPresenter(client);
         drawOneFrame(client, nullptr);
+        drawPresenterFrame(client);
         if (framesLeft > 0) --framesLeft;
     }
     return true;

@@ -24,6 +24,11 @@ struct RunnerSettings {
     float pxPerMmOverride = 0.0f;    // = 0     // > 0: use this instead of the monitor's DPI
     int framesAfterInput = 4;        // = 4     // frames drawn after any input, so fast taps land
     std::string title = "Buurtstem"; // window title (seen only in windowed mode)
+    // The presenter window (a projector at a residents' evening): shown, large, takes no input.
+    bool presenter = false;          // = false // open it at the start (the client may open and close it later)
+    int presenterMonitor = -1;       // = -1    // full screen on this monitor (glfwGetMonitors order); -1: the first one that is not the kiosk's
+    int presenterWidth = 1280;       // = 1280  // its size in a window: when the kiosk is windowed, or there is only one monitor
+    int presenterHeight = 720;       // = 720
 };
 
 class TextureSource;  // Textures.h
@@ -53,6 +58,19 @@ public:
     // Hands over the runner's pictures-as-textures before the first frame; the source lives as
     // long as the runner. A client that draws no pictures ignores it.
     virtual void useTextures(TextureSource* /*textures*/) {}
+
+    // [SECTION] The presenter window: optional, a second ImGui context that takes no input
+    // True while the client wants the presenter window open; the runner opens and closes it to match.
+    virtual bool presenterWanted() const { return false; }
+    // The runner says so when the window opened at the start, was closed on its own, or could not open.
+    virtual void setPresenterWanted(bool /*on*/) {}
+    // Builds the presenter's fonts into the current ImGui context's io.Fonts for a window this
+    // many pixels high; called before its first frame and when presenterFontsChanged() says so.
+    virtual bool buildPresenterFonts(int /*heightPx*/) { return false; }
+    virtual bool presenterFontsChanged(int /*heightPx*/) const { return false; }
+    // Builds one frame of the presenter window between ImGui::NewFrame and ImGui::Render.
+    virtual void presenterFrame(double /*nowSeconds*/) {}
+    virtual std::uint32_t presenterClearColour() const { return 0xFF000000u; }
 };
 
 struct RgbaImage {
@@ -89,6 +107,11 @@ private:
     Runner() = default;
     bool ensureFonts(FrameClient& client);
     void drawOneFrame(FrameClient& client, RgbaImage* capture);
+    // Opens or closes the presenter window to match the client, and draws it when open.
+    void syncPresenter(FrameClient& client);
+    bool openPresenter();
+    void closePresenter();
+    void drawPresenterFrame(FrameClient& client);
 
     std::unique_ptr<Impl> impl_;
     float pxPerMm_ = 3.78f;

@@ -49,6 +49,9 @@ KioskApp::KioskApp(storage::KioskStore& store, i18n::Translator translator, Kios
         if (language.rightToLeft) settings_.fonts.arabic = true;
     setLanguage(settings_.startLanguage);
     ui_.translator = &translator_;
+    presenterTranslator_ = translator_;  // the facilitator's language, whatever a resident picks
+    presenterTranslator_.setLanguage(settings_.startLanguage);
+    presenterUi_.translator = &presenterTranslator_;
     state_.screen = settings_.firstScreen;
     refreshView();
 }
@@ -109,6 +112,7 @@ void KioskApp::refreshView() {
     }
     view_.initiativesOpen = view_.rounds.empty() || view_.submissionRound.has_value();
     refreshPublishedRound();
+    presenterDirty_ = true;
 }
 
 void KioskApp::refreshPublishedRound() {
@@ -469,6 +473,7 @@ void KioskApp::apply(const Actions& actions, double now) {
         view_.auditCheck = store_.checkAuditLog();
         go(ScreenId::AuditLog);
     }
+    if (actions.togglePresenter && !state_.facilitator.label.empty()) togglePresenter();
     if (actions.lockFacilitator) {
         resetForNextResident();
         return;
@@ -550,6 +555,7 @@ void KioskApp::frame(double now) {
             resetForNextResident();
     }
 
+    view_.presenterShown = presenterWanted_;
     Actions actions;
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);
@@ -641,6 +647,10 @@ void KioskApp::frame(double now) {
 }
 
 double KioskApp::secondsUntilNextTimer(double now) const {
+    return std::min(kioskSecondsUntilChange(now), presenterSecondsUntilChange());
+}
+
+double KioskApp::kioskSecondsUntilChange(double now) const {
     const std::uint64_t clock = store_.clockMs();
     const double roundChange = nextRoundChangeMs_ == std::numeric_limits<std::uint64_t>::max()
                                    ? std::numeric_limits<double>::infinity()
@@ -653,6 +663,17 @@ double KioskApp::secondsUntilNextTimer(double now) const {
         return std::min(next, roundChange);
     }
     return std::min(idle_.secondsUntilChange(now), roundChange);
+}
+
+double KioskApp::presenterSecondsUntilChange() const {
+    if (!presenterWanted_) return std::numeric_limits<double>::infinity();
+    const std::uint64_t clock = store_.clockMs();
+    double next = nextRoundChangeMs_ == std::numeric_limits<std::uint64_t>::max()
+                      ? std::numeric_limits<double>::infinity()
+                      : static_cast<double>(nextRoundChangeMs_ > clock ? nextRoundChangeMs_ - clock : 0) / 1000.0;
+    const AgendaClock agenda = agendaClock(presenterView_.feed, clock);
+    if (agenda.running) next = std::min(next, agenda.secondsToChange);
+    return next;
 }
 
 std::uint32_t KioskApp::clearColour() const {
@@ -798,6 +819,86 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             break;
         default: break;
     }
+}
+
+// [SECTION] The presenter window
+
+void KioskApp::togglePresenter() {
+    const bool before = presenterWanted_;
+    presenterWanted_ = !before;
+    audit(kAuditPresenterSwitched, "", before ? "on" : "off", presenterWanted_ ? "on" : "off");
+}
+
+void KioskApp::setPresenterFeed(PresenterFeed feed) { presenterView_.feed = std::move(feed); }
+
+void KioskApp::showPresenterExample() {
+    PresenterFeed feed;
+    const auto tr = [&](const char* key) { return std::string(presenterTranslator_.tr(key)); };
+    feed.agenda = {{tr("example.presenter.item1"), 15},
+                   {tr("example.presenter.item2"), 20},
+                   {tr("example.presenter.item3"), 30},
+                   {tr("example.presenter.item4"), 10}};
+    feed.currentItem = 1;
+    feed.currentStartedMs = store_.clockMs() - 12 * 60'000;
+    feed.dotVote = DotVote{tr("example.presenter.question"),
+                           {{tr("example.presenter.option1"), 14},
+                            {tr("example.presenter.option2"), 9},
+                            {tr("example.presenter.option3"), 6},
+                            {tr("example.presenter.option4"), 3}}};
+    setPresenterFeed(std::move(feed));
+}
+
+void KioskApp::refreshPresenter() {
+    presenterEvents_ = store_.eventCount();
+    presenterDirty_ = false;
+    // Any open round, an evening's included: the projector is where an evening's votes show.
+    presenterView_.results.reset();
+    const std::vector<BudgetRound> open = store_.openRounds();
+    if (!open.empty()) presenterView_.results = presenterResults(open.front(), store_.roundBallots(open.front().id));
+    presenterView_.ideasPerTheme = {};
+    for (const Idea& idea : store_.visibleIdeas())
+        for (std::size_t i = 0; i < kAllThemes.size(); ++i)
+            if (kAllThemes[i] == idea.theme) ++presenterView_.ideasPerTheme[i];
+    presenterView_.needs = store_.meetingNeedSummary();
+    presenterView_.pulse = store_.pulseSummary();
+}
+
+bool KioskApp::buildPresenterFonts(int heightPx) {
+    // Sized by the window, not the monitor: a projector's reported size says nothing about the
+    // room. 180 "millimetres" to the height puts body text at about 1/28 of it.
+    presenterUi_.metrics.pxPerMm = static_cast<float>(std::max(heightPx, 200)) / 180.0f;
+    presenterUi_.metrics.textScale = 1.0f;
+    presenterFontHeight_ = heightPx;
+    Result<FontSet> fonts = ui::buildFonts(*ImGui::GetIO().Fonts, presenterUi_.metrics, settings_.fonts);
+    if (!fonts) {
+        fontError_ = fonts.error();
+        return false;
+    }
+    presenterUi_.fonts = fonts.value();
+    presenterUi_.colours = makePalette(false);
+    applyStyle(presenterUi_.metrics, presenterUi_.colours);
+    return true;
+}
+
+void KioskApp::presenterFrame(double now) {
+    presenterUi_.now = now;
+    presenterUi_.widgets.beginFrame();
+    // Ballots, ideas and answers may come from this kiosk or from an import: the event count says.
+    if (store_.clockMs() >= nextRoundChangeMs_) refreshView();  // a round opened or closed
+    if (presenterDirty_ || store_.eventCount() != presenterEvents_) refreshPresenter();
+    // The presenter speaks the start language; the kiosk's resident may have picked another one.
+    const bool kioskRightToLeft = rightToLeft();
+    setRightToLeft(presenterTranslator_.language().rightToLeft);
+    const ImGuiIO& io = ImGui::GetIO();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##presenter", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoInputs | ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoFocusOnAppearing);
+    PresenterContext ctx{presenterUi_, presenterView_, store_.clockMs()};
+    drawPresenter(ctx, io.DisplaySize);
+    ImGui::End();
+    setRightToLeft(kioskRightToLeft);
 }
 
 }  // namespace buurtstem::ui

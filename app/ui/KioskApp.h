@@ -9,6 +9,7 @@
 #include "../platform/Textures.h"
 #include "../../storage/KioskStore.h"
 #include "KioskState.h"
+#include "PresenterFeed.h"
 #include "Ui.h"
 #include "widgets/DragScrollList.h"
 #include "widgets/IdleTimer.h"
@@ -44,6 +45,13 @@ public:
     bool wantsQuit() const override { return quitRequested_; }
     std::uint32_t clearColour() const override;
     void afterPresent(std::uint64_t frameNumber) override;
+    // The presenter window (a projector): the kiosk's start language, its own fonts and Ui.
+    bool presenterWanted() const override { return presenterWanted_; }
+    void setPresenterWanted(bool on) override { presenterWanted_ = on; }
+    bool buildPresenterFonts(int heightPx) override;
+    bool presenterFontsChanged(int heightPx) const override { return heightPx != presenterFontHeight_; }
+    void presenterFrame(double nowSeconds) override;
+    std::uint32_t presenterClearColour() const override { return presenterUi_.colours.background; }
     // The runner's textures, or a test's; without any the map is drawn as a plain placeholder.
     void useTextures(platform::TextureSource* textures) override { textures_ = textures; }
 
@@ -65,6 +73,13 @@ public:
     void setLargeText(bool on);
     void setHighContrast(bool on);
     void refreshView();  // also when a round opens or closes: frame() sees the moment pass
+    // The evening's part of the presenter screen (agenda, current item, dot vote).
+    void setPresenterFeed(PresenterFeed feed);
+    // An example evening on the presenter screen: four items, the second one 12 minutes into its
+    // 20, and a dot vote (screenshots and tests).
+    void showPresenterExample();
+    const PresenterView& presenterView() const { return presenterView_; }
+    const Ui& presenterUi() const { return presenterUi_; }
     // Everything a resident left behind is wiped; the attract screen shows.
     void resetForNextResident();
 
@@ -86,6 +101,10 @@ private:
     void submitPulse();
     void submitMeetingNeed();
     void supportIdea(const std::string& ideaId);
+    void togglePresenter();
+    double kioskSecondsUntilChange(double now) const;
+    double presenterSecondsUntilChange() const;  // the agenda's minutes, a round opening or closing
+    void refreshPresenter();  // what the presenter reads from storage
     MapPicture mapPicture();  // the map for the place step, its picture loaded on first use
 
     storage::KioskStore& store_;
@@ -108,6 +127,14 @@ private:
     double lastTouch_ = 0;                 // for locking the facilitator screens
     bool onFacilitatorScreen_ = false;     // the last frame showed a facilitator screen
     bool quitRequested_ = false;
+    // The presenter window's own: translations in the start language, fonts for its height, the view.
+    i18n::Translator presenterTranslator_;
+    Ui presenterUi_;
+    PresenterView presenterView_;
+    bool presenterWanted_ = false;
+    bool presenterDirty_ = true;          // refresh before its next frame
+    std::int64_t presenterEvents_ = -1;   // the event count its view was read at
+    int presenterFontHeight_ = 0;         // the window height its fonts were built for
 };
 
 // The translation key of the plain-language message for a storage error.

@@ -123,6 +123,7 @@ struct KioskView {
     bool initiativesOpen = true;         // = true // residents may propose an initiative: no rounds at all, or one takes proposals
     std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
     AuditCheck auditCheck;             // the chain checked at the same moment
+    bool presenterShown = false;       // = false // the presenter window is open (a setting of this run, not stored)
     const Idea* findIdea(std::string_view id) const;
     const InitiativePlan* findPlan(std::string_view ideaId) const;
 };
@@ -246,6 +247,7 @@ struct Actions {
     std::optional<RoundPhaseRequest> roundPhase;  // facilitator: open or close proposals or voting, publish results
     bool quit = false;             // facilitator: close Buurtstem
     bool openAuditLog = false;     // facilitator: read and check the audit log, and show it
+    bool togglePresenter = false;  // facilitator: open or close the presenter window (projector)
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

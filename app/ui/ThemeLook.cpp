@@ -47,4 +47,19 @@ const char* themeHintKey(Theme theme) {
     return "theme.other.hint";
 }
 
+std::uint32_t themeColour(Theme theme) {
+    const auto rgb = [](std::uint32_t r, std::uint32_t g, std::uint32_t b) { return 0xFF000000u | (b << 16) | (g << 8) | r; };
+    switch (theme) {
+        case Theme::Meeting: return rgb(176, 74, 20);     // warm orange
+        case Theme::Care: return rgb(178, 34, 74);        // rose
+        case Theme::LivingWell: return rgb(20, 98, 122);  // the kiosk's teal
+        case Theme::Green: return rgb(36, 112, 48);       // leaf green
+        case Theme::Play: return rgb(120, 60, 160);       // purple
+        case Theme::CleanSafe: return rgb(40, 70, 150);   // blue
+        case Theme::Traffic: return rgb(110, 90, 20);     // ochre
+        case Theme::Other: break;
+    }
+    return 0xFF605850u;  // grey
+}
+
 }  // namespace buurtstem::ui

@@ -119,6 +119,7 @@ void drawFacilitatorHome(ScreenContext& ctx) {
     };
     if (action("facilitator.rounds", icon::Ticked, ui.tr("facilitator.rounds"), false, true)) ctx.actions.go = ScreenId::FacilitatorRounds;
     if (action("facilitator.audit_log", icon::List, ui.tr("facilitator.audit_log"), false, true)) ctx.actions.openAuditLog = true;
+    if (const char* key = ctx.view.presenterShown ? "facilitator.presenter_off" : "facilitator.presenter_on"; action(key, icon::Comments, ui.tr(key), false, true)) ctx.actions.togglePresenter = true;
     if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
     if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
 }
@@ -135,6 +136,7 @@ std::string actionText(const Ui& ui, const std::string& action) {
     if (action == kAuditRoundClosed) return ui.tr("audit.action.round_closed");
     if (action == kAuditKioskClosed) return ui.tr("audit.action.kiosk_closed");
     if (action == kAuditRoundPhase) return ui.tr("audit.action.round_phase");
+    if (action == kAuditPresenterSwitched) return ui.tr("audit.action.presenter");
     return action;
 }
 

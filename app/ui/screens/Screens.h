@@ -3,6 +3,7 @@
 #pragma once
 
 #include "../KioskState.h"
+#include "../PresenterFeed.h"
 #include "../Ui.h"
 #include "../widgets/DragScrollList.h"
 #include "../widgets/OnScreenKeyboard.h"
@@ -153,5 +154,35 @@ std::string dayMonthYear(const Ui& ui, std::uint64_t ms);
 // A bar across `width` at the cursor, filled for `amount` of `whole` (from the right in a
 // right-to-left interface); in the danger colour when the amount is more than the whole.
 void amountBar(Ui& ui, float width, std::int64_t amount, std::int64_t whole);
+
+// [SECTION] The presenter screen: a second window for the projector at a residents' evening.
+// Nothing on it is touched (no widget is registered); large type, drawn straight into the
+// window's draw list, each panel in the rectangle it is given.
+
+struct PresenterContext {
+    Ui& ui;
+    const PresenterView& view;
+    std::uint64_t nowMs = 0;  // the store's clock, for the agenda's timer
+};
+
+void drawPresenter(PresenterContext& ctx, ImVec2 size);  // the panels laid out (Presenter.cpp)
+void drawPresenterAgenda(PresenterContext& ctx, ImVec2 min, ImVec2 max);
+void drawPresenterResults(PresenterContext& ctx, ImVec2 min, ImVec2 max);
+void drawPresenterHeard(PresenterContext& ctx, ImVec2 min, ImVec2 max);
+void drawPresenterDotVote(PresenterContext& ctx, ImVec2 min, ImVec2 max);
+
+// Shared by the panels: a panel's card and heading; returns where its content starts (screen y).
+float presenterPanel(PresenterContext& ctx, ImVec2 min, ImVec2 max, const char* iconText, const std::string& heading);
+// One line of text between `left` and `right` at `y`, cut short to fit, on the side a line
+// starts from (the right in a right-to-left interface), or the other side with `atEnd`.
+// Returns the text's width.
+float presenterLine(ImDrawList* list, ImFont* font, float left, float right, float y, Colour colour, const std::string& text,
+                    bool atEnd = false);
+// Text wrapped between `left` and `right` at `y` in at most `maxLines` lines (a longer one is
+// cut short on one line), on the side lines start from. Returns the height used.
+float presenterParagraph(ImDrawList* list, ImFont* font, float left, float right, float y, Colour colour, const std::string& text,
+                         int maxLines);
+// A bar from the start side filled for `value` of `whole` (none filled when whole is 0).
+void presenterBar(PresenterContext& ctx, ImVec2 min, ImVec2 max, double value, double whole, Colour fill);
 
 }  // namespace buurtstem::ui
