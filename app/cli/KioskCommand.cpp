@@ -166,6 +166,7 @@ int runKiosk(const KioskOptions& options) {
         if (!codes->empty())
             std::fprintf(stderr, "Demo budget round added: voting codes to try are in %s.\n",
                          (dataDir / storage::kDemoVotingCodesFileName).c_str());
+        if (Result<std::string> evening = (*store)->addDemoEvening(); !evening) return reportError(evening.error(), dataDir);
         Result<std::string> pin = (*store)->addDemoFacilitator();
         if (!pin) return reportError(pin.error(), dataDir);
         if (!pin->empty())

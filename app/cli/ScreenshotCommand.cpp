@@ -68,6 +68,7 @@ int runScreenshot(const ScreenshotOptions& options) {
     if (!store) return reportError(store.error(), {});
     if (Result<int> demo = (*store)->addDemoNeighbourhood(); !demo) return reportError(demo.error(), {});
     if (Result<std::vector<std::string>> round = (*store)->addDemoRound(); !round) return reportError(round.error(), {});
+    if (Result<std::string> evening = (*store)->addDemoEvening(); !evening) return reportError(evening.error(), {});
 
     Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");
     if (!translator) return reportError(translator.error(), {});

@@ -25,6 +25,16 @@ inline constexpr std::string_view kAuditEncodingTag = "buurtstem-audit-v1";
 inline constexpr const char* kAuditFacilitatorUnlocked = "facilitator.unlocked";  // a PIN opened the screens
 inline constexpr const char* kAuditRoundClosed = "round.closed";                  // voting ended early
 inline constexpr const char* kAuditKioskClosed = "kiosk.closed";                  // Buurtstem was closed
+// A residents' evening: the plan saved, a person in, an agenda item started, a dot vote opened, a
+// dot given, a vote closed, the minutes saved, the report made.
+inline constexpr const char* kAuditEveningSaved = "evening.saved";
+inline constexpr const char* kAuditEveningCheckIn = "evening.checked_in";
+inline constexpr const char* kAuditEveningItemStarted = "evening.item_started";
+inline constexpr const char* kAuditDotVoteOpened = "evening.dot_vote_opened";
+inline constexpr const char* kAuditDotGiven = "evening.dot_given";
+inline constexpr const char* kAuditDotVoteClosed = "evening.dot_vote_closed";
+inline constexpr const char* kAuditMinutesSaved = "evening.minutes_saved";
+inline constexpr const char* kAuditEveningReport = "evening.report_made";
 
 // One action, as the code that did it describes it. The store adds number, time and hashes.
 struct AuditDraft {

@@ -24,6 +24,19 @@ const char* saveProblemKey(ErrorCode code) {
     return "error.cannot_save";
 }
 
+bool isFacilitatorScreen(ScreenId screen) {
+    switch (screen) {
+        case ScreenId::FacilitatorPin:
+        case ScreenId::FacilitatorHome:
+        case ScreenId::AuditLog:
+        case ScreenId::EveningRun:
+        case ScreenId::EveningPlan:
+        case ScreenId::EveningVote:
+        case ScreenId::EveningMinutes: return true;
+        default: return false;
+    }
+}
+
 namespace {
 
 // The top bar's title: the screen's own, except that the steps an initiative shares with an idea
@@ -95,6 +108,7 @@ void KioskApp::refreshView() {
         break;
     }
     refreshClosedRound();
+    refreshEvening();
     // The screens change by themselves when a round opens or closes, at the next frame after it.
     const std::uint64_t now = store_.clockMs();
     nextRoundChangeMs_ = std::numeric_limits<std::uint64_t>::max();
@@ -429,6 +443,7 @@ void KioskApp::apply(const Actions& actions, double now) {
         resetForNextResident();
         return;
     }
+    applyEvening(actions);
     if (actions.checkVotingCode) checkVotingCode();
     if (actions.castBallot) castBallot();
     if (actions.openIdea) {
@@ -492,8 +507,7 @@ void KioskApp::frame(double now) {
         lastTouch_ = now;
     }
     watchFacilitatorCorner(now);
-    const bool facilitatorScreen = state_.screen == ScreenId::FacilitatorPin || state_.screen == ScreenId::FacilitatorHome ||
-                                   state_.screen == ScreenId::AuditLog;
+    const bool facilitatorScreen = isFacilitatorScreen(state_.screen);
     if (facilitatorScreen && !onFacilitatorScreen_) lastTouch_ = now;  // the quiet minutes count from the opening
     onFacilitatorScreen_ = facilitatorScreen;
     if (facilitatorScreen) {
@@ -581,6 +595,10 @@ void KioskApp::frame(double now) {
             case ScreenId::FacilitatorPin: drawFacilitatorPin(ctx); break;
             case ScreenId::FacilitatorHome: drawFacilitatorHome(ctx); break;
             case ScreenId::AuditLog: drawAuditLog(ctx); break;
+            case ScreenId::EveningRun: drawEveningRun(ctx); break;
+            case ScreenId::EveningPlan: drawEveningPlan(ctx); break;
+            case ScreenId::EveningVote: drawEveningVote(ctx); break;
+            case ScreenId::EveningMinutes: drawEveningMinutes(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -603,7 +621,7 @@ double KioskApp::secondsUntilNextTimer(double now) const {
                                    : static_cast<double>(nextRoundChangeMs_ > clock ? nextRoundChangeMs_ - clock : 0) / 1000.0;
     // The attract screen shows nothing of a round; the first touch after a change refreshes (frame()).
     if (state_.screen == ScreenId::Attract) return std::numeric_limits<double>::infinity();
-    if (state_.screen == ScreenId::FacilitatorPin || state_.screen == ScreenId::FacilitatorHome || state_.screen == ScreenId::AuditLog) {
+    if (isFacilitatorScreen(state_.screen)) {
         double next = std::max(0.0, lastTouch_ + kFacilitatorLockSeconds - now);
         if (state_.facilitator.waitUntil > now) next = std::min(next, 1.0);  // the wait's seconds count down
         return std::min(next, roundChange);
@@ -735,6 +753,12 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             audit(kAuditRoundClosed, "3f1c", "Buurtbudget: voting until 2027-02-26 14:00", "Buurtbudget: voting until 2026-11-28 20:15");
             view_.auditLog = store_.auditLog(kAuditEntriesShown);
             view_.auditCheck = store_.checkAuditLog();
+            break;
+        case ScreenId::EveningRun:
+        case ScreenId::EveningPlan:
+        case ScreenId::EveningVote:
+        case ScreenId::EveningMinutes:
+            showEveningForScreenshot(screen);
             break;
         case ScreenId::ReceiptCheck:
             // A receipt typed and looked up: one that is not among the closed round's ballots.

@@ -29,6 +29,7 @@ struct KioskSettings {
     ScreenId firstScreen = ScreenId::Attract;          // = Attract
     std::filesystem::path widgetDump;                  // when set: the touch targets of each drawn frame are written here
     std::filesystem::path mapFolder;                   // = "" // where neighbourhood map pictures are (the assets' maps folder)
+    std::filesystem::path reportFolder;                // = "" // where "Make report" writes (<data dir>/reports); "" = the system's temporary folder
 };
 
 class KioskApp : public platform::FrameClient {
@@ -67,6 +68,8 @@ public:
     void refreshView();  // also when a round opens or closes: frame() sees the moment pass
     // Everything a resident left behind is wiped; the attract screen shows.
     void resetForNextResident();
+    // Example content for the evening screens (KioskAppEvening.cpp): people in, an item running, a vote, minutes.
+    void showEveningForScreenshot(ScreenId screen);
 
 private:
     void apply(const Actions& actions, double now);
@@ -83,6 +86,13 @@ private:
     bool audit(const char* action, const std::string& subject, const std::string& before, const std::string& after);
     void watchFacilitatorCorner(double now);
     void castBallot();
+    // [SECTION] Residents' evenings (KioskAppEvening.cpp)
+    void refreshEvening();
+    void applyEvening(const Actions& actions);
+    void startEveningPlan();
+    void saveEveningPlan();
+    void saveMinutesWith(Minutes minutes, const char* doneKey);
+    void makeEveningReport();
     void submitPulse();
     void submitMeetingNeed();
     void supportIdea(const std::string& ideaId);
@@ -109,6 +119,9 @@ private:
     bool onFacilitatorScreen_ = false;     // the last frame showed a facilitator screen
     bool quitRequested_ = false;
 };
+
+// The PIN pad and the screens behind it: they lock after quiet minutes instead of asking residents.
+bool isFacilitatorScreen(ScreenId screen);
 
 // The translation key of the plain-language message for a storage error.
 const char* saveProblemKey(ErrorCode code);

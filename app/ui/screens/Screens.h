@@ -68,7 +68,12 @@ void drawRoundResults(ScreenContext& ctx);  // the round that closed last (Round
 void drawReceiptCheck(ScreenContext& ctx);
 void drawFacilitatorPin(ScreenContext& ctx);   // Facilitator.cpp
 void drawFacilitatorHome(ScreenContext& ctx);
-void drawAuditLog(ScreenContext& ctx);  // "was my vote counted?" by the receipt (RoundResults.cpp)
+void drawAuditLog(ScreenContext& ctx);
+// A residents' evening (Evening*.cpp): run it, plan it, its dot vote, its minutes.
+void drawEveningRun(ScreenContext& ctx);
+void drawEveningPlan(ScreenContext& ctx);
+void drawEveningVote(ScreenContext& ctx);
+void drawEveningMinutes(ScreenContext& ctx);  // "was my vote counted?" by the receipt (RoundResults.cpp)
 // Why a project of a counted round was or was not chosen, in the current language.
 std::string projectExplanation(const Ui& ui, const BudgetRound& round, const tally::TallyResult& result, std::uint32_t project);
 // How the round's votes were counted, in the current language.
