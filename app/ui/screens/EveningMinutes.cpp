@@ -14,6 +14,18 @@ namespace buurtstem::ui {
 
 namespace {
 
+// A button of `buttonWidth` on the side the text starts from: the right in a right-to-left interface.
+bool addButton(ScreenContext& ctx, const char* key, const char* iconText, bool enabled) {
+    Ui& ui = ctx.ui;
+    const float width = ImGui::GetContentRegionAvail().x;
+    const float buttonWidth = std::min(width, ui.mm(110));
+    const ImVec2 at = ImGui::GetCursorScreenPos();
+    if (rightToLeft()) ImGui::SetCursorScreenPos(ImVec2(at.x + width - buttonWidth, at.y));
+    const bool tapped = eveningButton(ctx, key, iconText, buttonWidth, buttonHeight(ui), ButtonKind::Primary, enabled);
+    ImGui::SetCursorScreenPos(ImVec2(at.x, ImGui::GetCursorScreenPos().y));
+    return tapped;
+}
+
 // What is already noted in this part, one line each, newest last; as much as fits above `bottom`.
 void notedLines(ScreenContext& ctx, const std::vector<std::string>& lines, float bottom) {
     Ui& ui = ctx.ui;
@@ -48,8 +60,7 @@ void decisions(ScreenContext& ctx, const EveningSummary& evening) {
         const std::string& id = linkable[static_cast<std::size_t>(tapped)]->id;
         desk.decisionIdeaId = desk.decisionIdeaId == id ? std::string() : id;
     }
-    if (eveningButton(ctx, "evening.minutes.add_decision", icon::Plus, std::min(width, ui.mm(110)), ui.metrics.touchMin(), ButtonKind::Primary,
-                      !desk.decision.empty()))
+    if (addButton(ctx, "evening.minutes.add_decision", icon::Plus, !desk.decision.empty()))
         ctx.actions.addDecision = true;
     ImGui::Dummy(ImVec2(0, ui.metrics.gap() * 0.5f));
     std::vector<std::string> lines;
@@ -77,8 +88,7 @@ void actions(ScreenContext& ctx, const EveningSummary& evening) {
     ImGui::SetCursorScreenPos(ImVec2(at(2 * (third + gap), third), row.y));
     eveningField(ctx, EveningField::ActionDue, 0, "#evening.minutes.due", "evening.minutes.due", desk.actionDue, third);
     ImGui::SetCursorScreenPos(ImVec2(row.x, ImGui::GetCursorScreenPos().y + gap * 0.5f));
-    if (eveningButton(ctx, "evening.minutes.add_action", icon::Plus, std::min(width, ui.mm(110)), ui.metrics.touchMin(), ButtonKind::Primary,
-                      !desk.actionWho.empty() && !desk.actionWhat.empty()))
+    if (addButton(ctx, "evening.minutes.add_action", icon::Plus, !desk.actionWho.empty() && !desk.actionWhat.empty()))
         ctx.actions.addAction = true;
     ImGui::Dummy(ImVec2(0, gap * 0.5f));
     std::vector<std::string> lines;
@@ -107,8 +117,7 @@ void nextEvening(ScreenContext& ctx, const EveningSummary& evening) {
     if (desk.nextPlace.empty() && desk.focus != EveningField::NextPlace) desk.nextPlace = evening.evening.place;
     eveningField(ctx, EveningField::NextPlace, 0, "#evening.minutes.next_place", "evening.plan.place", desk.nextPlace, 2 * quarter);
     ImGui::SetCursorScreenPos(ImVec2(row.x, ImGui::GetCursorScreenPos().y + gap * 0.5f));
-    if (eveningButton(ctx, "evening.minutes.save_next", icon::Check, std::min(width, ui.mm(110)), ui.metrics.touchMin(), ButtonKind::Primary,
-                      !desk.nextDate.empty()))
+    if (addButton(ctx, "evening.minutes.save_next", icon::Check, !desk.nextDate.empty()))
         ctx.actions.saveNextEvening = true;
 }
 
