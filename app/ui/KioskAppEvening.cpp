@@ -297,7 +297,7 @@ void KioskApp::showEveningForScreenshot(ScreenId screen) {
         for (int i = 0; i < 23; ++i) {
             CheckIn c;
             if (i % 3 == 0 && !places.empty()) c.street = places[static_cast<std::size_t>(i) % places.size()];
-            if (i % 4 == 1) c.postcode = i % 8 == 1 ? "1092" : "1093";
+            else if (i % 4 == 1) c.postcode = i % 8 == 1 ? "1092" : "1093";  // a street or a postcode, never both
             (void)store_.checkIn(id, c);
         }
         (void)store_.startAgendaItem(id, 1);

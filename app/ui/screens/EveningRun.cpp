@@ -33,8 +33,7 @@ void checkInColumn(ScreenContext& ctx, const EveningSummary& evening, float widt
 
     // Street or postcode for the next tap: asked when someone wants to say it, never required.
     textBlock(ui.fonts.body, ui.tr("evening.checkin.where"), ui.colours.mutedText, width);
-    // A hair narrower than the column, so the box's right border is not clipped.
-    eveningField(ctx, EveningField::Postcode, 0, "#evening.checkin.postcode", "evening.checkin.postcode", desk.postcode, width - ui.mm(0.5f));
+    eveningField(ctx, EveningField::Postcode, 0, "#evening.checkin.postcode", "evening.checkin.postcode", desk.postcode, width);
     // The neighbourhood's places as streets, two to a row, as many rows as fit.
     const float gap = ui.metrics.gap();
     const float bottom = ctx.contentMin.y + ctx.contentSize.y;
@@ -107,7 +106,7 @@ void agendaColumn(ScreenContext& ctx, const EveningSummary& evening, float width
     // Start the first item, or go on to the next; after the last there is nothing to start.
     const std::size_t next = evening.runningItem ? *evening.runningItem + 1 : 0;
     const float firstTop = ImGui::GetCursorScreenPos().y;
-    if (eveningButton(ctx, evening.runningItem ? "evening.next_item" : "evening.start_item", icon::Next, width, button, ButtonKind::Secondary,
+    if (eveningButton(ctx, evening.runningItem ? "evening.next_item" : "evening.start_item", rightToLeft() ? icon::Back : icon::Next, width, button, ButtonKind::Secondary,
                       next < e.agenda.size()))
         ctx.actions.startAgendaItem = next;
     ImGui::SetCursorScreenPos(ImVec2(x, firstTop + button));
@@ -162,11 +161,12 @@ void drawEveningRun(ScreenContext& ctx) {
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground;
     ImGui::SetCursorScreenPos(ImVec2(checkInX, top.y));
     ImGui::BeginChild("##evening.checkin", ImVec2(left, height), false, flags);
-    checkInColumn(ctx, evening, left);
+    // Half a millimetre narrower than each column, so the buttons' right borders are not clipped.
+    checkInColumn(ctx, evening, left - ui.mm(0.5f));
     ImGui::EndChild();
     ImGui::SetCursorScreenPos(ImVec2(agendaX, top.y));
     ImGui::BeginChild("##evening.agenda", ImVec2(right, height), false, flags);
-    agendaColumn(ctx, evening, right);
+    agendaColumn(ctx, evening, right - ui.mm(0.5f));
     ImGui::EndChild();
 }
 
