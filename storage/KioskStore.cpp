@@ -3,12 +3,15 @@
 #include "KioskStore.h"
 
 #include "AuditLog.h"
+#include "EveningTables.h"
 #include "Migrations.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
 #include "VotingCodeHash.h"
 
+#include "../app/core/CivilDate.h"
 #include "../app/core/DemoNeighbourhood.h"
+#include "../app/core/EveningEvents.h"
 #include "../app/core/FacilitatorPin.h"
 #include "../app/core/Identifiers.h"
 #include "../app/core/Utf8.h"
@@ -446,6 +449,7 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         return {};
     }
     if (Result<bool> round = applyRoundEvent(db, event); !round || *round) return round ? Result<void>() : round.error();
+    if (Result<bool> evening = applyEveningEvent(db, event); !evening || *evening) return evening ? Result<void>() : evening.error();
     // An event type this build does not know came from a newer kiosk. It stays in the log, and a
     // build that knows it will show its effect after rebuilding; the read tables show what we know.
     return {};
@@ -1206,6 +1210,7 @@ Result<void> KioskStore::rebuildReadTables() {
         impl_->db.exec("DELETE FROM meeting_need_choice");  // first: its rows point into meeting_need
         impl_->db.exec("DELETE FROM meeting_need");
         clearRoundTables(impl_->db);
+        clearEveningTables(impl_->db);
         // Every kiosk's events in one agreed order, so each place that rebuilds gets the same tables.
         SQLite::Statement all(impl_->db,
                               "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
@@ -1574,6 +1579,152 @@ Result<std::vector<std::string>> KioskStore::addDemoRound() {
             return written.error();
     }
     return codes;
+}
+
+// [SECTION] Residents' evenings
+
+Result<Evening> KioskStore::saveEvening(Evening evening) {
+    return guarded<Evening>("save evening", [&]() -> Result<Evening> {
+        evening = trimEvening(std::move(evening));
+        if (evening.id.empty()) evening.id = newUuid();
+        if (const std::vector<EveningIssue> issues = validateEvening(evening); !issues.empty())
+            return makeError(ErrorCode::InvalidInput, describeIssues(issues));
+        return impl_->writeTransaction<Evening>("save evening", [&]() -> Result<Evening> {
+            Result<Event> event = impl_->record(kEventEveningSaved, encodePayload(EveningSaved{evening}));
+            if (!event) return event.error();
+            return evening;
+        });
+    });
+}
+
+std::vector<Evening> KioskStore::evenings() const {
+    return impl_->read<std::vector<Evening>>("read evenings", {}, [&]() -> Result<std::vector<Evening>> { return readEvenings(impl_->db); });
+}
+
+std::optional<EveningSummary> KioskStore::eveningSummary(const std::string& eveningId) const {
+    return impl_->read<std::optional<EveningSummary>>("read evening", std::nullopt, [&]() -> Result<std::optional<EveningSummary>> {
+        return readEveningSummary(impl_->db, eveningId);
+    });
+}
+
+std::optional<std::string> KioskStore::currentEveningId() const {
+    const std::vector<Evening> all = evenings();
+    if (all.empty()) return std::nullopt;
+    const std::string today = formatIsoDate(localDate(impl_->nowMs()));
+    // By day: today's first, else the first to come, else the last held.
+    for (const Evening& e : all)
+        if (formatIsoDate(e.date) >= today) return e.id;
+    return all.back().id;
+}
+
+Result<void> KioskStore::checkIn(const std::string& eveningId, const CheckIn& given) {
+    return guarded<void>("check in", [&]() -> Result<void> {
+        CheckIn checkIn{utf8::trim(given.street), utf8::trim(given.postcode)};
+        if (Result<void> valid = validateCheckIn(checkIn); !valid) return valid;
+        return impl_->writeTransaction<void>("check in", [&]() -> Result<void> {
+            if (!readEvening(impl_->db, eveningId)) return makeError(ErrorCode::NotFound, "no evening " + eveningId);
+            Result<Event> event = impl_->record(kEventEveningCheckedIn, encodePayload(EveningCheckedIn{eveningId, checkIn}));
+            if (!event) return event.error();
+            return {};
+        });
+    });
+}
+
+Result<void> KioskStore::startAgendaItem(const std::string& eveningId, std::size_t item) {
+    return impl_->writeTransaction<void>("start agenda item", [&]() -> Result<void> {
+        const std::optional<Evening> evening = readEvening(impl_->db, eveningId);
+        if (!evening) return makeError(ErrorCode::NotFound, "no evening " + eveningId);
+        if (item >= evening->agenda.size()) return makeError(ErrorCode::NotFound, "the evening has no agenda item " + std::to_string(item + 1));
+        EveningItemStarted payload{eveningId, static_cast<std::int64_t>(item), static_cast<std::int64_t>(impl_->nowMs())};
+        Result<Event> event = impl_->record(kEventEveningItemStarted, encodePayload(payload));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+Result<DotVote> KioskStore::openDotVote(const std::string& eveningId, const std::string& question, const std::vector<std::string>& options) {
+    return guarded<DotVote>("open dot vote", [&]() -> Result<DotVote> {
+        DotVoteOpened payload;
+        payload.eveningId = eveningId;
+        payload.voteId = newUuid();
+        payload.question = utf8::trim(question);
+        for (const std::string& option : options) payload.options.push_back(utf8::trim(option));
+        if (const std::vector<EveningIssue> issues = validateDotVote(payload.question, payload.options); !issues.empty())
+            return makeError(ErrorCode::InvalidInput, describeIssues(issues));
+        return impl_->writeTransaction<DotVote>("open dot vote", [&]() -> Result<DotVote> {
+            const std::optional<EveningSummary> evening = readEveningSummary(impl_->db, eveningId);
+            if (!evening) return makeError(ErrorCode::NotFound, "no evening " + eveningId);
+            if (const DotVote* open = evening->openDotVote()) {
+                Result<Event> closed = impl_->record(kEventDotVoteClosed, encodePayload(DotVoteClosed{open->id}));
+                if (!closed) return closed.error();
+            }
+            Result<Event> event = impl_->record(kEventDotVoteOpened, encodePayload(payload));
+            if (!event) return event.error();
+            std::optional<DotVote> vote = readDotVote(impl_->db, payload.voteId);
+            if (!vote) return makeError(ErrorCode::StorageFailure, "dot vote " + payload.voteId + " was not applied");
+            return *vote;
+        });
+    });
+}
+
+Result<void> KioskStore::giveDot(const std::string& voteId, std::size_t option) {
+    return impl_->writeTransaction<void>("give dot", [&]() -> Result<void> {
+        const std::optional<DotVote> vote = readDotVote(impl_->db, voteId);
+        if (!vote || option >= vote->options.size()) return makeError(ErrorCode::NotFound, "no dot vote " + voteId + " with that option");
+        if (!vote->open) return makeError(ErrorCode::InvalidInput, "dot vote " + voteId + " is closed");
+        Result<Event> event = impl_->record(kEventDotGiven, encodePayload(DotGiven{voteId, static_cast<std::int64_t>(option)}));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+Result<void> KioskStore::closeDotVote(const std::string& voteId) {
+    return impl_->writeTransaction<void>("close dot vote", [&]() -> Result<void> {
+        const std::optional<DotVote> vote = readDotVote(impl_->db, voteId);
+        if (!vote) return makeError(ErrorCode::NotFound, "no dot vote " + voteId);
+        if (!vote->open) return makeError(ErrorCode::InvalidInput, "dot vote " + voteId + " is already closed");
+        Result<Event> event = impl_->record(kEventDotVoteClosed, encodePayload(DotVoteClosed{voteId}));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+Result<Minutes> KioskStore::saveMinutes(const std::string& eveningId, Minutes minutes) {
+    return guarded<Minutes>("save minutes", [&]() -> Result<Minutes> {
+        for (Decision& d : minutes.decisions) d.text = utf8::trim(d.text);
+        for (ActionItem& a : minutes.actions) {
+            a.who = utf8::trim(a.who);
+            a.what = utf8::trim(a.what);
+        }
+        if (minutes.next) minutes.next->place = utf8::trim(minutes.next->place);
+        if (const std::vector<EveningIssue> issues = validateMinutes(minutes); !issues.empty())
+            return makeError(ErrorCode::InvalidInput, describeIssues(issues));
+        return impl_->writeTransaction<Minutes>("save minutes", [&]() -> Result<Minutes> {
+            if (!readEvening(impl_->db, eveningId)) return makeError(ErrorCode::NotFound, "no evening " + eveningId);
+            Result<Event> event = impl_->record(kEventMinutesSaved, encodePayload(MinutesSaved{eveningId, minutes}));
+            if (!event) return event.error();
+            return minutes;
+        });
+    });
+}
+
+Result<std::string> KioskStore::addDemoEvening() {
+    if (!evenings().empty()) return std::string();
+    Evening evening;
+    evening.title = "Bewonersavond Kastanjebuurt";
+    evening.date = localDate(impl_->nowMs());
+    evening.startMinute = 19 * 60 + 30;
+    evening.place = "Buurtkamer, Kastanjeplein 4";
+    evening.agenda = {
+        {"Welkom en koffie", 10},
+        {"Uitslag van de begroting", 20},
+        {"Ideeën uit de buurt", 30},
+        {"Stippenstem: wat pakken we eerst aan?", 20},
+        {"Rondvraag en afsluiting", 15},
+    };
+    Result<Evening> saved = saveEvening(evening);
+    if (!saved) return saved.error();
+    return saved->id;
 }
 
 // [SECTION] Audit log

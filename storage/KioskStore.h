@@ -5,6 +5,7 @@
 #pragma once
 
 #include "../app/core/AuditLog.h"
+#include "../app/core/Evening.h"
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
 #include "../app/core/Initiative.h"
@@ -26,7 +27,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 9;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 13;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
@@ -202,6 +203,40 @@ public:
     // The round's ballots as indexes into its projects (for the tally and exports), in the order
     // of their receipt codes: not the order in which they were cast.
     std::vector<BallotDraft> roundBallots(const std::string& roundId) const;
+
+    // [SECTION] Residents' evenings (bewonersavond)
+    // Trims, validates and records evening.saved (a new id when evening.id is empty); the latest
+    // save replaces the plan. Errors: InvalidInput (validateEvening; detail from describeIssues),
+    // StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
+    Result<Evening> saveEvening(Evening evening);
+    std::vector<Evening> evenings() const;  // by day and start time
+    // The plan with its check-ins, running item, dot votes and minutes; nullopt for an unknown id.
+    std::optional<EveningSummary> eveningSummary(const std::string& eveningId) const;
+    // The evening a facilitator runs now: the first of today (the store's clock, local day), else
+    // the next one to come, else the last one held. nullopt when there is none.
+    std::optional<std::string> currentEveningId() const;
+    // Records evening.checked_in: one person in, with a street, a postcode or neither. Errors:
+    // NotFound (no such evening), InvalidInput (validateCheckIn), and the storage errors.
+    Result<void> checkIn(const std::string& eveningId, const CheckIn& checkIn);
+    // Records evening.item_started for agenda item `item` (0-based) at the store's clock.
+    // Errors: NotFound (no such evening or item), and the storage errors.
+    Result<void> startAgendaItem(const std::string& eveningId, std::size_t item);
+    // Records evening.dot_vote_opened after trimming the texts; an open vote of the evening is
+    // closed first (evening.dot_vote_closed), so dots always go to one vote. Errors: NotFound,
+    // InvalidInput (validateDotVote), and the storage errors.
+    Result<DotVote> openDotVote(const std::string& eveningId, const std::string& question, const std::vector<std::string>& options);
+    // Records evening.dot_given. Errors: NotFound (no such vote or option), InvalidInput (the
+    // vote is closed), and the storage errors.
+    Result<void> giveDot(const std::string& voteId, std::size_t option);
+    // Records evening.dot_vote_closed. Errors: NotFound, InvalidInput (already closed), storage errors.
+    Result<void> closeDotVote(const std::string& voteId);
+    // Trims, validates and records evening.minutes_saved: the whole minutes, replacing earlier
+    // ones. Errors: NotFound, InvalidInput (validateMinutes), and the storage errors.
+    Result<Minutes> saveMinutes(const std::string& eveningId, Minutes minutes);
+    // The demo's evening tonight at 19:30 in the demo's buurtkamer, with its agenda (welkom,
+    // uitslag begroting, ideeën uit de buurt, stippenstem, rondvraag). Returns its id; "" when
+    // the kiosk already has an evening. Errors: those of saveEvening.
+    Result<std::string> addDemoEvening();
 
     // [SECTION] Audit log
     // Appends one facilitator action to the audit log (kept on this kiosk, not an event): the next

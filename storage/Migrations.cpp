@@ -293,7 +293,73 @@ CREATE TRIGGER audit_log_only_next BEFORE INSERT ON audit_log
 WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log)
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql"},
-    {9, R"sql(
+    {11, R"sql(
+-- Residents' evenings (bewonersavonden), all read tables of the evening.* events. The latest
+-- evening.saved replaces the plan and its agenda.
+CREATE TABLE evenings (
+    evening_id    TEXT    PRIMARY KEY,
+    title         TEXT    NOT NULL,
+    date          TEXT    NOT NULL,  -- local day, 2026-11-28
+    start_minute  INTEGER NOT NULL,  -- minutes after local midnight
+    place         TEXT    NOT NULL,
+    saved_hlc     INTEGER NOT NULL,
+    running_item  INTEGER,           -- the agenda item that runs now; NULL before the first starts
+    running_since INTEGER            -- since when, ms by the clock of the kiosk that started it
+);
+CREATE TABLE evening_agenda (
+    evening_id TEXT    NOT NULL REFERENCES evenings (evening_id),
+    position   INTEGER NOT NULL,
+    title      TEXT    NOT NULL,
+    minutes    INTEGER NOT NULL,
+    PRIMARY KEY (evening_id, position)
+);
+-- One row per person in; a street or a postcode's digits or neither, never a person.
+CREATE TABLE evening_checkins (
+    event_uuid TEXT PRIMARY KEY,
+    evening_id TEXT NOT NULL,
+    street     TEXT NOT NULL DEFAULT '',
+    postcode   TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX evening_checkins_by_evening ON evening_checkins (evening_id);
+CREATE TABLE evening_dot_votes (
+    vote_id    TEXT    PRIMARY KEY,
+    evening_id TEXT    NOT NULL,
+    question   TEXT    NOT NULL,
+    open       INTEGER NOT NULL DEFAULT 1,
+    opened_hlc INTEGER NOT NULL
+);
+CREATE TABLE evening_dot_options (
+    vote_id  TEXT    NOT NULL REFERENCES evening_dot_votes (vote_id),
+    position INTEGER NOT NULL,
+    label    TEXT    NOT NULL,
+    dots     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (vote_id, position)
+);
+-- The latest evening.minutes_saved replaces all three.
+CREATE TABLE evening_decisions (
+    evening_id TEXT    NOT NULL,
+    position   INTEGER NOT NULL,
+    text       TEXT    NOT NULL,
+    idea_id    TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (evening_id, position)
+);
+CREATE TABLE evening_actions (
+    evening_id TEXT    NOT NULL,
+    position   INTEGER NOT NULL,
+    who        TEXT    NOT NULL,
+    what       TEXT    NOT NULL,
+    due        TEXT    NOT NULL DEFAULT '',  -- 2026-12-12, or '' for no date
+    PRIMARY KEY (evening_id, position)
+);
+CREATE TABLE evening_next (
+    evening_id   TEXT    PRIMARY KEY,
+    date         TEXT    NOT NULL,
+    start_minute INTEGER NOT NULL,
+    minutes      INTEGER NOT NULL,
+    place        TEXT    NOT NULL
+);
+)sql"},
+    {13, R"sql(
 -- Phases a facilitator sets for a round (round.phases_set): proposals open, results published.
 -- A round without a row here takes no proposals and has nothing published. No reference to
 -- rounds: a phase may arrive from another kiosk before the round itself.

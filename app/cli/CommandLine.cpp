@@ -3,6 +3,7 @@
 
 #include "AuditCommand.h"
 #include "Commands.h"
+#include "EveningCommand.h"
 #include "RoundCommand.h"
 #include "TallyCommand.h"
 
@@ -86,6 +87,8 @@ int runCommandLine(int argc, char** argv) {
     CLI::App* round = addRoundCommand(app, roundOptions);
     AuditCommandOptions auditOptions;
     CLI::App* audit = addAuditCommand(app, auditOptions);
+    EveningCommandOptions eveningOptions;
+    CLI::App* eveningReport = addEveningCommand(app, eveningOptions);
 
     try {
         app.parse(argc, argv);
@@ -103,6 +106,7 @@ int runCommandLine(int argc, char** argv) {
     if (tally->parsed()) return runTally(tallyOptions);
     if (round->parsed()) return runRound(roundOptions);
     if (audit->parsed()) return runAudit(auditOptions);
+    if (eveningReport->parsed()) return runEveningReport(eveningOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());

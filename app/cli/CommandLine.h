@@ -20,6 +20,7 @@ enum ExitCode : int {
     kExitBadFile = 9,         // `tally`: the election file (or round) cannot be read or counted
     kExitNoSuchRound = 10,    // `tally --round`, `round ...`: the data folder has no round with that id
     kExitAuditBroken = 11,    // `audit --check`: the audit log's hash chain is broken (an entry changed or missing)
+    kExitNoSuchEvening = 12,  // `evening report`: the data folder has no evening with that id (or none at all)
 };
 
 int runCommandLine(int argc, char** argv);

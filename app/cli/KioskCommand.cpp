@@ -7,6 +7,7 @@
 #include "../../storage/DataDir.h"
 #include "../../storage/KioskStore.h"
 #include "../platform/Runner.h"
+#include "../ui/EveningReport.h"
 #include "../ui/KioskApp.h"
 
 #include <chrono>
@@ -144,6 +145,7 @@ int runKiosk(const KioskOptions& options) {
     settings.startLanguage = options.language;
     settings.widgetDump = options.widgetDump;
     settings.mapFolder = assetDir() / "maps";
+    settings.reportFolder = dataDir / ui::kReportsFolderName;  // "Verslag maken" writes here
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), dataDir);
     if (!platform::displayAvailable())
         return reportError(makeError(ErrorCode::NoDisplay, "neither DISPLAY nor WAYLAND_DISPLAY is set"), dataDir);
@@ -166,6 +168,7 @@ int runKiosk(const KioskOptions& options) {
         if (!codes->empty())
             std::fprintf(stderr, "Demo budget round added: voting codes to try are in %s.\n",
                          (dataDir / storage::kDemoVotingCodesFileName).c_str());
+        if (Result<std::string> evening = (*store)->addDemoEvening(); !evening) return reportError(evening.error(), dataDir);
         Result<std::string> pin = (*store)->addDemoFacilitator();
         if (!pin) return reportError(pin.error(), dataDir);
         if (!pin->empty())

@@ -124,6 +124,7 @@ int runScreenshot(const ScreenshotOptions& options) {
     if (Result<int> demo = (*store)->addDemoNeighbourhood(); !demo) return reportError(demo.error(), {});
     Result<std::vector<std::string>> round = (*store)->addDemoRound();
     if (!round) return reportError(round.error(), {});
+    if (Result<std::string> evening = (*store)->addDemoEvening(); !evening) return reportError(evening.error(), {});
     if (presenter)
         if (Result<void> example = addPresenterExample(**store, *round); !example) return reportError(example.error(), {});
 

@@ -27,6 +27,16 @@ inline constexpr const char* kAuditRoundClosed = "round.closed";                
 inline constexpr const char* kAuditKioskClosed = "kiosk.closed";                  // Buurtstem was closed
 inline constexpr const char* kAuditRoundPhase = "round.phase_changed";           // proposals or voting opened or closed, results published
 inline constexpr const char* kAuditPresenterSwitched = "presenter.switched";      // the presenter window opened or closed (before/after: off, on)
+// A residents' evening: the plan saved, a person in, an agenda item started, a dot vote opened, a
+// dot given, a vote closed, the minutes saved, the report made.
+inline constexpr const char* kAuditEveningSaved = "evening.saved";
+inline constexpr const char* kAuditEveningCheckIn = "evening.checked_in";
+inline constexpr const char* kAuditEveningItemStarted = "evening.item_started";
+inline constexpr const char* kAuditDotVoteOpened = "evening.dot_vote_opened";
+inline constexpr const char* kAuditDotGiven = "evening.dot_given";
+inline constexpr const char* kAuditDotVoteClosed = "evening.dot_vote_closed";
+inline constexpr const char* kAuditMinutesSaved = "evening.minutes_saved";
+inline constexpr const char* kAuditEveningReport = "evening.report_made";
 
 // One action, as the code that did it describes it. The store adds number, time and hashes.
 struct AuditDraft {

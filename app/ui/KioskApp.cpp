@@ -90,6 +90,7 @@ void KioskApp::refreshView() {
         if (std::optional<InitiativePlan> plan = store_.initiativePlan(idea.id)) view_.plans.emplace(idea.id, std::move(*plan));
     }
     view_.initiativeMaximumCents = store_.initiativeMaximumCents();
+    refreshEvening();
     // One read of the rounds; each one's phase by the store's clock.
     const std::uint64_t now = store_.clockMs();
     view_.rounds.clear();
@@ -478,6 +479,7 @@ void KioskApp::apply(const Actions& actions, double now) {
         resetForNextResident();
         return;
     }
+    applyEvening(actions);
     if (actions.checkVotingCode) checkVotingCode();
     if (actions.castBallot) castBallot();
     if (actions.openIdea) {
@@ -631,6 +633,10 @@ void KioskApp::frame(double now) {
             case ScreenId::FacilitatorHome: drawFacilitatorHome(ctx); break;
             case ScreenId::AuditLog: drawAuditLog(ctx); break;
             case ScreenId::FacilitatorRounds: drawFacilitatorRounds(ctx); break;
+            case ScreenId::EveningRun: drawEveningRun(ctx); break;
+            case ScreenId::EveningPlan: drawEveningPlan(ctx); break;
+            case ScreenId::EveningVote: drawEveningVote(ctx); break;
+            case ScreenId::EveningMinutes: drawEveningMinutes(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -802,6 +808,12 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             view_.auditLog = store_.auditLog(kAuditEntriesShown);
             view_.auditCheck = store_.checkAuditLog();
             break;
+        case ScreenId::EveningRun:
+        case ScreenId::EveningPlan:
+        case ScreenId::EveningVote:
+        case ScreenId::EveningMinutes:
+            showEveningForScreenshot(screen);
+            break;
         case ScreenId::ReceiptCheck:
             // A receipt typed and looked up: one that is not among the closed round's ballots.
             state_.receipt.typed = "M4T-R7K";
@@ -840,7 +852,7 @@ void KioskApp::showPresenterExample() {
                    {tr("example.presenter.item4"), 10}};
     feed.currentItem = 1;
     feed.currentStartedMs = store_.clockMs() - 12 * 60'000;
-    feed.dotVote = DotVote{tr("example.presenter.question"),
+    feed.dotVote = PresenterDotVote{tr("example.presenter.question"),
                            {{tr("example.presenter.option1"), 14},
                             {tr("example.presenter.option2"), 9},
                             {tr("example.presenter.option3"), 6},

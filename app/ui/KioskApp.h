@@ -30,6 +30,7 @@ struct KioskSettings {
     ScreenId firstScreen = ScreenId::Attract;          // = Attract
     std::filesystem::path widgetDump;                  // when set: the touch targets of each drawn frame are written here
     std::filesystem::path mapFolder;                   // = "" // where neighbourhood map pictures are (the assets' maps folder)
+    std::filesystem::path reportFolder;                // = "" // where "Make report" writes (<data dir>/reports); "" = the system's temporary folder
 };
 
 class KioskApp : public platform::FrameClient {
@@ -82,6 +83,8 @@ public:
     const Ui& presenterUi() const { return presenterUi_; }
     // Everything a resident left behind is wiped; the attract screen shows.
     void resetForNextResident();
+    // Example content for the evening screens (KioskAppEvening.cpp): people in, an item running, a vote, minutes.
+    void showEveningForScreenshot(ScreenId screen);
 
 private:
     void apply(const Actions& actions, double now);
@@ -98,6 +101,13 @@ private:
     bool audit(const char* action, const std::string& subject, const std::string& before, const std::string& after);
     void watchFacilitatorCorner(double now);
     void castBallot();
+    // [SECTION] Residents' evenings (KioskAppEvening.cpp)
+    void refreshEvening();
+    void applyEvening(const Actions& actions);
+    void startEveningPlan();
+    void saveEveningPlan();
+    void saveMinutesWith(Minutes minutes, const char* doneKey);
+    void makeEveningReport();
     void submitPulse();
     void submitMeetingNeed();
     void supportIdea(const std::string& ideaId);
@@ -136,6 +146,7 @@ private:
     std::int64_t presenterEvents_ = -1;   // the event count its view was read at
     int presenterFontHeight_ = 0;         // the window height its fonts were built for
 };
+
 
 // The translation key of the plain-language message for a storage error.
 const char* saveProblemKey(ErrorCode code);

@@ -14,7 +14,11 @@ bool isFacilitatorScreen(ScreenId id) {
         case ScreenId::FacilitatorPin:
         case ScreenId::FacilitatorHome:
         case ScreenId::AuditLog:
-        case ScreenId::FacilitatorRounds: return true;
+        case ScreenId::FacilitatorRounds:
+        case ScreenId::EveningRun:
+        case ScreenId::EveningPlan:
+        case ScreenId::EveningVote:
+        case ScreenId::EveningMinutes: return true;
         default: return false;
     }
 }

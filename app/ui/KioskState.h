@@ -4,6 +4,7 @@
 #pragma once
 
 #include "../core/AuditLog.h"
+#include "../core/Evening.h"
 #include "../core/Idea.h"
 #include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
@@ -28,7 +29,8 @@ enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
                       InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck,
-                      FacilitatorPin, FacilitatorHome, AuditLog, FacilitatorRounds };
+                      FacilitatorPin, FacilitatorHome, AuditLog, FacilitatorRounds,
+                      EveningRun, EveningPlan, EveningVote, EveningMinutes };
 
 struct ScreenInfo {
     ScreenId id;
@@ -36,7 +38,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 34> kScreens = {{
+inline constexpr std::array<ScreenInfo, 38> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -76,6 +78,11 @@ inline constexpr std::array<ScreenInfo, 34> kScreens = {{
     {ScreenId::FacilitatorHome, "facilitator", "screen.facilitator.title"},
     {ScreenId::AuditLog, "audit-log", "screen.audit_log.title"},
     {ScreenId::FacilitatorRounds, "rounds", "screen.rounds.title"},
+    // A residents' evening: run it (check-ins, agenda, report), plan it, its dot vote, its minutes.
+    {ScreenId::EveningRun, "evening", "screen.evening.title"},
+    {ScreenId::EveningPlan, "evening-plan", "screen.evening_plan.title"},
+    {ScreenId::EveningVote, "evening-vote", "screen.evening_vote.title"},
+    {ScreenId::EveningMinutes, "evening-minutes", "screen.evening_minutes.title"},
 }};
 
 // The newest audit log entries the facilitator's log screen lists.
@@ -124,8 +131,42 @@ struct KioskView {
     std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
     AuditCheck auditCheck;             // the chain checked at the same moment
     bool presenterShown = false;       // = false // the presenter window is open (a setting of this run, not stored)
+    // The residents' evening that runs now (KioskStore::currentEveningId: today's, else the next,
+    // else the last), for the facilitator's evening screens and the presenter screen. Its plan and
+    // agenda are currentEvening->evening; the agenda item that runs is runningItem, since
+    // runningSinceMs (the store's clock); people in: checkInCount; the dot vote dots go to now:
+    // openDotVote(), its options and counts in options and dots. nullopt: no evening planned.
+    std::optional<EveningSummary> currentEvening;
+    std::string eveningReportFolder;   // where "Make report" writes: the data folder's reports/ ("" in memory: a temporary folder)
     const Idea* findIdea(std::string_view id) const;
     const InitiativePlan* findPlan(std::string_view ideaId) const;
+};
+
+// Which field of the evening screens the on-screen keyboard types into; None: put away.
+enum class EveningField { None, Title, Date, Time, Place, ItemTitle, ItemMinutes, Postcode, Question, Option,
+                          DecisionText, ActionWho, ActionWhat, ActionDue, NextDate, NextTime, NextPlace };
+enum class MinutesPart { Decisions, Actions, Next };
+
+// The facilitator's drafts on the evening screens: the plan being edited, the check-in's street
+// or postcode, a new dot vote, and the next lines of the minutes. Texts as typed.
+struct EveningDesk {
+    Evening plan;                        // the plan on EveningPlan (a copy of the current one, or a new one)
+    std::string planDate, planTime;      // "2026-11-28", "19:30"
+    std::vector<std::string> planMinutes;  // each agenda item's minutes, parallel to plan.agenda
+    EveningField focus = EveningField::None;  // = None
+    std::size_t index = 0;               // = 0 // the agenda item or option `focus` is about
+    bool showProblems = false;           // = false // set once the facilitator tried to save
+    std::string street;                  // = "" // the street for the next check-in, from the places
+    std::string postcode;                // = "" // the postcode for the next check-in, as typed
+    std::string question;                // a new dot vote
+    std::vector<std::string> options = {"", ""};
+    MinutesPart minutesPart = MinutesPart::Decisions;  // = Decisions
+    std::string decision, decisionIdeaId;
+    std::string actionWho, actionWhat, actionDue;
+    std::string nextDate, nextTime = "19:30", nextPlace;
+    const char* problemKey = nullptr;    // what the last action could not do
+    const char* doneKey = nullptr;       // what the last action did
+    std::string reportWhere;             // the files "Make report" wrote, said on screen
 };
 
 // Which contact field the on-screen keyboard types into; None: the keyboard is put away.
@@ -210,6 +251,7 @@ struct KioskState {
     ReceiptCheck receipt;           // "was my vote counted?"
     FacilitatorAccess facilitator;  // wiped with everything else by the idle reset: that locks
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
+    EveningDesk evening;            // the facilitator's evening drafts; wiped by the idle reset (which locks)
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
     std::size_t needsNoteQuestion = 0;  // = 0 (meeting) // which of kNeedQuestions the keyboard types a note for
@@ -248,6 +290,18 @@ struct Actions {
     bool quit = false;             // facilitator: close Buurtstem
     bool openAuditLog = false;     // facilitator: read and check the audit log, and show it
     bool togglePresenter = false;  // facilitator: open or close the presenter window (projector)
+    bool openEvening = false;      // facilitator: the evening screen
+    bool editEvening = false;      // facilitator: plan the current evening (or a new one when there is none)
+    bool saveEvening = false;      // facilitator: save state.evening.plan
+    bool eveningCheckIn = false;   // facilitator: +1 in, with state.evening's street or postcode
+    std::optional<std::size_t> startAgendaItem;  // facilitator: this agenda item runs from now
+    bool openDotVote = false;      // facilitator: start state.evening's question and options
+    std::optional<std::size_t> giveDot;  // facilitator: one dot to this option of the open vote
+    bool closeDotVote = false;
+    bool addDecision = false;      // facilitator: add state.evening.decision to the minutes
+    bool addAction = false;        // facilitator: add the action item typed
+    bool saveNextEvening = false;  // facilitator: the next evening's date, time and place
+    bool makeEveningReport = false;  // facilitator: the PDF and .ics into the reports folder
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

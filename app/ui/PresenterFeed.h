@@ -19,27 +19,27 @@ namespace buurtstem::ui {
 
 // [SECTION] The evening's part
 
-struct AgendaItem {
+struct PresenterAgendaItem {
     std::string title;  // "Welkom en voorstelronde"
     int minutes = 0;    // = 0 // planned length
 };
 
-struct DotVoteOption {
+struct PresenterDotOption {
     std::string label;
     int dots = 0;  // = 0 // stickers (dots) residents put on it so far
 };
 
 // Stickers on a sheet (stippen plakken): a question, its options and their dots.
-struct DotVote {
+struct PresenterDotVote {
     std::string question;
-    std::vector<DotVoteOption> options;
+    std::vector<PresenterDotOption> options;
 };
 
 struct PresenterFeed {
-    std::vector<AgendaItem> agenda;           // empty: no agenda panel
+    std::vector<PresenterAgendaItem> agenda;           // empty: no agenda panel
     std::optional<std::size_t> currentItem;   // = nullopt // index into `agenda`; nullopt: not started yet
     std::uint64_t currentStartedMs = 0;       // = 0 // when the current item began (ms since the Unix epoch, the store's clock)
-    std::optional<DotVote> dotVote;           // = nullopt // no dot vote panel
+    std::optional<PresenterDotVote> dotVote;           // = nullopt // no dot vote panel
 };
 
 // The current agenda item's clock.

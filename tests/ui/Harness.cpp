@@ -26,6 +26,7 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
         Result<std::vector<std::string>> codes = store_->addDemoRound();
         REQUIRE(codes.ok());
         demoVotingCodes_ = std::move(codes).value();
+        REQUIRE(store_->addDemoEvening().ok());
     }
 
     context_ = ImGui::CreateContext();

@@ -120,6 +120,7 @@ void drawFacilitatorHome(ScreenContext& ctx) {
     if (action("facilitator.rounds", icon::Ticked, ui.tr("facilitator.rounds"), false, true)) ctx.actions.go = ScreenId::FacilitatorRounds;
     if (action("facilitator.audit_log", icon::List, ui.tr("facilitator.audit_log"), false, true)) ctx.actions.openAuditLog = true;
     if (const char* key = ctx.view.presenterShown ? "facilitator.presenter_off" : "facilitator.presenter_on"; action(key, icon::Comments, ui.tr(key), false, true)) ctx.actions.togglePresenter = true;
+    if (action("facilitator.evening", icon::Meeting, ui.tr("facilitator.evening"), false, true)) ctx.actions.openEvening = true;
     if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
     if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
 }
@@ -137,6 +138,14 @@ std::string actionText(const Ui& ui, const std::string& action) {
     if (action == kAuditKioskClosed) return ui.tr("audit.action.kiosk_closed");
     if (action == kAuditRoundPhase) return ui.tr("audit.action.round_phase");
     if (action == kAuditPresenterSwitched) return ui.tr("audit.action.presenter");
+    if (action == kAuditEveningSaved) return ui.tr("audit.action.evening_saved");
+    if (action == kAuditEveningCheckIn) return ui.tr("audit.action.evening_checked_in");
+    if (action == kAuditEveningItemStarted) return ui.tr("audit.action.evening_item_started");
+    if (action == kAuditDotVoteOpened) return ui.tr("audit.action.dot_vote_opened");
+    if (action == kAuditDotGiven) return ui.tr("audit.action.dot_given");
+    if (action == kAuditDotVoteClosed) return ui.tr("audit.action.dot_vote_closed");
+    if (action == kAuditMinutesSaved) return ui.tr("audit.action.minutes_saved");
+    if (action == kAuditEveningReport) return ui.tr("audit.action.evening_report");
     return action;
 }
 

@@ -30,7 +30,7 @@ void drawPresenterAgenda(PresenterContext& ctx, ImVec2 min, ImVec2 max) {
     std::size_t first = 0;
     if (feed.agenda.size() > fits && current > 0) first = std::min(current - 1, feed.agenda.size() - std::min(fits, feed.agenda.size()));
     for (std::size_t i = first; i < feed.agenda.size() && i < first + fits; ++i) {
-        const AgendaItem& item = feed.agenda[i];
+        const PresenterAgendaItem& item = feed.agenda[i];
         const bool isCurrent = clock.running && i == current;
         const bool done = clock.running && i < current;
         const ImVec2 rowMin(left - ui.mm(2), y);

@@ -12,7 +12,7 @@ namespace buurtstem::ui {
 void drawPresenterDotVote(PresenterContext& ctx, ImVec2 min, ImVec2 max) {
     Ui& ui = ctx.ui;
     if (!ctx.view.feed.dotVote) return;
-    const DotVote& vote = *ctx.view.feed.dotVote;
+    const PresenterDotVote& vote = *ctx.view.feed.dotVote;
     ImDrawList* list = ImGui::GetWindowDrawList();
     float y = presenterPanel(ctx, min, max, icon::Support, ui.tr("presenter.dots.heading"));
     const float pad = ui.mm(4);
@@ -24,10 +24,10 @@ void drawPresenterDotVote(PresenterContext& ctx, ImVec2 min, ImVec2 max) {
     y += presenterParagraph(list, ui.fonts.body, left, right, y, ui.colours.text, vote.question, 2) + ui.mm(3);
 
     int most = 0;
-    for (const DotVoteOption& option : vote.options) most = std::max(most, option.dots);
+    for (const PresenterDotOption& option : vote.options) most = std::max(most, option.dots);
     const float barHeight = ui.mm(3);
     const float rowHeight = ui.fonts.small->FontSize + ui.mm(1) + barHeight + ui.mm(2.5f);
-    for (const DotVoteOption& option : vote.options) {
+    for (const PresenterDotOption& option : vote.options) {
         if (y + rowHeight > bottom + ui.mm(2)) break;
         const bool leading = most > 0 && option.dots == most;
         const std::string count = std::to_string(option.dots);

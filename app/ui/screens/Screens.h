@@ -70,7 +70,12 @@ void drawReceiptCheck(ScreenContext& ctx);
 void drawFacilitatorPin(ScreenContext& ctx);   // Facilitator.cpp
 void drawFacilitatorHome(ScreenContext& ctx);
 void drawAuditLog(ScreenContext& ctx);
-void drawFacilitatorRounds(ScreenContext& ctx);  // every round's phase, and changing it  // "was my vote counted?" by the receipt (RoundResults.cpp)
+void drawFacilitatorRounds(ScreenContext& ctx);  // every round's phase, and changing it
+// A residents' evening (Evening*.cpp): run it, plan it, its dot vote, its minutes.
+void drawEveningRun(ScreenContext& ctx);
+void drawEveningPlan(ScreenContext& ctx);
+void drawEveningVote(ScreenContext& ctx);
+void drawEveningMinutes(ScreenContext& ctx);
 // Why a project of a counted round was or was not chosen, in the current language.
 std::string projectExplanation(const Ui& ui, const BudgetRound& round, const tally::TallyResult& result, std::uint32_t project);
 // How the round's votes were counted, in the current language.
