@@ -8,6 +8,7 @@
 #include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
 #include "../core/round/BudgetRound.h"
+#include "../core/round/PaperBallots.h"
 #include "../core/round/RoundTally.h"
 #include "../core/Pulse.h"
 #include "../core/Place.h"
@@ -28,7 +29,8 @@ enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
                       InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck,
-                      FacilitatorPin, FacilitatorHome, AuditLog };
+                      FacilitatorPin, FacilitatorHome, AuditLog,
+                      PaperBatches, PaperEntry, PaperCompare };
 
 struct ScreenInfo {
     ScreenId id;
@@ -36,7 +38,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 33> kScreens = {{
+inline constexpr std::array<ScreenInfo, 36> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -75,6 +77,10 @@ inline constexpr std::array<ScreenInfo, 33> kScreens = {{
     {ScreenId::FacilitatorPin, "facilitator-pin", "screen.facilitator_pin.title"},
     {ScreenId::FacilitatorHome, "facilitator", "screen.facilitator.title"},
     {ScreenId::AuditLog, "audit-log", "screen.audit_log.title"},
+    // Paper ballots: choose the round and the batch, type the ballots, compare the two entries.
+    {ScreenId::PaperBatches, "paper-batches", "screen.paper_batches.title"},
+    {ScreenId::PaperEntry, "paper-entry", "screen.paper_entry.title"},
+    {ScreenId::PaperCompare, "paper-compare", "screen.paper_compare.title"},
 }};
 
 // The newest audit log entries the facilitator's log screen lists.
@@ -108,6 +114,8 @@ struct KioskView {
     std::int64_t initiativeMaximumCents = kInitiativeDefaultMaximumCents;  // the facilitator's maximum per initiative
     std::optional<BudgetRound> openRound;  // = nullopt // the round residents can vote in now (the first, if several)
     std::optional<ClosedRound> closedRound;  // = nullopt // the round whose voting ended last, with its results
+    std::vector<BudgetRound> paperRounds;   // rounds paper ballots can be entered for (opened); read when a facilitator opens them
+    std::vector<PaperBatch> paperBatches;   // the batches of the round chosen for paper ballots
     std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
     AuditCheck auditCheck;             // the chain checked at the same moment
     const Idea* findIdea(std::string_view id) const;
@@ -149,6 +157,21 @@ struct FacilitatorAccess {
     std::string label;                   // the facilitator whose PIN opened the screens; "" = locked
     const char* confirmKey = nullptr;    // the action waiting for a second tap ("facilitator.quit", ...)
     const char* doneKey = nullptr;       // what the last action did, said on the facilitator's start screen
+};
+
+// Paper ballots (papieren stemmen): a facilitator types one batch, ballot by ballot.
+struct PaperFlow {
+    std::string roundId;                 // the round chosen; "" = choose one first
+    std::string batch;                   // the batch's name, typed or picked
+    bool naming = false;                 // = false // the keyboard types a new batch's name
+    std::vector<BallotDraft> ballots;    // typed so far, in the order of the stack
+    std::size_t current = 0;             // = 0 // the ballot on screen; ballots.size() for a new one
+    BallotDraft draft;                   // the ballot on screen
+    std::optional<std::uint32_t> focus;  // = nullopt // the project a points ballot's - and + act on
+    BallotRefusal refusal = BallotRefusal::None;
+    bool correction = false;             // = false // correcting this facilitator's own stored entry
+    const char* problemKey = nullptr;    // why the batch could not be saved or opened
+    std::optional<PaperBatch> result;    // = nullopt // the batch as it stands after saving
 };
 
 // "Was my vote counted?": the receipt typed on the results screen and the answer.
@@ -195,6 +218,7 @@ struct KioskState {
     ReceiptCheck receipt;           // "was my vote counted?"
     FacilitatorAccess facilitator;  // wiped with everything else by the idle reset: that locks
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
+    PaperFlow paper;                // a facilitator's paper ballot entry; wiped (locked) with the rest
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
     std::size_t needsNoteQuestion = 0;  // = 0 (meeting) // which of kNeedQuestions the keyboard types a note for
@@ -226,6 +250,12 @@ struct Actions {
     bool closeRound = false;       // facilitator: end voting in the open round now
     bool quit = false;             // facilitator: close Buurtstem
     bool openAuditLog = false;     // facilitator: read and check the audit log, and show it
+    bool openPaper = false;        // facilitator: paper ballots, starting with the round (or its batches)
+    std::optional<std::string> choosePaperRound;  // facilitator: the round paper ballots are for
+    std::optional<std::string> openPaperBatch;    // facilitator: enter this batch (again), or correct one's own entry
+    bool startPaperBatch = false;  // facilitator: a new batch named state.paper.batch
+    bool savePaperBatch = false;   // facilitator: the batch is complete (or the correction done): store and compare
+    std::optional<std::size_t> correctPaperBallot;  // facilitator: open one's own entry at this ballot to correct it
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;
