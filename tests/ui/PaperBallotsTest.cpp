@@ -127,6 +127,41 @@ TEST_CASE("two facilitators enter a stack of paper ballots, correct a mismatch, 
     CHECK(log.front().after == "3 ballots: bank licht | speel | licht");
 }
 
+TEST_CASE("a ballot typed once too often is taken out again from the count mismatch", "[ui][paper]") {
+    test::HarnessOptions options;
+    options.demo = false;
+    options.firstScreen = ui::ScreenId::Attract;
+    options.clock = [] { return kNow; };
+    Harness h(options);
+    REQUIRE(h.store().addFacilitator("Anna", kPinAnna).ok());
+    REQUIRE(h.store().addFacilitator("Bram", kPinBram).ok());
+    const BudgetRound round = h.store().saveRound(eveningRound()).value();
+    REQUIRE(h.store().enterPaperBatch(round.id, kBatch, "Anna", {BallotDraft{{0}, {}}, BallotDraft{{1}, {}}}, false).ok());
+
+    unlock(h, kPinBram);
+    REQUIRE(h.tap("facilitator.paper"));
+    REQUIRE(h.tap(std::string("#paper.batch.") + kBatch));
+    tapBallot(h, {"bank"});
+    REQUIRE(h.tap("paper.next_ballot"));
+    tapBallot(h, {"speel"});
+    REQUIRE(h.tap("paper.next_ballot"));
+    CHECK_FALSE(h.find("paper.remove_ballot")->enabled);  // a new ballot: nothing to take out yet
+    tapBallot(h, {"speel"});
+    REQUIRE(h.tap("paper.batch_complete"));
+    REQUIRE(h.app().state().paper.result->state == PaperBatchState::Mismatched);
+    CHECK_FALSE(h.has("#paper.mismatch.2"));
+
+    // The count mismatch opens the first ballot Anna does not have: Bram's third.
+    REQUIRE(h.tap("#paper.mismatch.count"));
+    REQUIRE(h.app().state().screen == ui::ScreenId::PaperEntry);
+    CHECK(h.app().state().paper.current == 2);
+    REQUIRE(h.tap("paper.remove_ballot"));
+    CHECK(h.app().state().paper.ballots.size() == 2);
+    REQUIRE(h.tap("paper.save_correction"));
+    CHECK(h.app().state().paper.result->state == PaperBatchState::Agreed);
+    CHECK(h.store().ballotCount(round.id) == 2);
+}
+
 TEST_CASE("the paper screens show nothing while locked", "[ui][paper]") {
     test::HarnessOptions options;
     Harness h(options);

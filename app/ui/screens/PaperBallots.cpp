@@ -169,7 +169,7 @@ void drawPaperEntry(ScreenContext& ctx) {
                               ballotStatusLine(ui, *round, paper.draft);
     textBlock(ui.fonts.body, count, ui.colours.selected, width);
 
-    // From the bottom up: Batch complete, then Previous and Next ballot; the list takes the rest.
+    // From the bottom up: Remove and Batch complete, then Previous and Next ballot; the list takes the rest.
     const float bottom = ctx.contentMin.y + ctx.contentSize.y;
     const float completeTop = bottom - ui.metrics.touchMain();
     const float stepTop = completeTop - gap - ui.metrics.touchMain();
@@ -226,15 +226,24 @@ void drawPaperEntry(ScreenContext& ctx) {
         show(paper.current + 1);
     }
 
+    // A ballot typed by mistake (one too many in the stack) can be taken out again.
     ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, completeTop));
+    ButtonSpec remove;
+    remove.id = "paper.remove_ballot";
+    remove.label = ui.tr(remove.id);
+    remove.icon = icon::Close;
+    remove.enabled = paper.current < paper.ballots.size();
     ButtonSpec complete;
     complete.id = paper.correction ? "paper.save_correction" : "paper.batch_complete";
     complete.label = ui.tr(complete.id);
     complete.icon = icon::Check;
     complete.kind = ButtonKind::Primary;
-    complete.size = ImVec2(width, ui.metrics.touchMain());
     complete.enabled = !paper.ballots.empty() || !paper.draft.projects.empty();
-    if (touchButton(ui, complete)) {
+    const ButtonPair tapped = bottomButtons(ctx, remove, complete);
+    if (tapped.secondary && paper.current < paper.ballots.size()) {
+        paper.ballots.erase(paper.ballots.begin() + static_cast<std::ptrdiff_t>(paper.current));
+        show(paper.current);
+    } else if (tapped.primary) {
         keepDraft();
         ctx.actions.savePaperBatch = true;
     }
