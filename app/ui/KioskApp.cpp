@@ -293,6 +293,16 @@ std::string paperEntryText(const BudgetRound& round, const std::vector<BallotDra
     return text;
 }
 
+// At most `maxBytes` of `text`, cut before a whole code point, so a long batch name or a large
+// stack still fits the audit log's limits.
+std::string clipped(std::string text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return text;
+    std::size_t end = maxBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text.resize(end);
+    return text;
+}
+
 // This facilitator's own entry of the batch, if any.
 const PaperEntry* ownEntry(const PaperBatch& batch, const std::string& facilitator) {
     if (batch.first && batch.first->facilitator == facilitator) return &*batch.first;
@@ -377,8 +387,9 @@ void KioskApp::savePaperBatch() {
         paper.problemKey = stored.error().code == ErrorCode::InvalidInput ? "paper.problem.not_saved" : saveProblemKey(stored.error().code);
         return;
     }
-    audit(paper.correction ? kAuditPaperCorrected : kAuditPaperEntered, round->id + " / " + paper.batch,
-          earlier ? paperEntryText(*round, earlier->ballots) : "", paperEntryText(*round, paper.ballots));
+    audit(paper.correction ? kAuditPaperCorrected : kAuditPaperEntered, clipped(round->id + " / " + paper.batch, kAuditSubjectMaxBytes),
+          clipped(earlier ? paperEntryText(*round, earlier->ballots) : "", kAuditValueMaxBytes),
+          clipped(paperEntryText(*round, paper.ballots), kAuditValueMaxBytes));
     paper.result = *stored;
     paper.problemKey = nullptr;
     view_.paperBatches = store_.paperBatches(paper.roundId);
