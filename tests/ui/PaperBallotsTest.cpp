@@ -80,7 +80,7 @@ TEST_CASE("two facilitators enter a stack of paper ballots, correct a mismatch, 
     REQUIRE(h.app().state().paper.result.has_value());
     CHECK(h.app().state().paper.result->state == PaperBatchState::EnteredOnce);
     CHECK(h.store().ballotCount(round.id) == before);  // one entry does not count
-    REQUIRE(h.tap("facilitator.lock"));
+    REQUIRE(h.tap("paper.lock"));
     CHECK(h.app().state().screen == ui::ScreenId::Attract);
 
     // Bram: the same stack, with the second ballot typed wrong.
@@ -170,6 +170,6 @@ TEST_CASE("the paper screens show nothing while locked", "[ui][paper]") {
         h.frames(2);
         CHECK_FALSE(h.has("paper.new_batch"));
         CHECK_FALSE(h.has("paper.batch_complete"));
-        CHECK_FALSE(h.has("facilitator.lock"));
+        CHECK_FALSE(h.has("paper.lock"));
     }
 }

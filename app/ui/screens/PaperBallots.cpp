@@ -271,7 +271,7 @@ void drawPaperCompare(ScreenContext& ctx) {
     toBatches.label = ui.tr(toBatches.id);
     toBatches.icon = icon::List;
     ButtonSpec lock;
-    lock.id = "facilitator.lock";
+    lock.id = "paper.lock";  // short: it shares the row with "To the stacks" in every language
     lock.label = ui.tr(lock.id);
     lock.icon = icon::Lock;
     lock.kind = ButtonKind::Primary;
