@@ -5,6 +5,7 @@
 #include "AuditLog.h"
 #include "EveningTables.h"
 #include "Migrations.h"
+#include "PaperTables.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
 #include "VotingCodeHash.h"
@@ -450,6 +451,7 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
     }
     if (Result<bool> round = applyRoundEvent(db, event); !round || *round) return round ? Result<void>() : round.error();
     if (Result<bool> evening = applyEveningEvent(db, event); !evening || *evening) return evening ? Result<void>() : evening.error();
+    if (Result<bool> paper = applyPaperEvent(db, event); !paper || *paper) return paper ? Result<void>() : paper.error();
     // An event type this build does not know came from a newer kiosk. It stays in the log, and a
     // build that knows it will show its effect after rebuilding; the read tables show what we know.
     return {};
@@ -1211,6 +1213,7 @@ Result<void> KioskStore::rebuildReadTables() {
         impl_->db.exec("DELETE FROM meeting_need");
         clearRoundTables(impl_->db);
         clearEveningTables(impl_->db);
+        clearPaperTables(impl_->db);
         // Every kiosk's events in one agreed order, so each place that rebuilds gets the same tables.
         SQLite::Statement all(impl_->db,
                               "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
@@ -1235,7 +1238,7 @@ Result<BudgetRound> KioskStore::saveRound(BudgetRound round) {
             // the end of the voting window may move.
             const std::optional<BudgetRound> before = readRound(impl_->db, round.id);
             round.phases = before ? before->phases : RoundPhases{};  // set by changeRoundPhase only
-            if (countBallots(impl_->db, round.id) > 0) {
+            if (countBallots(impl_->db, round.id) > 0 || hasPaperEntries(impl_->db, round.id)) {
                 if (!before || !onlyClosingDiffers(*before, round))
                     return makeError(ErrorCode::InvalidInput,
                                      "round " + round.id + " already has ballots: only its closing time can change");
@@ -1393,7 +1396,13 @@ Result<std::string> KioskStore::castBallot(const std::string& roundId, const Bal
 }
 
 std::int64_t KioskStore::ballotCount(const std::string& roundId) const {
-    return impl_->read<std::int64_t>("count ballots", 0, [&]() -> Result<std::int64_t> { return countBallots(impl_->db, roundId); });
+    return impl_->read<std::int64_t>("count ballots", 0, [&]() -> Result<std::int64_t> {
+        std::int64_t count = countBallots(impl_->db, roundId);
+        if (const std::optional<BudgetRound> r = readRound(impl_->db, roundId))
+            for (const PaperBatch& batch : readPaperBatches(impl_->db, *r))
+                if (const std::vector<BallotDraft>* counted = batch.countedBallots()) count += static_cast<std::int64_t>(counted->size());
+        return count;
+    });
 }
 
 Result<BudgetRound> KioskStore::closeRound(const std::string& roundId) {
@@ -1451,8 +1460,9 @@ bool KioskStore::receiptCounted(const std::string& roundId, std::string_view typ
     });
 }
 
-std::vector<BallotDraft> KioskStore::roundBallots(const std::string& roundId) const {
-    return impl_->read<std::vector<BallotDraft>>("read ballots", {}, [&]() -> Result<std::vector<BallotDraft>> {
+std::vector<BallotDraft> KioskStore::roundBallots(const std::string& roundId, std::vector<bool>* onPaper) const {
+    if (onPaper) onPaper->clear();
+    std::vector<BallotDraft> drafts = impl_->read<std::vector<BallotDraft>>("read ballots", {}, [&]() -> Result<std::vector<BallotDraft>> {
         const std::optional<BudgetRound> r = readRound(impl_->db, roundId);
         std::vector<BallotDraft> drafts;
         if (!r) return drafts;
@@ -1471,7 +1481,62 @@ std::vector<BallotDraft> KioskStore::roundBallots(const std::string& roundId) co
             }
             drafts.push_back(std::move(draft));
         }
+        if (onPaper) onPaper->assign(drafts.size(), false);
+        for (const PaperBatch& batch : readPaperBatches(impl_->db, *r)) {
+            const std::vector<BallotDraft>* counted = batch.countedBallots();
+            if (!counted) continue;
+            drafts.insert(drafts.end(), counted->begin(), counted->end());
+            if (onPaper) onPaper->resize(drafts.size(), true);
+        }
         return drafts;
+    });
+    if (onPaper) onPaper->resize(drafts.size(), false);
+    return drafts;
+}
+
+// [SECTION] Paper ballots
+
+Result<PaperBatch> KioskStore::enterPaperBatch(const std::string& roundId, const std::string& batch, const std::string& facilitator,
+                                               const std::vector<BallotDraft>& ballots, bool correction) {
+    const std::string label = utf8::trim(batch);
+    return impl_->writeTransaction<PaperBatch>("enter paper ballots", [&]() -> Result<PaperBatch> {
+        const std::optional<BudgetRound> r = readRound(impl_->db, roundId);
+        if (!r) return makeError(ErrorCode::NotFound, "no round " + roundId);
+        if (impl_->nowMs() < r->opensMs) return makeError(ErrorCode::InvalidInput, "voting in " + r->name + " has not begun yet");
+        if (facilitator.empty()) return makeError(ErrorCode::InvalidInput, "paper ballots are entered by a facilitator");
+        if (Result<void> valid = validatePaperEntry(*r, label, ballots); !valid) return valid.error();
+        const auto current = [&]() {
+            std::vector<PaperBatch> all = readPaperBatches(impl_->db, *r);
+            const auto found = std::find_if(all.begin(), all.end(), [&](const PaperBatch& b) { return b.label == label; });
+            PaperBatch none;
+            none.roundId = roundId;
+            none.label = label;
+            return found == all.end() ? none : *found;
+        };
+        const Result<int> entry = paperEntryNumber(current(), facilitator, correction);
+        if (!entry) return entry.error();
+        PaperBatchEntered payload;
+        payload.roundId = roundId;
+        payload.batch = label;
+        payload.entry = *entry;
+        payload.facilitator = facilitator;
+        for (const BallotDraft& ballot : ballots) {
+            std::vector<std::string> ids;
+            for (std::uint32_t project : ballot.projects) ids.push_back(r->projects[project].id);
+            payload.projects.push_back(std::move(ids));
+            payload.points.push_back(r->ballot == BallotType::Points ? ballot.points : std::vector<int>{});
+        }
+        Result<Event> event = impl_->record(kEventPaperBatchEntered, encodePayload(payload));
+        if (!event) return event.error();
+        return current();
+    });
+}
+
+std::vector<PaperBatch> KioskStore::paperBatches(const std::string& roundId) const {
+    return impl_->read<std::vector<PaperBatch>>("read paper ballots", {}, [&]() -> Result<std::vector<PaperBatch>> {
+        const std::optional<BudgetRound> r = readRound(impl_->db, roundId);
+        if (!r) return std::vector<PaperBatch>{};
+        return readPaperBatches(impl_->db, *r);
     });
 }
 

@@ -14,6 +14,7 @@
 #include "../app/core/Pulse.h"
 #include "../app/core/Result.h"
 #include "../app/core/round/BudgetRound.h"
+#include "../app/core/round/PaperBallots.h"
 
 #include <array>
 #include <cstdint>
@@ -189,6 +190,7 @@ public:
     // unlocks each ballot on the screen). These are InvalidInput with the reason in the detail.
     // The code is marked used in the same transaction. Nothing is stored on error.
     Result<std::string> castBallot(const std::string& roundId, const BallotDraft& ballot, std::string_view typedCode);
+    // The round's ballots: the kiosk's and those of paper batches whose two entries agree.
     std::int64_t ballotCount(const std::string& roundId) const;
     // Whether one of the round's ballots carries this receipt (typed in any case, with or without
     // the dash): a resident sees their vote was counted, and nothing of what they chose.
@@ -200,9 +202,25 @@ public:
     // visitor can try voting. Adds nothing (an empty list) when the kiosk already has a round.
     // Errors: StorageFull, StorageReadOnly, StorageFailure.
     Result<std::vector<std::string>> addDemoRound();
-    // The round's ballots as indexes into its projects (for the tally and exports), in the order
-    // of their receipt codes: not the order in which they were cast.
-    std::vector<BallotDraft> roundBallots(const std::string& roundId) const;
+    // The round's ballots as indexes into its projects (for the tally and exports): the kiosk's in
+    // the order of their receipt codes (not the order in which they were cast), then the ballots
+    // of every agreed paper batch, by batch name and in entry order. `onPaper`, when given, is
+    // filled in parallel: true for a paper ballot.
+    std::vector<BallotDraft> roundBallots(const std::string& roundId, std::vector<bool>* onPaper = nullptr) const;
+
+    // [SECTION] Paper ballots (papieren stemmen)
+    // Records paper_batch.entered: the facilitator's entry of a batch of paper ballots, in the order
+    // typed. A new entry is the batch's first, or its second when another facilitator entered it
+    // first; a correction replaces the facilitator's own entry (paperEntryNumber). Paper ballots are
+    // entered once the round has opened, while it is open or after it closed. Returns the batch as
+    // it stands now (waiting, agreed, or with its mismatches). Errors: NotFound (no such round; a
+    // correction without an own entry), InvalidInput (validatePaperEntry, the round has not
+    // opened, the same facilitator twice, a batch entered twice already), StorageFull,
+    // StorageReadOnly, StorageFailure. Nothing is stored on error.
+    Result<PaperBatch> enterPaperBatch(const std::string& roundId, const std::string& batch, const std::string& facilitator,
+                                       const std::vector<BallotDraft>& ballots, bool correction);
+    // The round's paper batches by name, each compared (PaperBatch::state). Empty for an unknown round.
+    std::vector<PaperBatch> paperBatches(const std::string& roundId) const;
 
     // [SECTION] Residents' evenings (bewonersavond)
     // Trims, validates and records evening.saved (a new id when evening.id is empty); the latest

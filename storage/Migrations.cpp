@@ -293,6 +293,31 @@ CREATE TRIGGER audit_log_only_next BEFORE INSERT ON audit_log
 WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log)
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql"},
+    {10, R"sql(
+-- Paper ballots (paper_batch.entered): each facilitator's entry of a batch, the latest per entry
+-- number, and its ballots one row per project. Whether a batch's two entries agree is worked out
+-- when they are read (app/core/round/PaperBallots.h), so nothing here can go stale.
+CREATE TABLE paper_entries (
+    round_id    TEXT    NOT NULL,
+    batch       TEXT    NOT NULL,
+    entry       INTEGER NOT NULL CHECK (entry IN (1, 2)),
+    facilitator TEXT    NOT NULL,
+    entered_hlc INTEGER NOT NULL,
+    event_uuid  TEXT    NOT NULL,
+    PRIMARY KEY (round_id, batch, entry)
+);
+CREATE TABLE paper_choices (
+    round_id   TEXT    NOT NULL,
+    batch      TEXT    NOT NULL,
+    entry      INTEGER NOT NULL,
+    ballot     INTEGER NOT NULL,  -- 0-based, in entry order
+    position   INTEGER NOT NULL,  -- in the ballot's order (a ranking's place)
+    project_id TEXT    NOT NULL,
+    points     INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (round_id, batch, entry, ballot, position),
+    FOREIGN KEY (round_id, batch, entry) REFERENCES paper_entries (round_id, batch, entry)
+);
+)sql"},
     {11, R"sql(
 -- Residents' evenings (bewonersavonden), all read tables of the evening.* events. The latest
 -- evening.saved replaces the plan and its agenda.

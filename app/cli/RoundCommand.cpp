@@ -127,6 +127,36 @@ std::string cardValidUntil(const BudgetRound& round) {  // the last day codes wo
 
 // [SECTION] round list
 
+namespace {
+
+// "paper: 25 ballots counted from 2 batches; 1 batch waiting for a second entry; 1 batch with
+// mismatches (stembus 2)", or "" when the round has no paper ballots.
+std::string paperLine(const std::vector<PaperBatch>& batches) {
+    if (batches.empty()) return {};
+    std::int64_t paperBallots = 0, agreed = 0;
+    std::vector<std::string> waiting, mismatched;
+    for (const PaperBatch& batch : batches) {
+        if (const std::vector<BallotDraft>* ballots = batch.countedBallots()) {
+            paperBallots += static_cast<std::int64_t>(ballots->size());
+            ++agreed;
+        }
+        if (batch.state == PaperBatchState::EnteredOnce) waiting.push_back(batch.label);
+        if (batch.state == PaperBatchState::Mismatched) mismatched.push_back(batch.label);
+    }
+    const auto names = [](const std::vector<std::string>& labels) {
+        std::string out;
+        for (const std::string& label : labels) out += (out.empty() ? "" : ", ") + label;
+        return " (" + out + ")";
+    };
+    const auto batchCount = [](std::size_t count) { return number(static_cast<std::int64_t>(count)) + (count == 1 ? " batch" : " batches"); };
+    std::string line = "paper: " + counted(paperBallots, "ballot") + " counted from " + batchCount(static_cast<std::size_t>(agreed));
+    if (!waiting.empty()) line += "; " + batchCount(waiting.size()) + " waiting for a second entry" + names(waiting);
+    if (!mismatched.empty()) line += "; " + batchCount(mismatched.size()) + " with mismatches" + names(mismatched);
+    return line;
+}
+
+}  // namespace
+
 int listRounds(const RoundCommandOptions& options) {
     const fs::path dataDir = dataDirOrDefault(options.dataDir);
     std::error_code ec;
@@ -165,6 +195,7 @@ int listRounds(const RoundCommandOptions& options) {
             if (now < round.closesMs) codeLine += ", " + number(codes.issued - codes.used - codes.voided) + " still valid";
         }
         std::printf("    %s; %s\n", ballots.c_str(), codeLine.c_str());
+        if (const std::string paper = paperLine(store.paperBatches(round.id)); !paper.empty()) std::printf("    %s\n", paper.c_str());
     }
     if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
     return kExitOk;
@@ -483,12 +514,15 @@ int exportRound(const RoundCommandOptions& options) {
     const storage::KioskStore& store = *opened.store;
     std::optional<BudgetRound> round;
     if (const int failed = findRound(store, options, dataDir, command, round); failed != kExitOk) return failed;
-    const std::vector<BallotDraft> ballots = store.roundBallots(round->id);
+    std::vector<bool> onPaper;
+    const std::vector<BallotDraft> ballots = store.roundBallots(round->id, &onPaper);
     if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
 
     // Voters are numbered 1..n in the order roundBallots gives (by receipt): nothing in the file
-    // links a ballot to a receipt, a code or the moment it was cast.
+    // links a ballot to a receipt, a code or the moment it was cast. The channel column says
+    // which ballots were cast at the kiosk and which were entered from paper.
     tally::Election election = roundElection(*round, ballots, store.neighbourhoodName());
+    for (const bool paper : onPaper) election.ballots.channels.emplace_back(paper ? "paper" : "kiosk");
     std::string outcome = "voting is still open: no outcome in the file";
     if (nowMs() >= round->closesMs) {
         const Result<RoundOutcome> counted = tallyRound(*round, ballots, store.neighbourhoodName());

@@ -37,6 +37,8 @@ inline constexpr const char* kAuditDotGiven = "evening.dot_given";
 inline constexpr const char* kAuditDotVoteClosed = "evening.dot_vote_closed";
 inline constexpr const char* kAuditMinutesSaved = "evening.minutes_saved";
 inline constexpr const char* kAuditEveningReport = "evening.report_made";
+inline constexpr const char* kAuditPaperEntered = "paper.entered";                // a batch of paper ballots typed in
+inline constexpr const char* kAuditPaperCorrected = "paper.corrected";            // one's own entry of a batch corrected
 
 // One action, as the code that did it describes it. The store adds number, time and hashes.
 struct AuditDraft {

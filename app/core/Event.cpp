@@ -594,4 +594,44 @@ Result<BallotCast> decodeBallotCast(std::string_view json) {
     });
 }
 
+// [SECTION] Paper ballots
+
+std::string encodePayload(const PaperBatchEntered& payload) {
+    return writeJson([&](cereal::JSONOutputArchive& archive) {
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("batch", payload.batch),
+                cereal::make_nvp("entry", payload.entry), cereal::make_nvp("facilitator", payload.facilitator),
+                cereal::make_nvp("projects", payload.projects), cereal::make_nvp("points", payload.points));
+    });
+}
+
+Result<PaperBatchEntered> decodePaperBatchEntered(std::string_view json) {
+    return readJson<PaperBatchEntered>(json, kEventPaperBatchEntered,
+                                       [](cereal::JSONInputArchive& archive) -> Result<PaperBatchEntered> {
+        PaperBatchEntered payload;
+        archive(cereal::make_nvp("roundId", payload.roundId), cereal::make_nvp("batch", payload.batch),
+                cereal::make_nvp("entry", payload.entry), cereal::make_nvp("facilitator", payload.facilitator),
+                cereal::make_nvp("projects", payload.projects), cereal::make_nvp("points", payload.points));
+        const std::string what = std::string(kEventPaperBatchEntered) + ": ";
+        if (payload.roundId.empty() || payload.batch.empty() || payload.facilitator.empty())
+            return makeError(ErrorCode::InvalidInput, what + "no round, batch or facilitator");
+        if (payload.entry != 1 && payload.entry != 2) return makeError(ErrorCode::InvalidInput, what + "the entry is not 1 or 2");
+        if (payload.projects.empty()) return makeError(ErrorCode::InvalidInput, what + "no ballots");
+        if (payload.points.size() != payload.projects.size())
+            return makeError(ErrorCode::InvalidInput, what + "points do not match the ballots");
+        for (std::size_t b = 0; b < payload.projects.size(); ++b) {
+            const std::vector<std::string>& ids = payload.projects[b];
+            if (ids.empty()) return makeError(ErrorCode::InvalidInput, what + "an empty ballot");
+            std::vector<std::string> sorted = ids;
+            std::sort(sorted.begin(), sorted.end());
+            if (std::adjacent_find(sorted.begin(), sorted.end()) != sorted.end())
+                return makeError(ErrorCode::InvalidInput, what + "a project appears twice on a ballot");
+            if (!payload.points[b].empty() && payload.points[b].size() != ids.size())
+                return makeError(ErrorCode::InvalidInput, what + "points do not match the projects");
+            for (int p : payload.points[b])
+                if (p < 1) return makeError(ErrorCode::InvalidInput, what + "a project has no points");
+        }
+        return payload;
+    });
+}
+
 }  // namespace buurtstem

@@ -196,4 +196,22 @@ Result<VotingCodeVoided> decodeVotingCodeVoided(std::string_view json);
 std::string encodePayload(const BallotCast& payload);
 Result<BallotCast> decodeBallotCast(std::string_view json);
 
+// [SECTION] Paper ballots
+inline constexpr std::string_view kEventPaperBatchEntered = "paper_batch.entered";
+// Payload of kEventPaperBatchEntered: one facilitator's entry of a batch of paper ballots (entry 1
+// or 2; a later entry with the same number replaces it: a correction). Ballots are in the order
+// they were typed, each as its projects' ids in the ballot's order, with points on a points ballot.
+struct PaperBatchEntered {
+    std::string roundId;
+    std::string batch;        // "stembus buurthuis 1"
+    int entry = 1;            // = 1 // 1 or 2
+    std::string facilitator;  // the label of who typed it
+    std::vector<std::vector<std::string>> projects;  // per ballot
+    std::vector<std::vector<int>> points;            // per ballot, parallel to projects; empty lists unless points
+};
+// Refuses an empty round, batch or facilitator, an entry other than 1 or 2, no ballots, an empty
+// ballot, a project twice on one ballot, and points that do not match the projects.
+std::string encodePayload(const PaperBatchEntered& payload);
+Result<PaperBatchEntered> decodePaperBatchEntered(std::string_view json);
+
 }  // namespace buurtstem

@@ -2,6 +2,7 @@
 #include "KioskApp.h"
 
 #include "screens/Screens.h"
+#include "../core/Utf8.h"
 #include "widgets/NavBar.h"
 
 #include <imgui.h>
@@ -313,6 +314,132 @@ void KioskApp::changeRoundPhase(const RoundPhaseRequest& request) {
     refreshView();  // the resident screens follow at once
 }
 
+// [SECTION] Paper ballots
+
+namespace {
+
+// An entry in a line for the audit log: "3 ballots: p1 p3 | p2 | p1" (points as p1:3).
+std::string paperEntryText(const BudgetRound& round, const std::vector<BallotDraft>& ballots) {
+    std::string text = std::to_string(ballots.size()) + (ballots.size() == 1 ? " ballot:" : " ballots:");
+    for (std::size_t b = 0; b < ballots.size(); ++b) {
+        text += b == 0 ? " " : " | ";
+        for (std::size_t i = 0; i < ballots[b].projects.size(); ++i) {
+            if (ballots[b].projects[i] >= round.projects.size()) continue;
+            if (i > 0) text += ' ';
+            text += round.projects[ballots[b].projects[i]].id;
+            if (i < ballots[b].points.size()) text += ":" + std::to_string(ballots[b].points[i]);
+        }
+    }
+    return text;
+}
+
+// At most `maxBytes` of `text`, cut before a whole code point, so a long batch name or a large
+// stack still fits the audit log's limits.
+std::string clipped(std::string text, std::size_t maxBytes) {
+    if (text.size() <= maxBytes) return text;
+    std::size_t end = maxBytes;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text.resize(end);
+    return text;
+}
+
+// This facilitator's own entry of the batch, if any.
+const PaperEntry* ownEntry(const PaperBatch& batch, const std::string& facilitator) {
+    if (batch.first && batch.first->facilitator == facilitator) return &*batch.first;
+    if (batch.second && batch.second->facilitator == facilitator) return &*batch.second;
+    return nullptr;
+}
+
+}  // namespace
+
+void KioskApp::openPaper(const std::string& roundId) {
+    // Paper ballots are typed in once voting has begun: while it runs, and after it ended.
+    view_.paperRounds = store_.rounds();
+    const std::uint64_t now = store_.clockMs();
+    std::erase_if(view_.paperRounds, [now](const BudgetRound& round) { return now < round.opensMs; });
+    PaperFlow& paper = state_.paper;
+    paper.roundId = roundId;
+    if (paper.roundId.empty() && view_.paperRounds.size() == 1) paper.roundId = view_.paperRounds.front().id;
+    view_.paperBatches = paper.roundId.empty() ? std::vector<PaperBatch>{} : store_.paperBatches(paper.roundId);
+    paper.naming = false;
+    paper.problemKey = nullptr;
+}
+
+void KioskApp::openPaperBatch(const std::string& label) {
+    PaperFlow& paper = state_.paper;
+    if (label.empty()) {
+        paper.problemKey = "paper.problem.no_name";
+        return;
+    }
+    const auto found = std::find_if(view_.paperBatches.begin(), view_.paperBatches.end(),
+                                    [&](const PaperBatch& batch) { return batch.label == label; });
+    paper.batch = label;
+    paper.naming = false;
+    paper.problemKey = nullptr;
+    paper.result.reset();
+    if (found != view_.paperBatches.end()) {
+        // One's own entry: see how it compares, and correct it from there.
+        if (ownEntry(*found, state_.facilitator.label)) {
+            paper.result = *found;
+            go(ScreenId::PaperCompare);
+            return;
+        }
+        if (found->first && found->second) {
+            paper.problemKey = "paper.problem.entered_twice";
+            return;
+        }
+    }
+    paper.ballots.clear();
+    paper.correction = false;
+    paper.current = 0;
+    paper.draft = BallotDraft{};
+    paper.focus.reset();
+    paper.refusal = BallotRefusal::None;
+    go(ScreenId::PaperEntry);
+}
+
+void KioskApp::correctPaperBallot(std::size_t ballot) {
+    PaperFlow& paper = state_.paper;
+    if (!paper.result) return;
+    const PaperEntry* own = ownEntry(*paper.result, state_.facilitator.label);
+    if (!own) return;
+    paper.ballots = own->ballots;
+    paper.correction = true;
+    paper.current = std::min(ballot, paper.ballots.size());
+    paper.draft = paper.current < paper.ballots.size() ? paper.ballots[paper.current] : BallotDraft{};
+    paper.focus.reset();
+    paper.refusal = BallotRefusal::None;
+    paper.problemKey = nullptr;
+    go(ScreenId::PaperEntry);
+}
+
+void KioskApp::savePaperBatch() {
+    PaperFlow& paper = state_.paper;
+    const std::optional<BudgetRound> round = store_.round(paper.roundId);
+    if (!round) return;
+    const std::string& who = state_.facilitator.label;
+    const std::vector<PaperBatch> before = store_.paperBatches(paper.roundId);
+    const auto found = std::find_if(before.begin(), before.end(), [&](const PaperBatch& batch) { return batch.label == paper.batch; });
+    const PaperEntry* earlier = found == before.end() ? nullptr : ownEntry(*found, who);
+    const Result<PaperBatch> stored = store_.enterPaperBatch(paper.roundId, paper.batch, who, paper.ballots, paper.correction);
+    if (!stored) {
+        // The ballots stay on screen as typed: nothing is lost, the facilitator can try again.
+        paper.problemKey = stored.error().code == ErrorCode::InvalidInput ? "paper.problem.not_saved" : saveProblemKey(stored.error().code);
+        return;
+    }
+    audit(paper.correction ? kAuditPaperCorrected : kAuditPaperEntered, clipped(round->id + " / " + paper.batch, kAuditSubjectMaxBytes),
+          clipped(earlier ? paperEntryText(*round, earlier->ballots) : "", kAuditValueMaxBytes),
+          clipped(paperEntryText(*round, paper.ballots), kAuditValueMaxBytes));
+    paper.result = *stored;
+    paper.problemKey = nullptr;
+    view_.paperBatches = store_.paperBatches(paper.roundId);
+    refreshView();  // the round's count, when the batch now agrees
+    // The comparison takes the entry's place (and that of an earlier comparison): Back leads to the batches.
+    if (!state_.history.empty() && state_.history.back() == ScreenId::PaperCompare) state_.history.pop_back();
+    state_.screen = ScreenId::PaperCompare;
+    pageScroll_.reset();
+}
+
 // A finger resting on the top left corner of the attract or start screen for a while opens the
 // facilitators' PIN pad. Residents tap; nobody presses a corner for two seconds by accident.
 void KioskApp::watchFacilitatorCorner(double now) {
@@ -475,6 +602,18 @@ void KioskApp::apply(const Actions& actions, double now) {
         go(ScreenId::AuditLog);
     }
     if (actions.togglePresenter && !state_.facilitator.label.empty()) togglePresenter();
+    if (!state_.facilitator.label.empty()) {
+        if (actions.openPaper) {
+            state_.paper = PaperFlow{};
+            openPaper("");
+            go(ScreenId::PaperBatches);
+        }
+        if (actions.choosePaperRound) openPaper(*actions.choosePaperRound);
+        if (actions.openPaperBatch) openPaperBatch(*actions.openPaperBatch);
+        if (actions.startPaperBatch) openPaperBatch(utf8::trim(state_.paper.batch));
+        if (actions.savePaperBatch) savePaperBatch();
+        if (actions.correctPaperBallot) correctPaperBallot(*actions.correctPaperBallot);
+    }
     if (actions.lockFacilitator) {
         resetForNextResident();
         return;
@@ -637,6 +776,9 @@ void KioskApp::frame(double now) {
             case ScreenId::EveningPlan: drawEveningPlan(ctx); break;
             case ScreenId::EveningVote: drawEveningVote(ctx); break;
             case ScreenId::EveningMinutes: drawEveningMinutes(ctx); break;
+            case ScreenId::PaperBatches: drawPaperBatches(ctx); break;
+            case ScreenId::PaperEntry: drawPaperEntry(ctx); break;
+            case ScreenId::PaperCompare: drawPaperCompare(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -814,6 +956,36 @@ void KioskApp::showForScreenshot(ScreenId screen) {
         case ScreenId::EveningMinutes:
             showEveningForScreenshot(screen);
             break;
+        case ScreenId::PaperBatches:
+        case ScreenId::PaperEntry:
+        case ScreenId::PaperCompare: {
+            // Two stacks from the open round's ballot boxes: one entered by two facilitators who
+            // differ on its second ballot, one entered once; the entry screen halfway through a stack.
+            state_.facilitator.label = "Anna (opbouwwerk)";
+            const std::vector<BudgetRound> open = store_.openRounds();
+            if (open.empty() || open.front().projects.size() < 3) break;
+            const BudgetRound& round = open.front();
+            const BallotDraft one{{0, 2}, {}}, two{{1}, {}}, other{{1, 2}, {}}, three{{2}, {}};
+            const std::string box = "Stembus buurthuis 1", library = "Bibliotheek";
+            (void)store_.enterPaperBatch(round.id, box, "Bram", {one, two, three}, false);
+            (void)store_.enterPaperBatch(round.id, box, state_.facilitator.label, {one, other, three}, false);
+            (void)store_.enterPaperBatch(round.id, library, "Bram", {two, one}, false);
+            openPaper(round.id);
+            if (screen == ScreenId::PaperEntry) {
+                openPaperBatch(library);
+                state_.paper.ballots = {two};
+                state_.paper.current = 1;
+                tapProject(round, state_.paper.draft, 0);
+            }
+            if (screen == ScreenId::PaperCompare) {
+                for (const PaperBatch& batch : view_.paperBatches)
+                    if (batch.label == box) state_.paper.result = batch;
+                state_.paper.batch = box;
+            }
+            state_.history.clear();
+            state_.screen = screen;
+            break;
+        }
         case ScreenId::ReceiptCheck:
             // A receipt typed and looked up: one that is not among the closed round's ballots.
             state_.receipt.typed = "M4T-R7K";

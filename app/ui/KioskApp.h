@@ -97,6 +97,10 @@ private:
     void checkReceipt();
     void tryFacilitatorPin(double now);
     void changeRoundPhase(const RoundPhaseRequest& request);
+    void openPaper(const std::string& roundId);    // the paper screens' view: rounds, and the batches of roundId
+    void openPaperBatch(const std::string& label);
+    void savePaperBatch();
+    void correctPaperBallot(std::size_t ballot);
     // Appends the signed-in facilitator's action to the audit log; false when it could not be written.
     bool audit(const char* action, const std::string& subject, const std::string& before, const std::string& after);
     void watchFacilitatorCorner(double now);

@@ -18,7 +18,10 @@ bool isFacilitatorScreen(ScreenId id) {
         case ScreenId::EveningRun:
         case ScreenId::EveningPlan:
         case ScreenId::EveningVote:
-        case ScreenId::EveningMinutes: return true;
+        case ScreenId::EveningMinutes:
+        case ScreenId::PaperBatches:
+        case ScreenId::PaperEntry:
+        case ScreenId::PaperCompare: return true;
         default: return false;
     }
 }

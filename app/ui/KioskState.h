@@ -9,6 +9,7 @@
 #include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
 #include "../core/round/BudgetRound.h"
+#include "../core/round/PaperBallots.h"
 #include "../core/round/RoundTally.h"
 #include "../core/Pulse.h"
 #include "../core/Place.h"
@@ -30,7 +31,8 @@ enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
                       InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck,
                       FacilitatorPin, FacilitatorHome, AuditLog, FacilitatorRounds,
-                      EveningRun, EveningPlan, EveningVote, EveningMinutes };
+                      EveningRun, EveningPlan, EveningVote, EveningMinutes,
+                      PaperBatches, PaperEntry, PaperCompare };
 
 struct ScreenInfo {
     ScreenId id;
@@ -38,7 +40,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 38> kScreens = {{
+inline constexpr std::array<ScreenInfo, 41> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -83,6 +85,10 @@ inline constexpr std::array<ScreenInfo, 38> kScreens = {{
     {ScreenId::EveningPlan, "evening-plan", "screen.evening_plan.title"},
     {ScreenId::EveningVote, "evening-vote", "screen.evening_vote.title"},
     {ScreenId::EveningMinutes, "evening-minutes", "screen.evening_minutes.title"},
+    // Paper ballots: choose the round and the batch, type the ballots, compare the two entries.
+    {ScreenId::PaperBatches, "paper-batches", "screen.paper_batches.title"},
+    {ScreenId::PaperEntry, "paper-entry", "screen.paper_entry.title"},
+    {ScreenId::PaperCompare, "paper-compare", "screen.paper_compare.title"},
 }};
 
 // The newest audit log entries the facilitator's log screen lists.
@@ -128,6 +134,8 @@ struct KioskView {
     std::vector<RoundStatus> rounds;     // every round, by opening time, for the facilitator
     std::optional<BudgetRound> submissionRound;  // = nullopt // the first round taking residents' initiatives now
     bool initiativesOpen = true;         // = true // residents may propose an initiative: no rounds at all, or one takes proposals
+    std::vector<BudgetRound> paperRounds;   // rounds paper ballots can be entered for (opened); read when a facilitator opens them
+    std::vector<PaperBatch> paperBatches;   // the batches of the round chosen for paper ballots
     std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
     AuditCheck auditCheck;             // the chain checked at the same moment
     bool presenterShown = false;       // = false // the presenter window is open (a setting of this run, not stored)
@@ -207,6 +215,21 @@ struct FacilitatorAccess {
     const char* doneKey = nullptr;       // what the last action did, said on the facilitator's start screen
 };
 
+// Paper ballots (papieren stemmen): a facilitator types one batch, ballot by ballot.
+struct PaperFlow {
+    std::string roundId;                 // the round chosen; "" = choose one first
+    std::string batch;                   // the batch's name, typed or picked
+    bool naming = false;                 // = false // the keyboard types a new batch's name
+    std::vector<BallotDraft> ballots;    // typed so far, in the order of the stack
+    std::size_t current = 0;             // = 0 // the ballot on screen; ballots.size() for a new one
+    BallotDraft draft;                   // the ballot on screen
+    std::optional<std::uint32_t> focus;  // = nullopt // the project a points ballot's - and + act on
+    BallotRefusal refusal = BallotRefusal::None;
+    bool correction = false;             // = false // correcting this facilitator's own stored entry
+    const char* problemKey = nullptr;    // why the batch could not be saved or opened
+    std::optional<PaperBatch> result;    // = nullopt // the batch as it stands after saving
+};
+
 // "Was my vote counted?": the receipt typed on the results screen and the answer.
 struct ReceiptCheck {
     std::string typed;                   // as typed, any case, with or without the dash
@@ -252,6 +275,7 @@ struct KioskState {
     FacilitatorAccess facilitator;  // wiped with everything else by the idle reset: that locks
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
     EveningDesk evening;            // the facilitator's evening drafts; wiped by the idle reset (which locks)
+    PaperFlow paper;                // a facilitator's paper ballot entry; wiped (locked) with the rest
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
     std::size_t needsNoteQuestion = 0;  // = 0 (meeting) // which of kNeedQuestions the keyboard types a note for
@@ -302,6 +326,12 @@ struct Actions {
     bool addAction = false;        // facilitator: add the action item typed
     bool saveNextEvening = false;  // facilitator: the next evening's date, time and place
     bool makeEveningReport = false;  // facilitator: the PDF and .ics into the reports folder
+    bool openPaper = false;        // facilitator: paper ballots, starting with the round (or its batches)
+    std::optional<std::string> choosePaperRound;  // facilitator: the round paper ballots are for
+    std::optional<std::string> openPaperBatch;    // facilitator: enter this batch (again), or correct one's own entry
+    bool startPaperBatch = false;  // facilitator: a new batch named state.paper.batch
+    bool savePaperBatch = false;   // facilitator: the batch is complete (or the correction done): store and compare
+    std::optional<std::size_t> correctPaperBallot;  // facilitator: open one's own entry at this ballot to correct it
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

@@ -172,7 +172,7 @@ TEST_CASE("a version 2 database upgrades to the current version and keeps ideas 
                           std::to_string(store->pulseSummary().total(PulseAspect::LivingWell).sum);
         }
         SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
-        // Schemas 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places, sealed contacts, staff
+        // Schemas 10 (paper ballots), 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places, sealed contacts, staff
         // key) go too: a v2 build had none of it.
         db.exec("DROP TABLE round_phases;");
         // Schemas 11 (evenings), 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places, sealed
@@ -180,6 +180,7 @@ TEST_CASE("a version 2 database upgrades to the current version and keeps ideas 
         db.exec("DROP TABLE evening_next; DROP TABLE evening_actions; DROP TABLE evening_decisions; "
                 "DROP TABLE evening_dot_options; DROP TABLE evening_dot_votes; DROP TABLE evening_checkins; "
                 "DROP TABLE evening_agenda; DROP TABLE evenings;");
+        db.exec("DROP TABLE paper_choices; DROP TABLE paper_entries;");
         db.exec("DROP TABLE audit_log; DROP TABLE pin_attempts; DROP TABLE facilitators;");
         db.exec("DROP TABLE round_code_keys; DROP TABLE ballot_choices; DROP TABLE ballots; DROP TABLE voting_codes; "
                 "DROP TABLE round_projects; DROP TABLE rounds;");

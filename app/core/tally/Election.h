@@ -47,6 +47,7 @@ struct Ballots {
     std::vector<std::uint32_t> projects;
     std::vector<std::int64_t> points;
     std::vector<std::string> voterIds;          // Pabulib voter_id, one per ballot
+    std::vector<std::string> channels;          // = {} // how each ballot was cast ("kiosk", "paper"): a `channel` column when not empty
 
     std::size_t count() const { return ballotStart.size() - 1; }
 };

@@ -482,10 +482,11 @@ private:
         std::size_t pointsColumn = kNpos;
         for (std::size_t i = 0; i < fields.size(); ++i) {
             const std::string_view name = trim(fields[i]);
-            std::size_t* column = name == "voter_id" ? &voterColumn_
-                                  : name == "vote"   ? &voteColumn_
-                                  : name == "points" ? &pointsColumn
-                                                     : nullptr;
+            std::size_t* column = name == "voter_id"  ? &voterColumn_
+                                  : name == "vote"    ? &voteColumn_
+                                  : name == "points"  ? &pointsColumn
+                                  : name == "channel" ? &channelColumn_
+                                                      : nullptr;
             if (column == nullptr) continue;
             if (*column != kNpos) return lineError(line, "the VOTES header names column " + shown(name) + " twice");
             *column = i;
@@ -519,6 +520,7 @@ private:
         const bool withPoints = pointsColumn_ != kNpos;
 
         ballots.voterIds.emplace_back(trim(fields[voterColumn_]));
+        if (channelColumn_ != kNpos) ballots.channels.emplace_back(trim(fields[channelColumn_]));
         const std::string_view vote = trim(fields[voteColumn_]);
         const std::string_view points = withPoints ? trim(fields[pointsColumn_]) : std::string_view{};
         if (isNone(vote)) {
@@ -603,6 +605,7 @@ private:
     std::size_t voterColumn_ = kNpos;
     std::size_t voteColumn_ = kNpos;
     std::size_t pointsColumn_ = kNpos;  // = kNpos // also when the vote type has no points
+    std::size_t channelColumn_ = kNpos;  // = kNpos // how each ballot was cast, when the file says
     // Per project: the last ballot that named it and where, to merge duplicates in O(1).
     std::vector<std::uint32_t> seenInBallot_;
     std::vector<std::uint32_t> seenAt_;
@@ -764,7 +767,9 @@ void writeProjects(std::string& out, const Election& election) {
 void writeVotes(std::string& out, const Election& election) {
     const Ballots& ballots = election.ballots;
     const bool withPoints = election.voteType == VoteType::Cumulative || election.voteType == VoteType::Scoring;
-    out += withPoints ? "VOTES\nvoter_id;vote;points\n" : "VOTES\nvoter_id;vote\n";
+    const bool withChannel = !ballots.channels.empty();
+    out += withPoints ? "VOTES\nvoter_id;vote;points" : "VOTES\nvoter_id;vote";
+    out += withChannel ? ";channel\n" : "\n";
     std::string vote;
     std::string points;
     std::string voterNumber;
@@ -793,6 +798,10 @@ void writeVotes(std::string& out, const Election& election) {
         if (withPoints) {
             out += ';';
             out += points;
+        }
+        if (withChannel) {
+            out += ';';
+            appendField(out, b < ballots.channels.size() ? std::string_view(ballots.channels[b]) : std::string_view("None"));
         }
         out += '\n';
     }

@@ -28,7 +28,8 @@ inline constexpr std::int64_t kPabulibMaxPoints = 1'000'000'000;
 //             A cost of 999999999 (Pabulib's mark for a withdrawn project) and zero costs are
 //             kept as read.
 //   VOTES     needs voter_id and vote (project ids separated by ','); cumulative and scoring
-//             files also need points (integers, parallel to vote). Other columns (age, sex,
+//             files also need points (integers, parallel to vote). A `channel` column (kiosk, paper) fills
+//             Ballots::channels. Other columns (age, sex,
 //             district, ...) are not kept. An empty vote (or None) is an empty ballot and is kept.
 //             A project named twice in one ballot counts once: points are added, an ordinal
 //             ballot keeps the first position. A choose-1 ballot naming several projects is kept
@@ -41,7 +42,8 @@ Result<Election> readPabulib(std::string_view text);
 // Election. META is written in order, with budget, vote_type, num_projects and num_votes made to
 // agree with the Election (their text is kept when it already does; missing ones are added at the
 // end). Columns: project_id;cost, then name and the extra columns when any project has them, then
-// selected when any project has a value; voter_id;vote, then points for cumulative and scoring.
+// selected when any project has a value; voter_id;vote, then points for cumulative and scoring,
+// then channel when the ballots have channels.
 std::string writePabulib(const Election& election);
 
 }  // namespace buurtstem::tally

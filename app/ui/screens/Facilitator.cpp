@@ -121,6 +121,7 @@ void drawFacilitatorHome(ScreenContext& ctx) {
     if (action("facilitator.audit_log", icon::List, ui.tr("facilitator.audit_log"), false, true)) ctx.actions.openAuditLog = true;
     if (const char* key = ctx.view.presenterShown ? "facilitator.presenter_off" : "facilitator.presenter_on"; action(key, icon::Comments, ui.tr(key), false, true)) ctx.actions.togglePresenter = true;
     if (action("facilitator.evening", icon::Meeting, ui.tr("facilitator.evening"), false, true)) ctx.actions.openEvening = true;
+    if (action("facilitator.paper", icon::Edit, ui.tr("facilitator.paper"), false, true)) ctx.actions.openPaper = true;
     if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
     if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
 }
@@ -146,6 +147,8 @@ std::string actionText(const Ui& ui, const std::string& action) {
     if (action == kAuditDotVoteClosed) return ui.tr("audit.action.dot_vote_closed");
     if (action == kAuditMinutesSaved) return ui.tr("audit.action.minutes_saved");
     if (action == kAuditEveningReport) return ui.tr("audit.action.evening_report");
+    if (action == kAuditPaperEntered) return ui.tr("audit.action.paper_entered");
+    if (action == kAuditPaperCorrected) return ui.tr("audit.action.paper_corrected");
     return action;
 }
 

@@ -76,6 +76,11 @@ void drawEveningRun(ScreenContext& ctx);
 void drawEveningPlan(ScreenContext& ctx);
 void drawEveningVote(ScreenContext& ctx);
 void drawEveningMinutes(ScreenContext& ctx);
+// Paper ballots, for facilitators (PaperBallots.cpp): the round and its batches, typing a batch,
+// and comparing its two entries.
+void drawPaperBatches(ScreenContext& ctx);
+void drawPaperEntry(ScreenContext& ctx);
+void drawPaperCompare(ScreenContext& ctx);  // "was my vote counted?" by the receipt (RoundResults.cpp)
 // Why a project of a counted round was or was not chosen, in the current language.
 std::string projectExplanation(const Ui& ui, const BudgetRound& round, const tally::TallyResult& result, std::uint32_t project);
 // How the round's votes were counted, in the current language.
