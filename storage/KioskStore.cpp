@@ -4,6 +4,7 @@
 
 #include "AuditLog.h"
 #include "Migrations.h"
+#include "ModerationTables.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
 #include "VotingCodeHash.h"
@@ -403,7 +404,10 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         // An idea this kiosk does not hold (yet) changes nothing; its submission sorts earlier
         // in every rebuild, so a merged log gives the same result in any order of import.
-        SQLite::Statement approve(db, "UPDATE ideas SET status = ? WHERE idea_id = ?");
+        // A merged idea stays merged, whatever another kiosk approved meanwhile.
+        SQLite::Statement approve(db,
+                                  "UPDATE ideas SET status = ? WHERE idea_id = ? AND idea_id NOT IN "
+                                  "(SELECT idea_id FROM idea_moderation WHERE merged_into <> '')");
         approve.bind(1, statusId(IdeaStatus::Approved));
         approve.bind(2, payload->ideaId);
         approve.exec();
@@ -416,7 +420,7 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
         SQLite::Statement support(db, "UPDATE ideas SET supports = supports + 1 WHERE idea_id = ?");
-        support.bind(1, payload->ideaId);
+        support.bind(1, mergedTarget(db, payload->ideaId));  // a merged idea's support counts where it went
         support.exec();
         return {};
     }
@@ -445,6 +449,8 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         return {};
     }
+    if (Result<bool> moderated = applyModerationEvent(db, event); !moderated || *moderated)
+        return moderated ? Result<void>() : moderated.error();
     if (Result<bool> round = applyRoundEvent(db, event); !round || *round) return round ? Result<void>() : round.error();
     // An event type this build does not know came from a newer kiosk. It stays in the log, and a
     // build that knows it will show its effect after rebuilding; the read tables show what we know.
@@ -907,6 +913,7 @@ Result<void> KioskStore::givePulse(const PulseDraft& draft) {
 Result<void> KioskStore::approveIdea(const std::string& ideaId) {
     return impl_->writeTransaction<void>("approve idea", [&]() -> Result<void> {
         if (!ideaById(impl_->db, ideaId)) return makeError(ErrorCode::NotFound, "no idea " + ideaId);
+        if (mergedTarget(impl_->db, ideaId) != ideaId) return makeError(ErrorCode::NotFound, "idea " + ideaId + " was merged");
         IdeaApproved payload;
         payload.ideaId = ideaId;
         Result<Event> event = impl_->record(kEventIdeaApproved, encodePayload(payload));
@@ -929,6 +936,103 @@ Result<Idea> KioskStore::supportIdea(const std::string& ideaId) {
         if (!stored) return makeError(ErrorCode::StorageFailure, "idea " + ideaId + " vanished while supporting it");
         return *stored;
     });
+}
+
+// [SECTION] Moderation
+
+namespace {
+
+// NotFound unless the idea exists and has not joined another one.
+Result<Idea> moderatableIdea(SQLite::Database& db, const std::string& ideaId) {
+    std::optional<Idea> idea = ideaById(db, ideaId);
+    if (!idea) return makeError(ErrorCode::NotFound, "no idea " + ideaId);
+    if (mergedTarget(db, ideaId) != ideaId) return makeError(ErrorCode::NotFound, "idea " + ideaId + " was merged");
+    return *idea;
+}
+
+}  // namespace
+
+Result<void> KioskStore::hideIdea(const std::string& ideaId, HideReason reason, const std::string& note) {
+    return impl_->writeTransaction<void>("hide idea", [&]() -> Result<void> {
+        IdeaHidden payload{ideaId, reason, utf8::trim(note)};
+        if (Result<void> valid = validateHide(payload); !valid) return valid;
+        if (Result<Idea> idea = moderatableIdea(impl_->db, ideaId); !idea) return idea.error();
+        Result<Event> event = impl_->record(kEventIdeaHidden, encodePayload(payload));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+Result<Idea> KioskStore::correctIdea(const std::string& ideaId, const std::string& title, const std::string& body) {
+    return impl_->writeTransaction<Idea>("correct idea", [&]() -> Result<Idea> {
+        IdeaDraft draft;
+        draft.themeChosen = true;
+        draft.title = utf8::trim(title);
+        draft.body = utf8::trim(body);
+        // The same rules as for the resident's own text: a correction is no way round them.
+        for (const IdeaIssue& issue : validateIdea(draft))
+            if (issue.field == IdeaField::Title || issue.field == IdeaField::Body)
+                return makeError(ErrorCode::InvalidInput, std::string(fieldName(issue.field)) + " " + problemName(issue.problem));
+        if (Result<Idea> idea = moderatableIdea(impl_->db, ideaId); !idea) return idea.error();
+        IdeaCorrected payload{ideaId, draft.title, draft.body};
+        Result<Event> event = impl_->record(kEventIdeaCorrected, encodePayload(payload));
+        if (!event) return event.error();
+        return *ideaById(impl_->db, ideaId);
+    });
+}
+
+Result<Idea> KioskStore::mergeIdea(const std::string& fromId, const std::string& intoId) {
+    return impl_->writeTransaction<Idea>("merge ideas", [&]() -> Result<Idea> {
+        if (fromId == intoId) return makeError(ErrorCode::InvalidInput, "an idea cannot be merged into itself");
+        if (Result<Idea> from = moderatableIdea(impl_->db, fromId); !from) return from.error();
+        Result<Idea> into = moderatableIdea(impl_->db, intoId);
+        if (!into) return into.error();
+        // Residents must be able to find what the duplicate's code leads to.
+        if (into->status != IdeaStatus::Approved) return makeError(ErrorCode::InvalidInput, "merge only into an approved idea");
+        IdeaMerged payload{fromId, intoId};
+        Result<Event> event = impl_->record(kEventIdeaMerged, encodePayload(payload));
+        if (!event) return event.error();
+        return *ideaById(impl_->db, intoId);
+    });
+}
+
+Result<void> KioskStore::classifyIdea(const std::string& ideaId, const Classification& classification) {
+    return impl_->writeTransaction<void>("classify idea", [&]() -> Result<void> {
+        IdeaClassified payload{ideaId, classification};
+        Classification& c = payload.classification;
+        c.feasibility = utf8::trim(c.feasibility);
+        std::vector<Partner> ordered;  // in list order, each once
+        for (Partner p : kAllPartners)
+            if (std::find(c.partners.begin(), c.partners.end(), p) != c.partners.end()) ordered.push_back(p);
+        c.partners = std::move(ordered);
+        if (Result<void> valid = validateClassification(c); !valid) return valid;
+        if (Result<Idea> idea = moderatableIdea(impl_->db, ideaId); !idea) return idea.error();
+        Result<Event> event = impl_->record(kEventIdeaClassified, encodePayload(payload));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+std::vector<Idea> KioskStore::moderationQueue() const {
+    return impl_->read<std::vector<Idea>>("read the moderation queue", {}, [&]() -> Result<std::vector<Idea>> {
+        SQLite::Statement q(impl_->db,
+                            "SELECT " IDEA_COLUMNS " "
+                            "FROM ideas WHERE status = ? ORDER BY created_hlc, idea_id");
+        q.bind(1, statusId(IdeaStatus::New));
+        std::vector<Idea> ideas;
+        while (q.executeStep()) ideas.push_back(ideaFromRow(q));
+        return ideas;
+    });
+}
+
+std::optional<Idea> KioskStore::idea(const std::string& ideaId) const {
+    return impl_->read<std::optional<Idea>>("read idea", std::nullopt,
+                                            [&]() -> Result<std::optional<Idea>> { return ideaById(impl_->db, ideaId); });
+}
+
+ModerationRecord KioskStore::moderation(const std::string& ideaId) const {
+    return impl_->read<ModerationRecord>("read moderation", {},
+                                         [&]() -> Result<ModerationRecord> { return readModeration(impl_->db, ideaId); });
 }
 
 Result<void> KioskStore::giveMeetingNeed(const MeetingNeedDraft& draft) {
@@ -1193,7 +1297,8 @@ Result<std::string> KioskStore::addDemoFacilitator() {
 
 Result<void> KioskStore::rebuildReadTables() {
     return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
-        // The plan's tables first: their rows point into ideas.
+        // The plan's and moderation's tables first: their rows point into ideas.
+        clearModerationTables(impl_->db);
         impl_->db.exec("DELETE FROM initiative_choices");
         impl_->db.exec("DELETE FROM initiative_budget_lines");
         impl_->db.exec("DELETE FROM initiative_plans");
@@ -1579,6 +1684,10 @@ std::optional<Idea> KioskStore::ideaByReference(const std::string& reference) co
                             "FROM ideas WHERE reference = ?");
         q.bind(1, canonical);
         if (!q.executeStep()) return std::optional<Idea>();
+        // A merged idea's code leads to the idea it joined: that is where its supports went.
+        const std::string found = q.getColumn(0).getString();
+        const std::string target = mergedTarget(impl_->db, found);
+        if (target != found) return ideaById(impl_->db, target);
         return std::optional<Idea>(ideaFromRow(q));
     });
 }
