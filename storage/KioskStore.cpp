@@ -239,7 +239,7 @@ void insertIdeaRow(SQLite::Database& db, const Event& event, const IdeaSubmitted
     insert.bind(6, toColumn(event.hlc));
     // A resident's idea waits for a facilitator before residents see it. A demo idea stands
     // for one a facilitator already approved, so the demo shows a filled list at once.
-    insert.bind(7, statusId(payload.demo ? IdeaStatus::Approved : IdeaStatus::New));
+    insert.bind(7, statusId(payload.demo && !payload.waiting ? IdeaStatus::Approved : IdeaStatus::New));
     insert.bind(8, payload.demo ? 1 : 0);
     insert.bind(9, event.uuid);
     insert.bind(10, payload.place);
@@ -564,7 +564,7 @@ struct KioskStore::Impl {
     }
 
     // Records idea.submitted for an already trimmed and validated draft; inside writeTransaction.
-    Result<Idea> addIdea(const IdeaDraft& draft, bool demo) {
+    Result<Idea> addIdea(const IdeaDraft& draft, bool demo, bool waiting = false) {
         Result<std::string> reference = unusedReference();
         if (!reference) return reference.error();
         IdeaSubmitted payload;
@@ -575,6 +575,7 @@ struct KioskStore::Impl {
         payload.body = draft.body;
         payload.place = draft.place;
         payload.demo = demo;
+        payload.waiting = waiting;
         if (draft.hasContact()) {
             Result<std::string> sealed = sealContact(draft);
             if (!sealed) return sealed.error();
@@ -590,7 +591,7 @@ struct KioskStore::Impl {
 
     // Normalises, validates against the maximum that holds now and records initiative.submitted;
     // inside writeTransaction, so the maximum cannot change in between.
-    Result<Idea> addInitiative(const InitiativeDraft& submitted, bool demo) {
+    Result<Idea> addInitiative(const InitiativeDraft& submitted, bool demo, bool waiting = false) {
         Result<InitiativeDraft> prepared = prepareInitiative(submitted, initiativeMaximum());
         if (!prepared) return prepared.error();
         const InitiativeDraft& draft = *prepared;
@@ -608,6 +609,7 @@ struct KioskStore::Impl {
         payload.idea.body = draft.idea.body;
         payload.idea.place = draft.idea.place;
         payload.idea.demo = demo;
+        payload.idea.waiting = waiting;
         payload.idea.sealedContact = std::move(sealed).value();
         payload.plan = draft.plan;
         Result<Event> event = record(kEventInitiativeSubmitted, encodePayload(payload));
@@ -1096,6 +1098,17 @@ Result<int> KioskStore::addDemoNeighbourhood() {
             }
             for (const IdeaDraft& draft : drafts) {
                 Result<Idea> idea = impl_->addIdea(draft, true);
+                if (!idea) return idea.error();
+                ++added;
+            }
+            // Last, a few that still wait for a facilitator, so the moderation queue shows something.
+            for (const InitiativeDraft& draft : demo.waitingInitiatives) {
+                Result<Idea> initiative = impl_->addInitiative(draft, true, true);
+                if (!initiative) return initiative.error();
+                ++added;
+            }
+            for (const IdeaDraft& draft : demo.waitingIdeas) {
+                Result<Idea> idea = impl_->addIdea(draft, true, true);
                 if (!idea) return idea.error();
                 ++added;
             }

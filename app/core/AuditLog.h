@@ -25,6 +25,11 @@ inline constexpr std::string_view kAuditEncodingTag = "buurtstem-audit-v1";
 inline constexpr const char* kAuditFacilitatorUnlocked = "facilitator.unlocked";  // a PIN opened the screens
 inline constexpr const char* kAuditRoundClosed = "round.closed";                  // voting ended early
 inline constexpr const char* kAuditKioskClosed = "kiosk.closed";                  // Buurtstem was closed
+inline constexpr const char* kAuditIdeaApproved = "idea.approved";      // residents see it from now on
+inline constexpr const char* kAuditIdeaHidden = "idea.hidden";          // after: the reason
+inline constexpr const char* kAuditIdeaCorrected = "idea.corrected";    // before/after: title and text
+inline constexpr const char* kAuditIdeaMerged = "idea.merged";          // before -> after: the two reference codes
+inline constexpr const char* kAuditIdeaClassified = "idea.classified";  // before/after: describeClassification
 
 // One action, as the code that did it describes it. The store adds number, time and hashes.
 struct AuditDraft {

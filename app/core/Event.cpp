@@ -28,6 +28,7 @@ std::string encodePayload(const IdeaSubmitted& payload) {
                 cereal::make_nvp("demo", payload.demo));
         if (!payload.place.empty()) archive(cereal::make_nvp("place", payload.place));
         if (!payload.sealedContact.empty()) archive(cereal::make_nvp("sealedContact", payload.sealedContact));
+        if (payload.waiting) archive(cereal::make_nvp("waiting", payload.waiting));
     });
 }
 
@@ -112,6 +113,7 @@ Result<IdeaSubmitted> decodeIdeaSubmitted(std::string_view json) {
                 cereal::make_nvp("body", payload.body), cereal::make_nvp("demo", payload.demo));
         if (hasTopLevelField(json, "place")) archive(cereal::make_nvp("place", payload.place));
         if (hasTopLevelField(json, "sealedContact")) archive(cereal::make_nvp("sealedContact", payload.sealedContact));
+        if (hasTopLevelField(json, "waiting")) archive(cereal::make_nvp("waiting", payload.waiting));
         const std::optional<Theme> known = themeFromId(theme);
         if (!known) return makeError(ErrorCode::InvalidInput, "idea.submitted: unknown theme \"" + theme + "\"");
         payload.theme = *known;
@@ -280,12 +282,13 @@ std::string encodePayload(const InitiativeSubmitted& payload) {
                 cereal::make_nvp("helpers", plan.helpers), cereal::make_nvp("budget", plan.budget),
                 cereal::make_nvp("ownMoneyCents", plan.ownMoneyCents), cereal::make_nvp("ownInKind", plan.ownInKind),
                 cereal::make_nvp("partners", choiceIds(plan.partners, partnerId)));
+        if (idea.waiting) archive(cereal::make_nvp("waiting", idea.waiting));
     });
 }
 
 Result<InitiativeSubmitted> decodeInitiativeSubmitted(std::string_view json) {
     return readJson<InitiativeSubmitted>(json, kEventInitiativeSubmitted,
-                                         [](cereal::JSONInputArchive& archive) -> Result<InitiativeSubmitted> {
+                                         [json](cereal::JSONInputArchive& archive) -> Result<InitiativeSubmitted> {
         const std::string what = std::string(kEventInitiativeSubmitted) + ": ";
         InitiativeSubmitted payload;
         IdeaSubmitted& idea = payload.idea;
@@ -302,6 +305,7 @@ Result<InitiativeSubmitted> decodeInitiativeSubmitted(std::string_view json) {
                 cereal::make_nvp("helpers", plan.helpers), cereal::make_nvp("budget", plan.budget),
                 cereal::make_nvp("ownMoneyCents", plan.ownMoneyCents), cereal::make_nvp("ownInKind", plan.ownInKind),
                 cereal::make_nvp("partners", partners));
+        if (hasTopLevelField(json, "waiting")) archive(cereal::make_nvp("waiting", idea.waiting));
 
         if (idea.ideaId.empty()) return makeError(ErrorCode::InvalidInput, what + "empty ideaId");
         if (idea.reference.empty()) return makeError(ErrorCode::InvalidInput, what + "empty reference");

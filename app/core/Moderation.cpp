@@ -74,6 +74,21 @@ Result<void> validateClassification(const Classification& c) {
     return {};
 }
 
+std::string describeClassification(const Classification& c) {
+    std::string text = "theme " + std::string(themeId(c.theme)) + "; partners ";
+    if (c.partners.empty()) text += "-";
+    for (std::size_t i = 0; i < c.partners.size(); ++i) text += (i ? ", " : "") + std::string(partnerId(c.partners[i]));
+    text += "; dimension " + (c.dimension ? std::string(dimensionId(*c.dimension)) : std::string("-"));
+    if (c.costCents) {
+        const std::string cents = std::to_string(*c.costCents % 100);
+        text += "; cost " + std::to_string(*c.costCents / 100) + "." + (cents.size() < 2 ? "0" : "") + cents;
+    } else {
+        text += "; cost -";
+    }
+    text += "; feasibility " + (c.feasibility.empty() ? std::string("-") : c.feasibility);
+    return text;
+}
+
 // [SECTION] Payloads
 
 std::string encodePayload(const IdeaHidden& payload) {

@@ -98,6 +98,10 @@ struct IdeaClassified {
     Classification classification;
 };
 
+// One line for the audit log, in stable ids and plain numbers:
+// "theme green; partners corporation, municipality; dimension physical_environment; cost 1850.50; feasibility ...".
+std::string describeClassification(const Classification& classification);
+
 // InvalidInput naming the problem: an Other without a note, a note too long or with control
 // characters, a cost below 0 or above kCostEstimateMaxCents, a feasibility note too long.
 Result<void> validateHide(const IdeaHidden& hide);

@@ -8,6 +8,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <limits>
 
@@ -49,6 +50,14 @@ KioskApp::KioskApp(storage::KioskStore& store, i18n::Translator translator, Kios
         if (language.rightToLeft) settings_.fonts.arabic = true;
     setLanguage(settings_.startLanguage);
     ui_.translator = &translator_;
+    if (!settings_.moderationFolder.empty()) {
+        // Without the lists nothing is flagged; facilitators still read every new item.
+        Result<FlaggedWords> words = FlaggedWords::loadFolder(settings_.moderationFolder);
+        if (words)
+            flaggedWords_ = std::move(words).value();
+        else
+            std::fprintf(stderr, "buurtstem: moderation word lists: %s\n", words.error().detail.c_str());
+    }
     state_.screen = settings_.firstScreen;
     refreshView();
 }
@@ -87,6 +96,7 @@ void KioskApp::refreshView() {
         if (std::optional<InitiativePlan> plan = store_.initiativePlan(idea.id)) view_.plans.emplace(idea.id, std::move(*plan));
     }
     view_.initiativeMaximumCents = store_.initiativeMaximumCents();
+    refreshModeration();
     // Residents vote with a code at the kiosk; an evening's round waits for the facilitator's screens.
     view_.openRound.reset();
     for (BudgetRound& round : store_.openRounds()) {
@@ -425,6 +435,7 @@ void KioskApp::apply(const Actions& actions, double now) {
         view_.auditCheck = store_.checkAuditLog();
         go(ScreenId::AuditLog);
     }
+    applyModeration(actions);
     if (actions.lockFacilitator) {
         resetForNextResident();
         return;
@@ -492,8 +503,7 @@ void KioskApp::frame(double now) {
         lastTouch_ = now;
     }
     watchFacilitatorCorner(now);
-    const bool facilitatorScreen = state_.screen == ScreenId::FacilitatorPin || state_.screen == ScreenId::FacilitatorHome ||
-                                   state_.screen == ScreenId::AuditLog;
+    const bool facilitatorScreen = isFacilitatorScreen(state_.screen);
     if (facilitatorScreen && !onFacilitatorScreen_) lastTouch_ = now;  // the quiet minutes count from the opening
     onFacilitatorScreen_ = facilitatorScreen;
     if (facilitatorScreen) {
@@ -581,6 +591,12 @@ void KioskApp::frame(double now) {
             case ScreenId::FacilitatorPin: drawFacilitatorPin(ctx); break;
             case ScreenId::FacilitatorHome: drawFacilitatorHome(ctx); break;
             case ScreenId::AuditLog: drawAuditLog(ctx); break;
+            case ScreenId::ModerationQueue: drawModerationQueue(ctx); break;
+            case ScreenId::ModerationItem: drawModerationItem(ctx); break;
+            case ScreenId::ModerationHide: drawModerationHide(ctx); break;
+            case ScreenId::ModerationCorrect: drawModerationCorrect(ctx); break;
+            case ScreenId::ModerationMerge: drawModerationMerge(ctx); break;
+            case ScreenId::ModerationClassify: drawModerationClassify(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -603,7 +619,7 @@ double KioskApp::secondsUntilNextTimer(double now) const {
                                    : static_cast<double>(nextRoundChangeMs_ > clock ? nextRoundChangeMs_ - clock : 0) / 1000.0;
     // The attract screen shows nothing of a round; the first touch after a change refreshes (frame()).
     if (state_.screen == ScreenId::Attract) return std::numeric_limits<double>::infinity();
-    if (state_.screen == ScreenId::FacilitatorPin || state_.screen == ScreenId::FacilitatorHome || state_.screen == ScreenId::AuditLog) {
+    if (isFacilitatorScreen(state_.screen)) {
         double next = std::max(0.0, lastTouch_ + kFacilitatorLockSeconds - now);
         if (state_.facilitator.waitUntil > now) next = std::min(next, 1.0);  // the wait's seconds count down
         return std::min(next, roundChange);
@@ -735,6 +751,35 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             audit(kAuditRoundClosed, "3f1c", "Buurtbudget: voting until 2027-02-26 14:00", "Buurtbudget: voting until 2026-11-28 20:15");
             view_.auditLog = store_.auditLog(kAuditEntriesShown);
             view_.auditCheck = store_.checkAuditLog();
+            break;
+        case ScreenId::ModerationQueue:
+        case ScreenId::ModerationItem:
+        case ScreenId::ModerationHide:
+        case ScreenId::ModerationCorrect:
+        case ScreenId::ModerationMerge:
+        case ScreenId::ModerationClassify:
+            // The demo's first waiting item, with the choices a facilitator might make on each screen.
+            state_.facilitator.label = "Anna (opbouwwerk)";
+            state_.history.clear();
+            if (screen != ScreenId::ModerationQueue && !view_.moderationQueue.empty()) {
+                openModeration(view_.moderationQueue.front().idea.id);
+                state_.history.clear();
+                state_.screen = screen;
+                ModerationFlow& flow = state_.moderation;
+                if (screen == ScreenId::ModerationHide) {
+                    flow.hideReason = HideReason::Other;
+                    flow.hideNote = translator_.tr("example.moderation.hide_note");
+                    flow.focus = ModerationField::HideNote;
+                }
+                if (screen == ScreenId::ModerationCorrect) flow.focus = ModerationField::Title;
+                if (screen == ScreenId::ModerationMerge && !view_.ideas.empty()) flow.mergeInto = view_.ideas.front().id;
+                if (screen == ScreenId::ModerationClassify) {
+                    flow.classification.partners = {Partner::Corporation, Partner::Municipality};
+                    flow.classification.dimension = LiveabilityDimension::SocialCohesion;
+                    flow.costText = "1250,50";
+                    flow.focus = ModerationField::Cost;
+                }
+            }
             break;
         case ScreenId::ReceiptCheck:
             // A receipt typed and looked up: one that is not among the closed round's ballots.

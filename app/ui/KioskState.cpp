@@ -32,3 +32,22 @@ bool planHasInput(const InitiativePlan& plan) {
 }
 
 }  // namespace buurtstem::ui
+
+namespace buurtstem::ui {
+
+bool isFacilitatorScreen(ScreenId id) {
+    switch (id) {
+        case ScreenId::FacilitatorPin:
+        case ScreenId::FacilitatorHome:
+        case ScreenId::AuditLog:
+        case ScreenId::ModerationQueue:
+        case ScreenId::ModerationItem:
+        case ScreenId::ModerationHide:
+        case ScreenId::ModerationCorrect:
+        case ScreenId::ModerationMerge:
+        case ScreenId::ModerationClassify: return true;
+        default: return false;
+    }
+}
+
+}  // namespace buurtstem::ui

@@ -7,6 +7,7 @@
 #include "../core/Idea.h"
 #include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
+#include "../core/Moderation.h"
 #include "../core/round/BudgetRound.h"
 #include "../core/round/RoundTally.h"
 #include "../core/Pulse.h"
@@ -28,7 +29,8 @@ enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
                       InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck,
-                      FacilitatorPin, FacilitatorHome, AuditLog };
+                      FacilitatorPin, FacilitatorHome, AuditLog,
+                      ModerationQueue, ModerationItem, ModerationHide, ModerationCorrect, ModerationMerge, ModerationClassify };
 
 struct ScreenInfo {
     ScreenId id;
@@ -36,7 +38,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 33> kScreens = {{
+inline constexpr std::array<ScreenInfo, 39> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -75,6 +77,14 @@ inline constexpr std::array<ScreenInfo, 33> kScreens = {{
     {ScreenId::FacilitatorPin, "facilitator-pin", "screen.facilitator_pin.title"},
     {ScreenId::FacilitatorHome, "facilitator", "screen.facilitator.title"},
     {ScreenId::AuditLog, "audit-log", "screen.audit_log.title"},
+    // Moderation (beoordelen): the queue of new ideas and initiatives, one item, and what can be
+    // done with it.
+    {ScreenId::ModerationQueue, "moderation-queue", "screen.moderation_queue.title"},
+    {ScreenId::ModerationItem, "moderation-item", "screen.moderation_item.title"},
+    {ScreenId::ModerationHide, "moderation-hide", "screen.moderation_hide.title"},
+    {ScreenId::ModerationCorrect, "moderation-correct", "screen.moderation_correct.title"},
+    {ScreenId::ModerationMerge, "moderation-merge", "screen.moderation_merge.title"},
+    {ScreenId::ModerationClassify, "moderation-classify", "screen.moderation_classify.title"},
 }};
 
 // The newest audit log entries the facilitator's log screen lists.
@@ -87,6 +97,8 @@ inline constexpr double kFacilitatorPressSeconds = 2.0;
 inline constexpr float kFacilitatorCornerMm = 20.0f;
 
 const ScreenInfo& screenInfo(ScreenId id);
+// The screens behind the PIN: they lock after quiet minutes instead of asking "still there?".
+bool isFacilitatorScreen(ScreenId id);
 std::optional<ScreenId> screenByName(std::string_view name);
 
 // The round that closed last and its count.
@@ -94,6 +106,12 @@ struct ClosedRound {
     BudgetRound round;
     std::int64_t ballots = 0;             // = 0
     std::optional<RoundOutcome> outcome;  // = nullopt // nullopt: it could not be counted (Equal Shares and nobody voted)
+};
+
+// A new idea or initiative waiting for a facilitator, with the listed words it holds.
+struct QueuedIdea {
+    Idea idea;
+    std::vector<std::string> flagged;  // = {} // words of the moderation lists found in its title or text
 };
 
 // What screens read from storage; refreshed after every write, never per frame.
@@ -110,6 +128,10 @@ struct KioskView {
     std::optional<ClosedRound> closedRound;  // = nullopt // the round whose voting ended last, with its results
     std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
     AuditCheck auditCheck;             // the chain checked at the same moment
+    std::vector<QueuedIdea> moderationQueue;  // new ideas and initiatives, oldest first
+    std::optional<Idea> moderated;            // = nullopt // the item open for moderation, whatever its status
+    ModerationRecord moderatedRecord;         // what facilitators decided about it so far
+    std::vector<std::string> moderatedFlags;  // listed words in it
     const Idea* findIdea(std::string_view id) const;
     const InitiativePlan* findPlan(std::string_view ideaId) const;
 };
@@ -149,6 +171,26 @@ struct FacilitatorAccess {
     std::string label;                   // the facilitator whose PIN opened the screens; "" = locked
     const char* confirmKey = nullptr;    // the action waiting for a second tap ("facilitator.quit", ...)
     const char* doneKey = nullptr;       // what the last action did, said on the facilitator's start screen
+};
+
+// Which field of the moderation screens the keyboard or the numeric pad edits; None: put away.
+enum class ModerationField { None, Title, Body, HideNote, Cost, Feasibility };
+
+// A facilitator moderating one item: what is chosen and typed on its screens before it is saved.
+struct ModerationFlow {
+    std::string ideaId;                        // the item open on the moderation screens
+    std::optional<HideReason> hideReason;      // = nullopt // chosen on the hide screen
+    std::string hideNote;                      // typed for Other
+    std::string title;                         // the correction being typed
+    std::string body;
+    std::string mergeInto;                     // the approved idea chosen to merge into
+    Classification classification;             // as set on the classify screen
+    std::string costText;                      // the cost estimate as typed on the pad ("1250,50")
+    ModerationField focus = ModerationField::None;  // = None
+    const char* problemKey = nullptr;          // why the last save did not go through
+    const char* doneKey = nullptr;             // what the last action did, said on the queue and the item
+    bool confirmMerge = false;                 // = false // merge was tapped once; a second tap merges
+    std::size_t classifyTab = 0;               // = 0 (theme) // which part of the classification shows
 };
 
 // "Was my vote counted?": the receipt typed on the results screen and the answer.
@@ -194,6 +236,7 @@ struct KioskState {
     ReferenceCheck check;           // "check my initiative"
     ReceiptCheck receipt;           // "was my vote counted?"
     FacilitatorAccess facilitator;  // wiped with everything else by the idle reset: that locks
+    ModerationFlow moderation;      // the item a facilitator is moderating
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
@@ -226,6 +269,13 @@ struct Actions {
     bool closeRound = false;       // facilitator: end voting in the open round now
     bool quit = false;             // facilitator: close Buurtstem
     bool openAuditLog = false;     // facilitator: read and check the audit log, and show it
+    bool openModerationQueue = false;        // facilitator: the new ideas and initiatives waiting
+    std::optional<std::string> openModeration;  // facilitator: moderate this idea
+    bool approveModerated = false;           // facilitator: approve state.moderation's item
+    bool hideModerated = false;              // ... hide it with the chosen reason
+    bool correctModerated = false;           // ... save the corrected title and text
+    bool mergeModerated = false;             // ... merge it into state.moderation.mergeInto
+    bool classifyModerated = false;          // ... save the classification
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

@@ -122,6 +122,7 @@ void drawFacilitatorHome(ScreenContext& ctx) {
                                        : std::string(ui.tr("facilitator.no_open_round"));
     if (action("facilitator.close_round", icon::Clock, closeLabel, true, ctx.view.openRound.has_value())) ctx.actions.closeRound = true;
     if (action("facilitator.audit_log", icon::List, ui.tr("facilitator.audit_log"), false, true)) ctx.actions.openAuditLog = true;
+    if (action("facilitator.moderation", icon::Check, ui.format("facilitator.moderation", {{"count", std::to_string(ctx.view.moderationQueue.size())}}), false, true)) ctx.actions.openModerationQueue = true;
     if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
     if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
 }
@@ -137,6 +138,11 @@ std::string actionText(const Ui& ui, const std::string& action) {
     if (action == kAuditFacilitatorUnlocked) return ui.tr("audit.action.unlocked");
     if (action == kAuditRoundClosed) return ui.tr("audit.action.round_closed");
     if (action == kAuditKioskClosed) return ui.tr("audit.action.kiosk_closed");
+    if (action == kAuditIdeaApproved) return ui.tr("audit.action.idea_approved");
+    if (action == kAuditIdeaHidden) return ui.tr("audit.action.idea_hidden");
+    if (action == kAuditIdeaCorrected) return ui.tr("audit.action.idea_corrected");
+    if (action == kAuditIdeaMerged) return ui.tr("audit.action.idea_merged");
+    if (action == kAuditIdeaClassified) return ui.tr("audit.action.idea_classified");
     return action;
 }
 
