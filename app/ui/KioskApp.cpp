@@ -778,6 +778,7 @@ void KioskApp::showForScreenshot(ScreenId screen) {
                     flow.classification.dimension = LiveabilityDimension::SocialCohesion;
                     flow.costText = "1250,50";
                     flow.focus = ModerationField::Cost;
+                    flow.classifyTab = 3;  // the cost on the numeric pad: the fullest of the five
                 }
             }
             break;
