@@ -142,12 +142,12 @@ void drawModerationClassify(ScreenContext& ctx) {
             const std::string shown = flow.costText.empty() ? std::string(ui.tr("moderation.classify.no_cost"))
                                                             : std::string(icon::Euro) + "  " + flow.costText;
             textBlock(ui.fonts.title, shown, flow.costText.empty() ? ui.colours.mutedText : ui.colours.text, width);
-            const float padWidth = std::min(width, ui.mm(120));
+            const float padWidth = std::min(width, ui.mm(130));  // four keys of at most 30 mm
             const float padTop = ctx.contentMin.y + ctx.contentSize.y - numericPadHeight(ui);
             ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x + (rightToLeft() ? 0.0f : width - padWidth), std::max(padTop, ImGui::GetCursorScreenPos().y)));
             NumericPadOptions options;
             options.maxCents = kCostEstimateMaxCents;
-            options.doneKey = "moderation.save";
+            options.doneKey = "moderation.classify.done";  // short: the pad's keys are narrow
             if (numericPad(ui, flow.costText, options, padWidth) == PadEvent::Done) ctx.actions.classifyModerated = true;
             return;
         }
