@@ -6,6 +6,7 @@
 #include "EveningTables.h"
 #include "Migrations.h"
 #include "PaperTables.h"
+#include "ModerationTables.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
 #include "VotingCodeHash.h"
@@ -242,7 +243,7 @@ void insertIdeaRow(SQLite::Database& db, const Event& event, const IdeaSubmitted
     insert.bind(6, toColumn(event.hlc));
     // A resident's idea waits for a facilitator before residents see it. A demo idea stands
     // for one a facilitator already approved, so the demo shows a filled list at once.
-    insert.bind(7, statusId(payload.demo ? IdeaStatus::Approved : IdeaStatus::New));
+    insert.bind(7, statusId(payload.demo && !payload.waiting ? IdeaStatus::Approved : IdeaStatus::New));
     insert.bind(8, payload.demo ? 1 : 0);
     insert.bind(9, event.uuid);
     insert.bind(10, payload.place);
@@ -407,7 +408,10 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         // An idea this kiosk does not hold (yet) changes nothing; its submission sorts earlier
         // in every rebuild, so a merged log gives the same result in any order of import.
-        SQLite::Statement approve(db, "UPDATE ideas SET status = ? WHERE idea_id = ?");
+        // A merged idea stays merged, whatever another kiosk approved meanwhile.
+        SQLite::Statement approve(db,
+                                  "UPDATE ideas SET status = ? WHERE idea_id = ? AND idea_id NOT IN "
+                                  "(SELECT idea_id FROM idea_moderation WHERE merged_into <> '')");
         approve.bind(1, statusId(IdeaStatus::Approved));
         approve.bind(2, payload->ideaId);
         approve.exec();
@@ -420,7 +424,7 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
         SQLite::Statement support(db, "UPDATE ideas SET supports = supports + 1 WHERE idea_id = ?");
-        support.bind(1, payload->ideaId);
+        support.bind(1, mergedTarget(db, payload->ideaId));  // a merged idea's support counts where it went
         support.exec();
         return {};
     }
@@ -449,6 +453,8 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         return {};
     }
+    if (Result<bool> moderated = applyModerationEvent(db, event); !moderated || *moderated)
+        return moderated ? Result<void>() : moderated.error();
     if (Result<bool> round = applyRoundEvent(db, event); !round || *round) return round ? Result<void>() : round.error();
     if (Result<bool> evening = applyEveningEvent(db, event); !evening || *evening) return evening ? Result<void>() : evening.error();
     if (Result<bool> paper = applyPaperEvent(db, event); !paper || *paper) return paper ? Result<void>() : paper.error();
@@ -564,7 +570,7 @@ struct KioskStore::Impl {
     }
 
     // Records idea.submitted for an already trimmed and validated draft; inside writeTransaction.
-    Result<Idea> addIdea(const IdeaDraft& draft, bool demo) {
+    Result<Idea> addIdea(const IdeaDraft& draft, bool demo, bool waiting = false) {
         Result<std::string> reference = unusedReference();
         if (!reference) return reference.error();
         IdeaSubmitted payload;
@@ -575,6 +581,7 @@ struct KioskStore::Impl {
         payload.body = draft.body;
         payload.place = draft.place;
         payload.demo = demo;
+        payload.waiting = waiting;
         if (draft.hasContact()) {
             Result<std::string> sealed = sealContact(draft);
             if (!sealed) return sealed.error();
@@ -590,7 +597,7 @@ struct KioskStore::Impl {
 
     // Normalises, validates against the maximum that holds now and records initiative.submitted;
     // inside writeTransaction, so the maximum cannot change in between.
-    Result<Idea> addInitiative(const InitiativeDraft& submitted, bool demo) {
+    Result<Idea> addInitiative(const InitiativeDraft& submitted, bool demo, bool waiting = false) {
         Result<InitiativeDraft> prepared = prepareInitiative(submitted, initiativeMaximum());
         if (!prepared) return prepared.error();
         const InitiativeDraft& draft = *prepared;
@@ -608,6 +615,7 @@ struct KioskStore::Impl {
         payload.idea.body = draft.idea.body;
         payload.idea.place = draft.idea.place;
         payload.idea.demo = demo;
+        payload.idea.waiting = waiting;
         payload.idea.sealedContact = std::move(sealed).value();
         payload.plan = draft.plan;
         Result<Event> event = record(kEventInitiativeSubmitted, encodePayload(payload));
@@ -913,6 +921,7 @@ Result<void> KioskStore::givePulse(const PulseDraft& draft) {
 Result<void> KioskStore::approveIdea(const std::string& ideaId) {
     return impl_->writeTransaction<void>("approve idea", [&]() -> Result<void> {
         if (!ideaById(impl_->db, ideaId)) return makeError(ErrorCode::NotFound, "no idea " + ideaId);
+        if (mergedTarget(impl_->db, ideaId) != ideaId) return makeError(ErrorCode::NotFound, "idea " + ideaId + " was merged");
         IdeaApproved payload;
         payload.ideaId = ideaId;
         Result<Event> event = impl_->record(kEventIdeaApproved, encodePayload(payload));
@@ -935,6 +944,103 @@ Result<Idea> KioskStore::supportIdea(const std::string& ideaId) {
         if (!stored) return makeError(ErrorCode::StorageFailure, "idea " + ideaId + " vanished while supporting it");
         return *stored;
     });
+}
+
+// [SECTION] Moderation
+
+namespace {
+
+// NotFound unless the idea exists and has not joined another one.
+Result<Idea> moderatableIdea(SQLite::Database& db, const std::string& ideaId) {
+    std::optional<Idea> idea = ideaById(db, ideaId);
+    if (!idea) return makeError(ErrorCode::NotFound, "no idea " + ideaId);
+    if (mergedTarget(db, ideaId) != ideaId) return makeError(ErrorCode::NotFound, "idea " + ideaId + " was merged");
+    return *idea;
+}
+
+}  // namespace
+
+Result<void> KioskStore::hideIdea(const std::string& ideaId, HideReason reason, const std::string& note) {
+    return impl_->writeTransaction<void>("hide idea", [&]() -> Result<void> {
+        IdeaHidden payload{ideaId, reason, utf8::trim(note)};
+        if (Result<void> valid = validateHide(payload); !valid) return valid;
+        if (Result<Idea> idea = moderatableIdea(impl_->db, ideaId); !idea) return idea.error();
+        Result<Event> event = impl_->record(kEventIdeaHidden, encodePayload(payload));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+Result<Idea> KioskStore::correctIdea(const std::string& ideaId, const std::string& title, const std::string& body) {
+    return impl_->writeTransaction<Idea>("correct idea", [&]() -> Result<Idea> {
+        IdeaDraft draft;
+        draft.themeChosen = true;
+        draft.title = utf8::trim(title);
+        draft.body = utf8::trim(body);
+        // The same rules as for the resident's own text: a correction is no way round them.
+        for (const IdeaIssue& issue : validateIdea(draft))
+            if (issue.field == IdeaField::Title || issue.field == IdeaField::Body)
+                return makeError(ErrorCode::InvalidInput, std::string(fieldName(issue.field)) + " " + problemName(issue.problem));
+        if (Result<Idea> idea = moderatableIdea(impl_->db, ideaId); !idea) return idea.error();
+        IdeaCorrected payload{ideaId, draft.title, draft.body};
+        Result<Event> event = impl_->record(kEventIdeaCorrected, encodePayload(payload));
+        if (!event) return event.error();
+        return *ideaById(impl_->db, ideaId);
+    });
+}
+
+Result<Idea> KioskStore::mergeIdea(const std::string& fromId, const std::string& intoId) {
+    return impl_->writeTransaction<Idea>("merge ideas", [&]() -> Result<Idea> {
+        if (fromId == intoId) return makeError(ErrorCode::InvalidInput, "an idea cannot be merged into itself");
+        if (Result<Idea> from = moderatableIdea(impl_->db, fromId); !from) return from.error();
+        Result<Idea> into = moderatableIdea(impl_->db, intoId);
+        if (!into) return into.error();
+        // Residents must be able to find what the duplicate's code leads to.
+        if (into->status != IdeaStatus::Approved) return makeError(ErrorCode::InvalidInput, "merge only into an approved idea");
+        IdeaMerged payload{fromId, intoId};
+        Result<Event> event = impl_->record(kEventIdeaMerged, encodePayload(payload));
+        if (!event) return event.error();
+        return *ideaById(impl_->db, intoId);
+    });
+}
+
+Result<void> KioskStore::classifyIdea(const std::string& ideaId, const Classification& classification) {
+    return impl_->writeTransaction<void>("classify idea", [&]() -> Result<void> {
+        IdeaClassified payload{ideaId, classification};
+        Classification& c = payload.classification;
+        c.feasibility = utf8::trim(c.feasibility);
+        std::vector<Partner> ordered;  // in list order, each once
+        for (Partner p : kAllPartners)
+            if (std::find(c.partners.begin(), c.partners.end(), p) != c.partners.end()) ordered.push_back(p);
+        c.partners = std::move(ordered);
+        if (Result<void> valid = validateClassification(c); !valid) return valid;
+        if (Result<Idea> idea = moderatableIdea(impl_->db, ideaId); !idea) return idea.error();
+        Result<Event> event = impl_->record(kEventIdeaClassified, encodePayload(payload));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+std::vector<Idea> KioskStore::moderationQueue() const {
+    return impl_->read<std::vector<Idea>>("read the moderation queue", {}, [&]() -> Result<std::vector<Idea>> {
+        SQLite::Statement q(impl_->db,
+                            "SELECT " IDEA_COLUMNS " "
+                            "FROM ideas WHERE status = ? ORDER BY created_hlc, idea_id");
+        q.bind(1, statusId(IdeaStatus::New));
+        std::vector<Idea> ideas;
+        while (q.executeStep()) ideas.push_back(ideaFromRow(q));
+        return ideas;
+    });
+}
+
+std::optional<Idea> KioskStore::idea(const std::string& ideaId) const {
+    return impl_->read<std::optional<Idea>>("read idea", std::nullopt,
+                                            [&]() -> Result<std::optional<Idea>> { return ideaById(impl_->db, ideaId); });
+}
+
+ModerationRecord KioskStore::moderation(const std::string& ideaId) const {
+    return impl_->read<ModerationRecord>("read moderation", {},
+                                         [&]() -> Result<ModerationRecord> { return readModeration(impl_->db, ideaId); });
 }
 
 Result<void> KioskStore::giveMeetingNeed(const MeetingNeedDraft& draft) {
@@ -998,6 +1104,17 @@ Result<int> KioskStore::addDemoNeighbourhood() {
             }
             for (const IdeaDraft& draft : drafts) {
                 Result<Idea> idea = impl_->addIdea(draft, true);
+                if (!idea) return idea.error();
+                ++added;
+            }
+            // Last, a few that still wait for a facilitator, so the moderation queue shows something.
+            for (const InitiativeDraft& draft : demo.waitingInitiatives) {
+                Result<Idea> initiative = impl_->addInitiative(draft, true, true);
+                if (!initiative) return initiative.error();
+                ++added;
+            }
+            for (const IdeaDraft& draft : demo.waitingIdeas) {
+                Result<Idea> idea = impl_->addIdea(draft, true, true);
                 if (!idea) return idea.error();
                 ++added;
             }
@@ -1199,7 +1316,8 @@ Result<std::string> KioskStore::addDemoFacilitator() {
 
 Result<void> KioskStore::rebuildReadTables() {
     return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
-        // The plan's tables first: their rows point into ideas.
+        // The plan's and moderation's tables first: their rows point into ideas.
+        clearModerationTables(impl_->db);
         impl_->db.exec("DELETE FROM initiative_choices");
         impl_->db.exec("DELETE FROM initiative_budget_lines");
         impl_->db.exec("DELETE FROM initiative_plans");
@@ -1841,6 +1959,10 @@ std::optional<Idea> KioskStore::ideaByReference(const std::string& reference) co
                             "FROM ideas WHERE reference = ?");
         q.bind(1, canonical);
         if (!q.executeStep()) return std::optional<Idea>();
+        // A merged idea's code leads to the idea it joined: that is where its supports went.
+        const std::string found = q.getColumn(0).getString();
+        const std::string target = mergedTarget(impl_->db, found);
+        if (target != found) return ideaById(impl_->db, target);
         return std::optional<Idea>(ideaFromRow(q));
     });
 }

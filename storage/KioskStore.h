@@ -10,6 +10,7 @@
 #include "../app/core/Idea.h"
 #include "../app/core/Initiative.h"
 #include "../app/core/MeetingNeed.h"
+#include "../app/core/Moderation.h"
 #include "../app/core/Place.h"
 #include "../app/core/Pulse.h"
 #include "../app/core/Result.h"
@@ -117,6 +118,31 @@ public:
     // number of ideas added, initiatives included (they are listed as ideas); 0 when the kiosk
     // already holds ideas, a name or a maximum per initiative (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
+
+    // [SECTION] Moderation (beoordelen), each one event; approveIdea is above
+    // Records idea.hidden: residents no longer see the idea. `note` is required for Other and
+    // refused otherwise. Errors: InvalidInput (validateHide), NotFound (no such idea, or it was
+    // merged), StorageFull, StorageReadOnly, StorageFailure.
+    Result<void> hideIdea(const std::string& ideaId, HideReason reason, const std::string& note = "");
+    // Records idea.corrected with the trimmed text and returns the idea as residents now see it.
+    // The text as submitted is kept (moderation()). Errors: InvalidInput (the title and text rules
+    // of validateIdea), NotFound, StorageFull, StorageReadOnly, StorageFailure.
+    Result<Idea> correctIdea(const std::string& ideaId, const std::string& title, const std::string& body);
+    // Records idea.merged: `fromId` joins the approved idea `intoId`, its supports are added there,
+    // both reference codes lead there (ideaByReference) and `fromId` no longer shows. Returns the
+    // idea merged into. Errors: InvalidInput (the same idea, or `intoId` not approved), NotFound
+    // (either idea unknown or already merged), StorageFull, StorageReadOnly, StorageFailure.
+    Result<Idea> mergeIdea(const std::string& fromId, const std::string& intoId);
+    // Records idea.classified (the theme is changed for residents too; partners are put in list
+    // order). Errors: InvalidInput (validateClassification), NotFound, StorageFull,
+    // StorageReadOnly, StorageFailure.
+    Result<void> classifyIdea(const std::string& ideaId, const Classification& classification);
+    // New ideas and initiatives waiting for a facilitator, oldest first.
+    std::vector<Idea> moderationQueue() const;
+    // Any idea by its id, whatever its status; nullopt when unknown.
+    std::optional<Idea> idea(const std::string& ideaId) const;
+    // What facilitators decided about the idea (empty when nothing).
+    ModerationRecord moderation(const std::string& ideaId) const;
 
     // [SECTION] Facilitators (kiosk settings, not events)
     bool hasFacilitator() const;

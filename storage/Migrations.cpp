@@ -293,6 +293,32 @@ CREATE TRIGGER audit_log_only_next BEFORE INSERT ON audit_log
 WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log)
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql"},
+    {9, R"sql(
+-- [Read tables] What facilitators did to an idea after it was submitted (moderation), from
+-- idea.hidden, idea.corrected, idea.merged and idea.classified. One row per idea a facilitator
+-- touched. ideas.title and ideas.body hold the corrected text residents see; the text as first
+-- submitted stays here. A merged idea is hidden in ideas and points to the idea it joined.
+CREATE TABLE idea_moderation (
+    idea_id        TEXT    PRIMARY KEY REFERENCES ideas (idea_id),
+    original_title TEXT,                         -- NULL: never corrected
+    original_body  TEXT,
+    hidden_reason  TEXT    NOT NULL DEFAULT '',  -- a HideReason id; '' = not hidden by a facilitator
+    hidden_note    TEXT    NOT NULL DEFAULT '',  -- the facilitator's words for 'other'
+    merged_into    TEXT    NOT NULL DEFAULT '',  -- the idea id it joined; '' = not merged
+    classified     INTEGER NOT NULL DEFAULT 0,
+    dimension      TEXT    NOT NULL DEFAULT '',  -- a Leefbaarometer dimension id; '' = not chosen
+    cost_cents     INTEGER CHECK (cost_cents IS NULL OR cost_cents >= 0),  -- NULL = not estimated
+    feasibility    TEXT    NOT NULL DEFAULT ''
+) WITHOUT ROWID;
+CREATE INDEX idea_moderation_merged ON idea_moderation (merged_into);
+
+-- The partners a facilitator set as involved (not the residents' wish list of initiative_choices).
+CREATE TABLE idea_partners (
+    idea_id TEXT NOT NULL REFERENCES ideas (idea_id),
+    partner TEXT NOT NULL,
+    PRIMARY KEY (idea_id, partner)
+) WITHOUT ROWID;
+)sql"},
     {10, R"sql(
 -- Paper ballots (paper_batch.entered): each facilitator's entry of a batch, the latest per entry
 -- number, and its ballots one row per project. Whether a batch's two entries agree is worked out

@@ -146,6 +146,7 @@ int runKiosk(const KioskOptions& options) {
     settings.widgetDump = options.widgetDump;
     settings.mapFolder = assetDir() / "maps";
     settings.reportFolder = dataDir / ui::kReportsFolderName;  // "Verslag maken" writes here
+    settings.moderationFolder = assetDir() / "moderation";
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), dataDir);
     if (!platform::displayAvailable())
         return reportError(makeError(ErrorCode::NoDisplay, "neither DISPLAY nor WAYLAND_DISPLAY is set"), dataDir);

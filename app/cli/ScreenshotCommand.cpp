@@ -138,6 +138,7 @@ int runScreenshot(const ScreenshotOptions& options) {
     ui::KioskSettings settings;
     settings.startLanguage = options.language;
     settings.mapFolder = assetDir() / "maps";
+    settings.moderationFolder = assetDir() / "moderation";
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), {});
 
     platform::RunnerSettings runnerSettings;

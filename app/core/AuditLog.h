@@ -39,6 +39,11 @@ inline constexpr const char* kAuditMinutesSaved = "evening.minutes_saved";
 inline constexpr const char* kAuditEveningReport = "evening.report_made";
 inline constexpr const char* kAuditPaperEntered = "paper.entered";                // a batch of paper ballots typed in
 inline constexpr const char* kAuditPaperCorrected = "paper.corrected";            // one's own entry of a batch corrected
+inline constexpr const char* kAuditIdeaApproved = "idea.approved";      // residents see it from now on
+inline constexpr const char* kAuditIdeaHidden = "idea.hidden";          // after: the reason
+inline constexpr const char* kAuditIdeaCorrected = "idea.corrected";    // before/after: title and text
+inline constexpr const char* kAuditIdeaMerged = "idea.merged";          // before -> after: the two reference codes
+inline constexpr const char* kAuditIdeaClassified = "idea.classified";  // before/after: describeClassification
 
 // One action, as the code that did it describes it. The store adds number, time and hashes.
 struct AuditDraft {

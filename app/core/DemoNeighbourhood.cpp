@@ -208,6 +208,24 @@ DemoNeighbourhood makeDemo() {
              "Niet iedereen heeft internet thuis. Met gratis wifi in de buurtkamer kun je daar je zaken regelen."),
     };
     demo.initiatives = demoInitiatives();
+    demo.waitingIdeas = {
+        idea(Theme::CleanSafe, "Lamp in het steegje bij de winkels",
+             "Achter de winkels is het steegje 's avonds heel donker. Graag een lamp, dan durf ik er weer langs."),
+        idea(Theme::CleanSafe, "Hondenpoep op het grasveld",
+             "Die klootzak van nummer 12 laat zijn hond overal poepen. Graag borden en een paal met poepzakjes."),
+    };
+    InitiativeDraft library = initiative(
+        Theme::Other, "Boekenruil in de hal van flat A",
+        "Een kast met boeken in de hal waar iedereen een boek mag pakken of brengen. Met een hoek voor kinderboeken.", "");
+    library.plan.when = "vanaf maart, altijd open";
+    library.plan.audience = {Audience::Everyone};
+    library.plan.helpers = 2;
+    library.plan.budget = {{"Boekenkast en planken", euros(220)}, {"Bordje en stickers", euros(35)}};
+    library.plan.ownInKind = "Wij zorgen voor de eerste boeken en houden de kast netjes.";
+    library.plan.partners = {Partner::Corporation};
+    library.idea.contactName = "Marieke Jansen";
+    library.idea.contactAddress = "m.jansen@example.nl";
+    demo.waitingInitiatives = {std::move(library)};
     return demo;
 }
 

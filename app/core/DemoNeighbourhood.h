@@ -20,6 +20,10 @@ struct DemoNeighbourhood {
     // A few initiatives with a plan, a budget under the default maximum and a fictitious contact
     // (sealed like a real one; the demo's staff key opens it).
     std::vector<InitiativeDraft> initiatives;
+    // Residents' new entries that still wait for a facilitator (the moderation queue): one much
+    // like an approved idea, one with a word of the moderation lists, one ordinary initiative.
+    std::vector<IdeaDraft> waitingIdeas;
+    std::vector<InitiativeDraft> waitingInitiatives;
 };
 
 const DemoNeighbourhood& demoNeighbourhood();

@@ -55,6 +55,9 @@ struct IdeaSubmitted {
     // when empty, so an idea without them is stored exactly as before.
     std::string place;          // = "" // empty: the whole neighbourhood
     std::string sealedContact;  // = "" // base64 of crypto_box_seal("name\ncontact") to the staff key
+    // Optional in the JSON, written only when true (schema 9 on): a demo idea that, unlike the
+    // others, still waits for a facilitator, so the demo's moderation queue is not empty.
+    bool waiting = false;       // = false
 };
 
 // Payload of kEventInitiativeSubmitted: the idea's fields and the plan, in one flat JSON object

@@ -9,6 +9,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <ctime>
 #include <limits>
 
@@ -53,6 +54,14 @@ KioskApp::KioskApp(storage::KioskStore& store, i18n::Translator translator, Kios
     presenterTranslator_ = translator_;  // the facilitator's language, whatever a resident picks
     presenterTranslator_.setLanguage(settings_.startLanguage);
     presenterUi_.translator = &presenterTranslator_;
+    if (!settings_.moderationFolder.empty()) {
+        // Without the lists nothing is flagged; facilitators still read every new item.
+        Result<FlaggedWords> words = FlaggedWords::loadFolder(settings_.moderationFolder);
+        if (words)
+            flaggedWords_ = std::move(words).value();
+        else
+            std::fprintf(stderr, "buurtstem: moderation word lists: %s\n", words.error().detail.c_str());
+    }
     state_.screen = settings_.firstScreen;
     refreshView();
 }
@@ -92,6 +101,7 @@ void KioskApp::refreshView() {
     }
     view_.initiativeMaximumCents = store_.initiativeMaximumCents();
     refreshEvening();
+    refreshModeration();
     // One read of the rounds; each one's phase by the store's clock.
     const std::uint64_t now = store_.clockMs();
     view_.rounds.clear();
@@ -614,6 +624,7 @@ void KioskApp::apply(const Actions& actions, double now) {
         if (actions.savePaperBatch) savePaperBatch();
         if (actions.correctPaperBallot) correctPaperBallot(*actions.correctPaperBallot);
     }
+    applyModeration(actions);
     if (actions.lockFacilitator) {
         resetForNextResident();
         return;
@@ -779,6 +790,12 @@ void KioskApp::frame(double now) {
             case ScreenId::PaperBatches: drawPaperBatches(ctx); break;
             case ScreenId::PaperEntry: drawPaperEntry(ctx); break;
             case ScreenId::PaperCompare: drawPaperCompare(ctx); break;
+            case ScreenId::ModerationQueue: drawModerationQueue(ctx); break;
+            case ScreenId::ModerationItem: drawModerationItem(ctx); break;
+            case ScreenId::ModerationHide: drawModerationHide(ctx); break;
+            case ScreenId::ModerationCorrect: drawModerationCorrect(ctx); break;
+            case ScreenId::ModerationMerge: drawModerationMerge(ctx); break;
+            case ScreenId::ModerationClassify: drawModerationClassify(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -986,6 +1003,36 @@ void KioskApp::showForScreenshot(ScreenId screen) {
             state_.screen = screen;
             break;
         }
+        case ScreenId::ModerationQueue:
+        case ScreenId::ModerationItem:
+        case ScreenId::ModerationHide:
+        case ScreenId::ModerationCorrect:
+        case ScreenId::ModerationMerge:
+        case ScreenId::ModerationClassify:
+            // The demo's first waiting item, with the choices a facilitator might make on each screen.
+            state_.facilitator.label = "Anna (opbouwwerk)";
+            state_.history.clear();
+            if (screen != ScreenId::ModerationQueue && !view_.moderationQueue.empty()) {
+                openModeration(view_.moderationQueue.front().idea.id);
+                state_.history.clear();
+                state_.screen = screen;
+                ModerationFlow& flow = state_.moderation;
+                if (screen == ScreenId::ModerationHide) {
+                    flow.hideReason = HideReason::Other;
+                    flow.hideNote = translator_.tr("example.moderation.hide_note");
+                    flow.focus = ModerationField::HideNote;
+                }
+                if (screen == ScreenId::ModerationCorrect) flow.focus = ModerationField::Title;
+                if (screen == ScreenId::ModerationMerge && !view_.ideas.empty()) flow.mergeInto = view_.ideas.front().id;
+                if (screen == ScreenId::ModerationClassify) {
+                    flow.classification.partners = {Partner::Corporation, Partner::Municipality};
+                    flow.classification.dimension = LiveabilityDimension::SocialCohesion;
+                    flow.costText = "1250,50";
+                    flow.focus = ModerationField::Cost;
+                    flow.classifyTab = 3;  // the cost on the numeric pad: the fullest of the five
+                }
+            }
+            break;
         case ScreenId::ReceiptCheck:
             // A receipt typed and looked up: one that is not among the closed round's ballots.
             state_.receipt.typed = "M4T-R7K";

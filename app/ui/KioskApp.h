@@ -3,6 +3,7 @@
 // storage), and runs the idle timer that wipes drafts when a resident walks away.
 #pragma once
 
+#include "../core/FlaggedWords.h"
 #include "../core/VotingCode.h"
 #include "../core/i18n/Catalog.h"
 #include "../platform/Runner.h"
@@ -31,6 +32,7 @@ struct KioskSettings {
     std::filesystem::path widgetDump;                  // when set: the touch targets of each drawn frame are written here
     std::filesystem::path mapFolder;                   // = "" // where neighbourhood map pictures are (the assets' maps folder)
     std::filesystem::path reportFolder;                // = "" // where "Make report" writes (<data dir>/reports); "" = the system's temporary folder
+    std::filesystem::path moderationFolder;            // = "" // the moderation word lists (assets/moderation); "": nothing is flagged
 };
 
 class KioskApp : public platform::FrameClient {
@@ -104,6 +106,12 @@ private:
     // Appends the signed-in facilitator's action to the audit log; false when it could not be written.
     bool audit(const char* action, const std::string& subject, const std::string& before, const std::string& after);
     void watchFacilitatorCorner(double now);
+    // [SECTION] Moderation (KioskModeration.cpp)
+    void applyModeration(const Actions& actions);
+    void refreshModeration();          // the queue and the item open, from storage
+    void openModeration(const std::string& ideaId);
+    void finishModeration(const char* doneKey);  // back to the queue, saying what was done
+    void moderationSaved(const char* doneKey);   // back to the item, saying what was done
     void castBallot();
     // [SECTION] Residents' evenings (KioskAppEvening.cpp)
     void refreshEvening();
@@ -129,6 +137,7 @@ private:
     KioskView view_;
     IdleTimer idle_;
     OnScreenKeyboard keyboard_;
+    FlaggedWords flaggedWords_;       // the moderation word lists, loaded once
     WrongCodeThrottle codeThrottle_;  // survives the idle reset: walking away must not reset a guesser's wait
     DragScrollList ideaList_;
     DragScrollList pageScroll_;

@@ -21,7 +21,13 @@ bool isFacilitatorScreen(ScreenId id) {
         case ScreenId::EveningMinutes:
         case ScreenId::PaperBatches:
         case ScreenId::PaperEntry:
-        case ScreenId::PaperCompare: return true;
+        case ScreenId::PaperCompare:
+        case ScreenId::ModerationQueue:
+        case ScreenId::ModerationItem:
+        case ScreenId::ModerationHide:
+        case ScreenId::ModerationCorrect:
+        case ScreenId::ModerationMerge:
+        case ScreenId::ModerationClassify: return true;
         default: return false;
     }
 }

@@ -8,6 +8,7 @@
 #include "../core/Idea.h"
 #include "../core/Initiative.h"
 #include "../core/MeetingNeed.h"
+#include "../core/Moderation.h"
 #include "../core/round/BudgetRound.h"
 #include "../core/round/PaperBallots.h"
 #include "../core/round/RoundTally.h"
@@ -32,7 +33,8 @@ enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact
                       InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck,
                       FacilitatorPin, FacilitatorHome, AuditLog, FacilitatorRounds,
                       EveningRun, EveningPlan, EveningVote, EveningMinutes,
-                      PaperBatches, PaperEntry, PaperCompare };
+                      PaperBatches, PaperEntry, PaperCompare,
+                      ModerationQueue, ModerationItem, ModerationHide, ModerationCorrect, ModerationMerge, ModerationClassify };
 
 struct ScreenInfo {
     ScreenId id;
@@ -40,7 +42,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 41> kScreens = {{
+inline constexpr std::array<ScreenInfo, 47> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -89,6 +91,14 @@ inline constexpr std::array<ScreenInfo, 41> kScreens = {{
     {ScreenId::PaperBatches, "paper-batches", "screen.paper_batches.title"},
     {ScreenId::PaperEntry, "paper-entry", "screen.paper_entry.title"},
     {ScreenId::PaperCompare, "paper-compare", "screen.paper_compare.title"},
+    // Moderation (beoordelen): the queue of new ideas and initiatives, one item, and what can be
+    // done with it.
+    {ScreenId::ModerationQueue, "moderation-queue", "screen.moderation_queue.title"},
+    {ScreenId::ModerationItem, "moderation-item", "screen.moderation_item.title"},
+    {ScreenId::ModerationHide, "moderation-hide", "screen.moderation_hide.title"},
+    {ScreenId::ModerationCorrect, "moderation-correct", "screen.moderation_correct.title"},
+    {ScreenId::ModerationMerge, "moderation-merge", "screen.moderation_merge.title"},
+    {ScreenId::ModerationClassify, "moderation-classify", "screen.moderation_classify.title"},
 }};
 
 // The newest audit log entries the facilitator's log screen lists.
@@ -119,6 +129,12 @@ struct RoundStatus {
     std::int64_t ballots = 0;                  // = 0
 };
 
+// A new idea or initiative waiting for a facilitator, with the listed words it holds.
+struct QueuedIdea {
+    Idea idea;
+    std::vector<std::string> flagged;  // = {} // words of the moderation lists found in its title or text
+};
+
 // What screens read from storage; refreshed after every write, never per frame.
 struct KioskView {
     std::string neighbourhood;
@@ -146,6 +162,10 @@ struct KioskView {
     // openDotVote(), its options and counts in options and dots. nullopt: no evening planned.
     std::optional<EveningSummary> currentEvening;
     std::string eveningReportFolder;   // where "Make report" writes: the data folder's reports/ ("" in memory: a temporary folder)
+    std::vector<QueuedIdea> moderationQueue;  // new ideas and initiatives, oldest first
+    std::optional<Idea> moderated;            // = nullopt // the item open for moderation, whatever its status
+    ModerationRecord moderatedRecord;         // what facilitators decided about it so far
+    std::vector<std::string> moderatedFlags;  // listed words in it
     const Idea* findIdea(std::string_view id) const;
     const InitiativePlan* findPlan(std::string_view ideaId) const;
 };
@@ -230,6 +250,26 @@ struct PaperFlow {
     std::optional<PaperBatch> result;    // = nullopt // the batch as it stands after saving
 };
 
+// Which field of the moderation screens the keyboard or the numeric pad edits; None: put away.
+enum class ModerationField { None, Title, Body, HideNote, Cost, Feasibility };
+
+// A facilitator moderating one item: what is chosen and typed on its screens before it is saved.
+struct ModerationFlow {
+    std::string ideaId;                        // the item open on the moderation screens
+    std::optional<HideReason> hideReason;      // = nullopt // chosen on the hide screen
+    std::string hideNote;                      // typed for Other
+    std::string title;                         // the correction being typed
+    std::string body;
+    std::string mergeInto;                     // the approved idea chosen to merge into
+    Classification classification;             // as set on the classify screen
+    std::string costText;                      // the cost estimate as typed on the pad ("1250,50")
+    ModerationField focus = ModerationField::None;  // = None
+    const char* problemKey = nullptr;          // why the last save did not go through
+    const char* doneKey = nullptr;             // what the last action did, said on the queue and the item
+    bool confirmMerge = false;                 // = false // merge was tapped once; a second tap merges
+    std::size_t classifyTab = 0;               // = 0 (theme) // which part of the classification shows
+};
+
 // "Was my vote counted?": the receipt typed on the results screen and the answer.
 struct ReceiptCheck {
     std::string typed;                   // as typed, any case, with or without the dash
@@ -273,6 +313,7 @@ struct KioskState {
     ReferenceCheck check;           // "check my initiative"
     ReceiptCheck receipt;           // "was my vote counted?"
     FacilitatorAccess facilitator;  // wiped with everything else by the idle reset: that locks
+    ModerationFlow moderation;      // the item a facilitator is moderating
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
     EveningDesk evening;            // the facilitator's evening drafts; wiped by the idle reset (which locks)
     PaperFlow paper;                // a facilitator's paper ballot entry; wiped (locked) with the rest
@@ -332,6 +373,13 @@ struct Actions {
     bool startPaperBatch = false;  // facilitator: a new batch named state.paper.batch
     bool savePaperBatch = false;   // facilitator: the batch is complete (or the correction done): store and compare
     std::optional<std::size_t> correctPaperBallot;  // facilitator: open one's own entry at this ballot to correct it
+    bool openModerationQueue = false;        // facilitator: the new ideas and initiatives waiting
+    std::optional<std::string> openModeration;  // facilitator: moderate this idea
+    bool approveModerated = false;           // facilitator: approve state.moderation's item
+    bool hideModerated = false;              // ... hide it with the chosen reason
+    bool correctModerated = false;           // ... save the corrected title and text
+    bool mergeModerated = false;             // ... merge it into state.moderation.mergeInto
+    bool classifyModerated = false;          // ... save the classification
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

@@ -303,7 +303,9 @@ TEST_CASE("the demo's initiatives are listed, approved, with a plan and a sealed
     Result<int> added = store->addDemoNeighbourhood();
     REQUIRE(added.ok());
     const DemoNeighbourhood& demo = demoNeighbourhood();
-    CHECK(added.value() == static_cast<int>(demo.ideas.size() + demo.initiatives.size()));
+    // The demo's waiting entries (the moderation queue) count too.
+    CHECK(added.value() == static_cast<int>(demo.ideas.size() + demo.initiatives.size() + demo.waitingIdeas.size() +
+                                            demo.waitingInitiatives.size()));
 
     std::vector<Idea> initiatives;
     for (const Idea& idea : store->visibleIdeas())
@@ -423,7 +425,8 @@ TEST_CASE("rebuildReadTables gives the same initiative rows", "[storage][initiat
     SQLite::Database db = sideDoor(dir);
     const std::vector<std::string> before = initiativeRows(db);
     const std::vector<std::string> listed = describe(store->visibleIdeas());
-    REQUIRE(rows(db, "SELECT idea_id FROM initiative_plans").size() == demoNeighbourhood().initiatives.size() + 2);
+    REQUIRE(rows(db, "SELECT idea_id FROM initiative_plans").size() ==
+            demoNeighbourhood().initiatives.size() + demoNeighbourhood().waitingInitiatives.size() + 2);
     REQUIRE(rows(db, "SELECT 1 FROM initiative_budget_lines").size() > 6);
 
     SECTION("from intact tables") {

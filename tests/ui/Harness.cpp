@@ -39,6 +39,7 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
     settings.startLanguage = options_.language;
     settings.firstScreen = options_.firstScreen;
     settings.idle = options_.idle;
+    settings.moderationFolder = BUURTSTEM_SOURCE_DIR "/assets/moderation";
     app_ = std::make_unique<ui::KioskApp>(*store_, shippedTranslations(), settings);
     REQUIRE(app_->buildFonts(options_.pxPerMm));
     frames(2);

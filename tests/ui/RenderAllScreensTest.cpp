@@ -17,7 +17,8 @@ namespace {
 bool clippedByList(const std::string& id) {
     return id.rfind("#idea.", 0) == 0 || id.rfind("#card", 0) == 0 || id.rfind("#initiative.budget.line.", 0) == 0 ||
            id.rfind("#ballot.project.", 0) == 0 || id.rfind("#results.", 0) == 0 || id.rfind("#paper.project.", 0) == 0 ||
-           id.rfind("#paper.batch.", 0) == 0 || id.rfind("#paper.mismatch.", 0) == 0;
+           id.rfind("#paper.batch.", 0) == 0 || id.rfind("#paper.mismatch.", 0) == 0 || id.rfind("#mod.row.", 0) == 0 ||
+           id.rfind("#mod.merge.", 0) == 0;
 }
 
 }  // namespace

@@ -122,6 +122,7 @@ void drawFacilitatorHome(ScreenContext& ctx) {
     if (const char* key = ctx.view.presenterShown ? "facilitator.presenter_off" : "facilitator.presenter_on"; action(key, icon::Comments, ui.tr(key), false, true)) ctx.actions.togglePresenter = true;
     if (action("facilitator.evening", icon::Meeting, ui.tr("facilitator.evening"), false, true)) ctx.actions.openEvening = true;
     if (action("facilitator.paper", icon::Edit, ui.tr("facilitator.paper"), false, true)) ctx.actions.openPaper = true;
+    if (action("facilitator.moderation", icon::Check, ui.format("facilitator.moderation", {{"count", std::to_string(ctx.view.moderationQueue.size())}}), false, true)) ctx.actions.openModerationQueue = true;
     if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
     if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
 }
@@ -149,6 +150,11 @@ std::string actionText(const Ui& ui, const std::string& action) {
     if (action == kAuditEveningReport) return ui.tr("audit.action.evening_report");
     if (action == kAuditPaperEntered) return ui.tr("audit.action.paper_entered");
     if (action == kAuditPaperCorrected) return ui.tr("audit.action.paper_corrected");
+    if (action == kAuditIdeaApproved) return ui.tr("audit.action.idea_approved");
+    if (action == kAuditIdeaHidden) return ui.tr("audit.action.idea_hidden");
+    if (action == kAuditIdeaCorrected) return ui.tr("audit.action.idea_corrected");
+    if (action == kAuditIdeaMerged) return ui.tr("audit.action.idea_merged");
+    if (action == kAuditIdeaClassified) return ui.tr("audit.action.idea_classified");
     return action;
 }
 

@@ -81,6 +81,17 @@ void drawEveningMinutes(ScreenContext& ctx);
 void drawPaperBatches(ScreenContext& ctx);
 void drawPaperEntry(ScreenContext& ctx);
 void drawPaperCompare(ScreenContext& ctx);  // "was my vote counted?" by the receipt (RoundResults.cpp)
+// Moderation (beoordelen), one file each: the queue, one item with its actions, and the screens
+// for a reason to hide, a spelling correction, the idea to merge into, and the classification.
+void drawModerationQueue(ScreenContext& ctx);
+void drawModerationItem(ScreenContext& ctx);
+void drawModerationHide(ScreenContext& ctx);
+void drawModerationCorrect(ScreenContext& ctx);
+void drawModerationMerge(ScreenContext& ctx);
+void drawModerationClassify(ScreenContext& ctx);
+// Translation keys of a Leefbaarometer dimension and of a reason to hide (ModerationItem.cpp).
+const char* dimensionLabelKey(LiveabilityDimension dimension);
+const char* hideReasonLabelKey(HideReason reason);  // "was my vote counted?" by the receipt (RoundResults.cpp)
 // Why a project of a counted round was or was not chosen, in the current language.
 std::string projectExplanation(const Ui& ui, const BudgetRound& round, const tally::TallyResult& result, std::uint32_t project);
 // How the round's votes were counted, in the current language.
