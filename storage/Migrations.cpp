@@ -293,6 +293,19 @@ CREATE TRIGGER audit_log_only_next BEFORE INSERT ON audit_log
 WHEN NEW.seq IS NOT (SELECT COALESCE(MAX(seq), 0) + 1 FROM audit_log)
 BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql"},
+    {12, R"sql(
+-- What the first-start set-up chose for this kiosk: the languages residents are offered
+-- ("nl,en,ar": Dutch always, in the kiosk's order) and the idle times in seconds. Settings of
+-- this device like the staff key and the facilitators, not events: another kiosk in the same
+-- neighbourhood may stand where other languages are spoken. No row until the set-up finished.
+CREATE TABLE kiosk_settings (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    languages    TEXT    NOT NULL CHECK (languages = 'nl' OR languages LIKE 'nl,%'),
+    ask_after_s  INTEGER NOT NULL CHECK (ask_after_s > 0),
+    start_over_s INTEGER NOT NULL CHECK (start_over_s > 0),
+    updated_ms   INTEGER NOT NULL
+);
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

@@ -144,6 +144,7 @@ int runKiosk(const KioskOptions& options) {
     settings.startLanguage = options.language;
     settings.widgetDump = options.widgetDump;
     settings.mapFolder = assetDir() / "maps";
+    settings.dataDir = dataDir;  // the set-up looks there (and on USB sticks) for the staff key file
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), dataDir);
     if (!platform::displayAvailable())
         return reportError(makeError(ErrorCode::NoDisplay, "neither DISPLAY nor WAYLAND_DISPLAY is set"), dataDir);

@@ -25,6 +25,7 @@ inline constexpr std::string_view kAuditEncodingTag = "buurtstem-audit-v1";
 inline constexpr const char* kAuditFacilitatorUnlocked = "facilitator.unlocked";  // a PIN opened the screens
 inline constexpr const char* kAuditRoundClosed = "round.closed";                  // voting ended early
 inline constexpr const char* kAuditKioskClosed = "kiosk.closed";                  // Buurtstem was closed
+inline constexpr const char* kAuditKioskSetUp = "kiosk.set_up";                   // the set-up (instellingen) finished
 
 // One action, as the code that did it describes it. The store adds number, time and hashes.
 struct AuditDraft {

@@ -1,6 +1,8 @@
 // Screen lookup by id and name.
 #include "KioskState.h"
 
+#include <algorithm>
+
 namespace buurtstem::ui {
 
 const ScreenInfo& screenInfo(ScreenId id) {
@@ -8,6 +10,8 @@ const ScreenInfo& screenInfo(ScreenId id) {
         if (info.id == id) return info;
     return kScreens[0];
 }
+
+bool isSetUpScreen(ScreenId id) { return std::find(kSetUpSteps.begin(), kSetUpSteps.end(), id) != kSetUpSteps.end(); }
 
 std::optional<ScreenId> screenByName(std::string_view name) {
     for (const ScreenInfo& info : kScreens)

@@ -6,6 +6,7 @@
 #include "../core/AuditLog.h"
 #include "../core/Idea.h"
 #include "../core/Initiative.h"
+#include "../core/KioskSetup.h"
 #include "../core/MeetingNeed.h"
 #include "../core/round/BudgetRound.h"
 #include "../core/round/RoundTally.h"
@@ -14,6 +15,7 @@
 #include "../core/Similarity.h"
 
 #include <array>
+#include <filesystem>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -28,7 +30,9 @@ enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact
                       MeetingNeeds, MeetingNeedsPractical, MeetingNeedsHelp, MeetingNeedsThanks, MeetingNeedsNote,
                       InitiativeStart, InitiativeWho, InitiativeBudget, InitiativeSupport, InitiativeReview, InitiativeThanks,
                       InitiativeCheck, VoteCode, Ballot, BallotReview, BallotReceipt, RoundResults, ReceiptCheck,
-                      FacilitatorPin, FacilitatorHome, AuditLog };
+                      FacilitatorPin, FacilitatorHome, AuditLog,
+                      SetUpWelcome, SetUpName, SetUpPlaces, SetUpLanguages, SetUpIdle, SetUpMaximum, SetUpStaffKey,
+                      SetUpFacilitator, SetUpSummary };
 
 struct ScreenInfo {
     ScreenId id;
@@ -36,7 +40,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 33> kScreens = {{
+inline constexpr std::array<ScreenInfo, 42> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -75,7 +79,24 @@ inline constexpr std::array<ScreenInfo, 33> kScreens = {{
     {ScreenId::FacilitatorPin, "facilitator-pin", "screen.facilitator_pin.title"},
     {ScreenId::FacilitatorHome, "facilitator", "screen.facilitator.title"},
     {ScreenId::AuditLog, "audit-log", "screen.audit_log.title"},
+    // The set-up (instellingen): shown by itself while the kiosk has no facilitator, and from the
+    // facilitator's start screen later. One step per screen, in this order.
+    {ScreenId::SetUpWelcome, "setup-welcome", "screen.setup.title"},
+    {ScreenId::SetUpName, "setup-name", "screen.setup.title"},
+    {ScreenId::SetUpPlaces, "setup-places", "screen.setup.title"},
+    {ScreenId::SetUpLanguages, "setup-languages", "screen.setup.title"},
+    {ScreenId::SetUpIdle, "setup-idle", "screen.setup.title"},
+    {ScreenId::SetUpMaximum, "setup-maximum", "screen.setup.title"},
+    {ScreenId::SetUpStaffKey, "setup-key", "screen.setup.title"},
+    {ScreenId::SetUpFacilitator, "setup-facilitator", "screen.setup.title"},
+    {ScreenId::SetUpSummary, "setup-summary", "screen.setup.title"},
 }};
+
+// The set-up's steps in order, for Next and for "step 3 of 9".
+inline constexpr std::array<ScreenId, 9> kSetUpSteps = {ScreenId::SetUpWelcome, ScreenId::SetUpName, ScreenId::SetUpPlaces,
+                                                        ScreenId::SetUpLanguages, ScreenId::SetUpIdle, ScreenId::SetUpMaximum,
+                                                        ScreenId::SetUpStaffKey, ScreenId::SetUpFacilitator, ScreenId::SetUpSummary};
+bool isSetUpScreen(ScreenId id);
 
 // The newest audit log entries the facilitator's log screen lists.
 inline constexpr std::size_t kAuditEntriesShown = 200;
@@ -108,6 +129,10 @@ struct KioskView {
     std::int64_t initiativeMaximumCents = kInitiativeDefaultMaximumCents;  // the facilitator's maximum per initiative
     std::optional<BudgetRound> openRound;  // = nullopt // the round residents can vote in now (the first, if several)
     std::optional<ClosedRound> closedRound;  // = nullopt // the round whose voting ended last, with its results
+    bool hasFacilitator = false;       // = false // false: the kiosk shows the set-up until one is added
+    std::vector<std::string> languagesOffered = {"nl", "en", "tr", "pl", "uk", "ar"};  // the resident's language picker shows these
+    std::optional<KioskPreferences> preferences;  // = nullopt // as the set-up stored them; nullopt before it finished once
+    std::optional<StaffKeyBytes> staffKey;  // = nullopt // contacts are sealed to it; none: contacts cannot be kept
     std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
     AuditCheck auditCheck;             // the chain checked at the same moment
     const Idea* findIdea(std::string_view id) const;
@@ -149,6 +174,37 @@ struct FacilitatorAccess {
     std::string label;                   // the facilitator whose PIN opened the screens; "" = locked
     const char* confirmKey = nullptr;    // the action waiting for a second tap ("facilitator.quit", ...)
     const char* doneKey = nullptr;       // what the last action did, said on the facilitator's start screen
+};
+
+// Which text field of the set-up the keyboard types into; None: put away.
+enum class SetUpField { None, Name, Place, Label };
+// Where the facilitator step is: what to do (in the later set-up), the label, then the PINs.
+enum class SetUpPinStage { Choose, Label, OldPin, NewPin, Again, Done };
+enum class SetUpFacilitatorPlan { Keep, Add, ChangePin };
+
+// The set-up's draft: read from storage when it opens, stored only by Finish.
+struct SetUpFlow {
+    bool firstStart = false;             // = false // no facilitator yet: the kiosk opened the set-up by itself
+    std::string name;                    // the neighbourhood's name
+    std::vector<Place> places;           // in the residents' order, with their spots when the neighbourhood has a map
+    std::string map;                     // the map picture's file name; kept for the places that keep their names
+    std::string placeTyped;              // a new place being typed
+    std::optional<std::size_t> selectedPlace;  // = nullopt // the place whose up, down and remove buttons show
+    SetUpField focus = SetUpField::None; // = None
+    KioskPreferences preferences;        // languages offered and idle times
+    std::string maximumText;             // the maximum per initiative as typed on the pad ("5000")
+    std::vector<std::filesystem::path> keyFiles;  // candidate key files found in the data folder and on USB sticks
+    std::optional<std::size_t> keyFile;  // = nullopt // the file tapped
+    std::optional<StaffKeyBytes> key;    // = nullopt // its key, when it is one
+    const char* keyProblemKey = nullptr; // why the tapped file is not a key
+    bool keySkipped = false;             // = false // go on without a (new) staff key
+    SetUpFacilitatorPlan plan = SetUpFacilitatorPlan::Add;  // = Add
+    SetUpPinStage stage = SetUpPinStage::Label;  // = Label
+    std::string label;                   // the new facilitator's name
+    std::string oldPin;                  // digits only; never stored, wiped after Finish
+    std::string pin;
+    std::string pinAgain;
+    const char* problemKey = nullptr;    // said on the current step
 };
 
 // "Was my vote counted?": the receipt typed on the results screen and the answer.
@@ -194,6 +250,7 @@ struct KioskState {
     ReferenceCheck check;           // "check my initiative"
     ReceiptCheck receipt;           // "was my vote counted?"
     FacilitatorAccess facilitator;  // wiped with everything else by the idle reset: that locks
+    SetUpFlow setUp;                // the set-up's draft, while it shows
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
     MeetingNeedDraft needs;         // what the resident chose in the meeting-needs steps so far
     const char* needsProblemKey = nullptr;  // message beside Send: nothing chosen yet, or cannot save
@@ -226,6 +283,10 @@ struct Actions {
     bool closeRound = false;       // facilitator: end voting in the open round now
     bool quit = false;             // facilitator: close Buurtstem
     bool openAuditLog = false;     // facilitator: read and check the audit log, and show it
+    bool openSetUp = false;        // facilitator: the set-up (instellingen) with the stored values
+    bool findKeyFiles = false;     // set-up: look for key files again
+    std::optional<std::size_t> chooseKeyFile;  // set-up: read this one of state.setUp.keyFiles
+    bool finishSetUp = false;      // set-up: store everything
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

@@ -174,6 +174,7 @@ TEST_CASE("a version 2 database upgrades to the current version and keeps ideas 
         SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
         // Schemas 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places, sealed contacts, staff
         // key) go too: a v2 build had none of it.
+        db.exec("DROP TABLE kiosk_settings;");  // schema 12: the set-up's kiosk settings
         db.exec("DROP TABLE audit_log; DROP TABLE pin_attempts; DROP TABLE facilitators;");
         db.exec("DROP TABLE round_code_keys; DROP TABLE ballot_choices; DROP TABLE ballots; DROP TABLE voting_codes; "
                 "DROP TABLE round_projects; DROP TABLE rounds;");

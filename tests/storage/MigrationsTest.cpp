@@ -19,11 +19,13 @@ SQLite::Database emptyMemoryDatabase() { return SQLite::Database(":memory:", SQL
 
 }  // namespace
 
-TEST_CASE("schema migrations are numbered 1, 2, 3 ... up to kSchemaVersion", "[storage][migrations]") {
+TEST_CASE("schema migrations are numbered from 1, increasing, up to kSchemaVersion", "[storage][migrations]") {
+    // Versions only increase; parts built side by side take numbers of their own, so gaps are allowed.
     const auto migrations = schemaMigrations();
     REQUIRE_FALSE(migrations.empty());
-    for (std::size_t i = 0; i < migrations.size(); ++i) {
-        CHECK(migrations[i].version == static_cast<int>(i) + 1);
+    CHECK(migrations.front().version == 1);
+    for (std::size_t i = 1; i < migrations.size(); ++i) {
+        CHECK(migrations[i].version > migrations[i - 1].version);
     }
     CHECK(migrations.back().version == kSchemaVersion);
 }

@@ -122,6 +122,7 @@ void drawFacilitatorHome(ScreenContext& ctx) {
                                        : std::string(ui.tr("facilitator.no_open_round"));
     if (action("facilitator.close_round", icon::Clock, closeLabel, true, ctx.view.openRound.has_value())) ctx.actions.closeRound = true;
     if (action("facilitator.audit_log", icon::List, ui.tr("facilitator.audit_log"), false, true)) ctx.actions.openAuditLog = true;
+    if (action("facilitator.setup", icon::Wrench, ui.tr("facilitator.setup"), false, true)) ctx.actions.openSetUp = true;
     if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
     if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
 }
@@ -137,6 +138,7 @@ std::string actionText(const Ui& ui, const std::string& action) {
     if (action == kAuditFacilitatorUnlocked) return ui.tr("audit.action.unlocked");
     if (action == kAuditRoundClosed) return ui.tr("audit.action.round_closed");
     if (action == kAuditKioskClosed) return ui.tr("audit.action.kiosk_closed");
+    if (action == kAuditKioskSetUp) return ui.tr("audit.action.set_up");
     return action;
 }
 
