@@ -31,7 +31,7 @@ KIOSK=$WORK/kiosk
 
 # [SECTION] help and wrong use
 expect "help" 0 "add" "" -- "$BIN" facilitator --help
-expect "no subcommand" $EXIT_USAGE "facilitator" "" -- "$BIN" facilitator
+expect "no subcommand" $EXIT_USAGE "subcommand is required" "" -- "$BIN" facilitator
 expect "add without a label" $EXIT_USAGE "--label" "284615\n284615\n" -- "$BIN" facilitator add --data-dir "$KIOSK"
 expect "list without a database" $EXIT_DATA_DIR "There is no Buurtstem database" "" -- "$BIN" facilitator list --data-dir "$KIOSK"
 

@@ -16,7 +16,8 @@ namespace {
 // Rows of a list that scrolls by dragging: only their visible part is registered.
 bool clippedByList(const std::string& id) {
     return id.rfind("#idea.", 0) == 0 || id.rfind("#card", 0) == 0 || id.rfind("#initiative.budget.line.", 0) == 0 ||
-           id.rfind("#ballot.project.", 0) == 0 || id.rfind("#results.", 0) == 0;
+           id.rfind("#ballot.project.", 0) == 0 || id.rfind("#results.", 0) == 0 || id.rfind("#setup.place.", 0) == 0 ||
+           id.rfind("#setup.key.file.", 0) == 0 || id.rfind("#setup.summary.", 0) == 0;
 }
 
 }  // namespace

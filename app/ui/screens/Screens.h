@@ -84,6 +84,8 @@ void drawSetUpSummary(ScreenContext& ctx);
 // Whether the set-up may show: while the kiosk has no facilitator, or to one signed in. Says
 // "locked" otherwise.
 bool setUpAllowed(ScreenContext& ctx);
+// The height of a set-up button `width` wide with this icon and label: its label may wrap.
+float setUpButtonHeight(const Ui& ui, const char* iconText, std::string_view label, float width);
 // "Step 3 of 9" and the step's heading.
 void setUpHeading(ScreenContext& ctx, ScreenId step, const char* headingKey);
 // The step after `step`, for Next.

@@ -65,8 +65,12 @@ void drawSetUpPlaces(ScreenContext& ctx) {
     // [Bottom] The keyboard while typing; else the selected place's buttons and Back / Next.
     const float bottom = ctx.contentMin.y + ctx.contentSize.y;
     const float keyboardHeight = ctx.keyboard.height(ui);
-    const float controlsHeight = ui.metrics.touchMin() + gap + ui.metrics.touchMain() + gap;
-    const float listBottom = typing ? bottom - keyboardHeight - gap : bottom - controlsHeight;
+    const float third = (width - 2 * gap) / 3;
+    float controlHeight = ui.metrics.touchMin();
+    for (const char* key : {"setup.places.up", "setup.places.down", "setup.places.remove"})
+        controlHeight = std::max(controlHeight, setUpButtonHeight(ui, icon::Remove, ui.tr(key), third));
+    const float controlsHeight = controlHeight + gap + ui.metrics.touchMain() + gap;
+    const float listBottom = typing ? bottom - keyboardHeight - gap : bottom - controlsHeight - gap;
 
     // [List] Numbered as residents see it; a place on the map says so.
     const float listTop = ImGui::GetCursorScreenPos().y;
@@ -112,7 +116,6 @@ void drawSetUpPlaces(ScreenContext& ctx) {
 
     // Up, down and remove act on the tapped place.
     ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, bottom - controlsHeight));
-    const float third = (width - 2 * gap) / 3;
     const std::optional<std::size_t> selected = flow.selectedPlace && *flow.selectedPlace < flow.places.size() ? flow.selectedPlace : std::nullopt;
     struct Control {
         const char* id;
@@ -124,12 +127,12 @@ void drawSetUpPlaces(ScreenContext& ctx) {
                                 {"setup.places.remove", icon::Remove, selected.has_value()}};
     const ImVec2 controlsOrigin = ImGui::GetCursorScreenPos();
     for (int i = 0; i < 3; ++i) {
-        ImGui::SetCursorScreenPos(gridCell(controlsOrigin, i, 3, ImVec2(third, ui.metrics.touchMin()), gap));
+        ImGui::SetCursorScreenPos(gridCell(controlsOrigin, i, 3, ImVec2(third, controlHeight), gap));
         ButtonSpec spec;
         spec.id = controls[i].id;
         spec.label = ui.tr(controls[i].id);
         spec.icon = controls[i].icon;
-        spec.size = ImVec2(third, ui.metrics.touchMin());
+        spec.size = ImVec2(third, controlHeight);
         spec.enabled = controls[i].enabled;
         if (!touchButton(ui, spec) || !selected) continue;
         const std::size_t at = *selected;
@@ -144,7 +147,7 @@ void drawSetUpPlaces(ScreenContext& ctx) {
             flow.selectedPlace.reset();
         }
     }
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, controlsOrigin.y + ui.metrics.touchMin() + gap));
+    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, controlsOrigin.y + controlHeight + gap));
     setUpButtons(ctx, ScreenId::SetUpPlaces, true);
 }
 

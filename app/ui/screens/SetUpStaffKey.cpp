@@ -7,6 +7,7 @@
 #include "../Icons.h"
 #include "../widgets/TouchButton.h"
 
+#include <algorithm>
 #include <string>
 
 namespace buurtstem::ui {
@@ -39,7 +40,10 @@ void drawSetUpStaffKey(ScreenContext& ctx) {
 
     // [Files] One row each, the file's name and its folder; Search again and Skip below.
     const float bottom = ctx.contentMin.y + ctx.contentSize.y;
-    const float controlsTop = bottom - ui.metrics.touchMain() - gap - ui.metrics.touchMin() - gap;
+    const float half = (width - gap) / 2;
+    const float rowHeight = std::max(setUpButtonHeight(ui, icon::Search, ui.tr("setup.key.search"), half),
+                                     setUpButtonHeight(ui, icon::Next, ui.tr("setup.key.skip"), half));
+    const float controlsTop = bottom - ui.metrics.touchMain() - gap - rowHeight - gap;
     const float listTop = ImGui::GetCursorScreenPos().y;
     if (flow.keyFiles.empty()) {
         screenText(ctx, ui.tr("setup.key.none_found"), true);
@@ -67,13 +71,12 @@ void drawSetUpStaffKey(ScreenContext& ctx) {
     }
 
     ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, controlsTop));
-    const float half = (width - gap) / 2;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ButtonSpec search;
     search.id = "setup.key.search";
     search.label = ui.tr("setup.key.search");
     search.icon = icon::Search;
-    search.size = ImVec2(half, ui.metrics.touchMin());
+    search.size = ImVec2(half, rowHeight);
     ImGui::SetCursorScreenPos(gridCell(origin, 0, 2, search.size, gap));
     if (touchButton(ui, search)) ctx.actions.findKeyFiles = true;
     ButtonSpec skip;
@@ -81,8 +84,7 @@ void drawSetUpStaffKey(ScreenContext& ctx) {
     skip.label = ui.tr("setup.key.skip");
     skip.icon = icon::Next;
     skip.size = search.size;
-    skip.kind = ButtonKind::Choice;
-    skip.selected = flow.keySkipped;
+    skip.kind = ButtonKind::Secondary;
     ImGui::SetCursorScreenPos(gridCell(origin, 1, 2, search.size, gap));
     if (touchButton(ui, skip)) {
         flow.keySkipped = true;
@@ -90,7 +92,7 @@ void drawSetUpStaffKey(ScreenContext& ctx) {
         flow.keyFile.reset();
         flow.keyProblemKey = nullptr;
     }
-    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, origin.y + ui.metrics.touchMin() + gap));
+    ImGui::SetCursorScreenPos(ImVec2(ctx.contentMin.x, origin.y + rowHeight + gap));
     setUpButtons(ctx, ScreenId::SetUpStaffKey, flow.key.has_value() || flow.keySkipped || ctx.view.staffKey.has_value());
 }
 

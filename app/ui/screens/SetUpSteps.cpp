@@ -15,6 +15,11 @@
 
 namespace buurtstem::ui {
 
+float setUpButtonHeight(const Ui& ui, const char* iconText, std::string_view label, float width) {
+    // TouchButton wraps a long label in large text: as tall as the label needs, 12 mm at least.
+    return std::max(ui.metrics.touchMin(), measureText(ui.fonts.heading, std::string(iconText) + "  " + std::string(label), width - ui.mm(8)).y + ui.mm(6));
+}
+
 bool setUpAllowed(ScreenContext& ctx) {
     if (!ctx.view.hasFacilitator || !ctx.state.facilitator.label.empty()) return true;
     screenText(ctx, ctx.ui.tr("facilitator.locked"));
@@ -134,6 +139,18 @@ void drawSetUpName(ScreenContext& ctx) {
 
 // [SECTION] Languages offered
 
+namespace {
+
+// A language in its own name ("Türkçe"); its code when the catalogue does not know it.
+std::string languageName(const Ui& ui, std::string_view code) {
+    const std::vector<i18n::Language> languages = ui.translator->languages();
+    for (const i18n::Language& language : languages)
+        if (language.code == code) return language.nativeName;
+    return std::string(code);
+}
+
+}  // namespace
+
 void drawSetUpLanguages(ScreenContext& ctx) {
     if (!setUpAllowed(ctx)) return;
     Ui& ui = ctx.ui;
@@ -149,9 +166,7 @@ void drawSetUpLanguages(ScreenContext& ctx) {
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     int index = 0;
     for (const std::string_view code : kKioskLanguages) {
-        const auto known = std::find_if(ui.translator->languages().begin(), ui.translator->languages().end(),
-                                        [&](const i18n::Language& l) { return l.code == code; });
-        const std::string name = known != ui.translator->languages().end() ? known->nativeName : std::string(code);
+        const std::string name = languageName(ui, code);
         std::vector<std::string>& chosen = flow.preferences.languages;
         const bool on = code == "nl" || std::find(chosen.begin(), chosen.end(), code) != chosen.end();
         ImGui::SetCursorScreenPos(gridCell(origin, index++, columns, cell, gap));
@@ -163,8 +178,8 @@ void drawSetUpLanguages(ScreenContext& ctx) {
         spec.size = cell;
         spec.kind = ButtonKind::Choice;
         spec.selected = on;
-        spec.enabled = code != "nl";  // Dutch is always offered
-        if (!touchButton(ui, spec)) continue;
+        // Dutch is always offered: its tap changes nothing (drawn enabled, so its name stays readable).
+        if (!touchButton(ui, spec) || code == "nl") continue;
         if (on)
             chosen.erase(std::remove(chosen.begin(), chosen.end(), code), chosen.end());
         else
@@ -239,7 +254,7 @@ void drawSetUpMaximum(ScreenContext& ctx) {
 
     // The pad on the reading side; its Next key goes on.
     const float padHeight = numericPadHeight(ui);
-    const float padWidth = std::min(width, 4 * ui.mm(30) + 3 * gap);
+    const float padWidth = std::min(width, 4 * ui.mm(40) + 3 * gap);  // room for "Verder" on the Done key in large text
     const float bottom = ctx.contentMin.y + ctx.contentSize.y;
     const float top = std::max(ImGui::GetCursorScreenPos().y + gap, bottom - padHeight);
     ImGui::SetCursorScreenPos(ImVec2(rightToLeft() ? ctx.contentMin.x + width - padWidth : ctx.contentMin.x, top));
@@ -265,9 +280,7 @@ void drawSetUpSummary(ScreenContext& ctx) {
 
     std::string languages;
     for (const std::string& code : flow.preferences.languages) {
-        const auto known = std::find_if(ui.translator->languages().begin(), ui.translator->languages().end(),
-                                        [&](const i18n::Language& l) { return l.code == code; });
-        languages += (languages.empty() ? "" : ", ") + (known != ui.translator->languages().end() ? known->nativeName : code);
+        languages += (languages.empty() ? "" : ", ") + languageName(ui, code);
     }
     std::string places;
     for (const Place& place : flow.places) places += (places.empty() ? "" : ", ") + place.name;
@@ -289,7 +302,7 @@ void drawSetUpSummary(ScreenContext& ctx) {
         {"setup.summary.languages", languages},
         {"setup.summary.idle", idle},
         {"setup.summary.maximum", cents ? formatEuroShort(*cents) : std::string("-")},
-        {"setup.summary.key", key},
+        {"setup.summary.staff_key", key},
         {"setup.summary.facilitator", facilitator},
     };
 
