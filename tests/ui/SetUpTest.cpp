@@ -283,3 +283,30 @@ TEST_CASE("Instellingen adds a facilitator or changes the signed-in one's PIN wi
     CHECK(h.store().tryPin("590318").label == "Anna");
     CHECK(h.store().placesWithPositions() == spotsBefore);
 }
+
+TEST_CASE("a kiosk set up without the corporation's key says so on the contact step, and the step still fits", "[ui][setup]") {
+    for (const bool large : {false, true}) {
+        for (const auto& [width, height] : {std::pair{1280, 800}, std::pair{800, 1280}}) {
+            test::HarnessOptions options;
+            options.demo = false;  // no key
+            options.width = width;
+            options.height = height;
+            Harness h(options);
+            h.app().setLargeText(large);
+            REQUIRE(h.tap("home.tile.idea"));
+            REQUIRE(h.tap("theme.traffic"));
+            h.type("Drempel");
+            REQUIRE(h.tap("#osk.done"));
+            REQUIRE(h.tap("#osk.done"));
+            REQUIRE(h.tap("idea.place.next"));
+            REQUIRE(screen(h) == ui::ScreenId::IdeaContact);
+            CHECK_FALSE(h.app().view().staffKey.has_value());
+            for (const ui::WidgetInfo& w : h.app().ui().widgets.widgets()) {
+                INFO(w.id << (large ? " large " : " ") << width << "x" << height);
+                CHECK(w.y1 <= static_cast<float>(height) + 0.5f);
+                CHECK(w.height() >= h.app().ui().metrics.touchMin() - 0.5f);
+            }
+            CHECK(h.has("idea.contact.skip"));
+        }
+    }
+}
