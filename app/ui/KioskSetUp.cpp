@@ -199,6 +199,7 @@ void KioskApp::showSetUpForScreenshot(ScreenId screen) {
     state_.screen = screen;
     SetUpFlow& flow = state_.setUp;
     switch (screen) {
+        case ScreenId::SetUpWelcome: flow.firstStart = true; break;  // as a new kiosk greets its first facilitator
         case ScreenId::SetUpName: flow.focus = SetUpField::Name; break;
         case ScreenId::SetUpPlaces:
             flow.selectedPlace = 1;
@@ -213,10 +214,10 @@ void KioskApp::showSetUpForScreenshot(ScreenId screen) {
             break;
         case ScreenId::SetUpFacilitator:
             flow.plan = SetUpFacilitatorPlan::Add;
-            flow.stage = SetUpPinStage::Again;
+            flow.stage = SetUpPinStage::NewPin;
             flow.label = "Bram";
-            flow.pin = "284615";
-            flow.pinAgain = "2846";
+            flow.pin = "2846";
+            flow.problemKey = "setup.pin.mismatch";  // the longest message of the step
             break;
         case ScreenId::SetUpSummary:
             flow.plan = SetUpFacilitatorPlan::Add;
