@@ -7,6 +7,7 @@
 #include "Migrations.h"
 #include "PaperTables.h"
 #include "ModerationTables.h"
+#include "KioskSettingsTable.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
 #include "VotingCodeHash.h"
@@ -1123,6 +1124,35 @@ Result<int> KioskStore::addDemoNeighbourhood() {
     });
 }
 
+Result<void> KioskStore::setNeighbourhoodName(const std::string& name) {
+    return guarded<void>("name the neighbourhood", [&]() -> Result<void> {
+        if (Result<void> valid = validateNeighbourhoodName(name); !valid) return valid;
+        NeighbourhoodNamed payload;
+        payload.name = utf8::trim(name);
+        return impl_->writeTransaction<void>("name the neighbourhood", [&]() -> Result<void> {
+            Result<Event> event = impl_->record(kEventNeighbourhoodNamed, encodePayload(payload));
+            if (!event) return event.error();
+            return {};
+        });
+    });
+}
+
+std::optional<KioskPreferences> KioskStore::kioskPreferences() const {
+    return impl_->read<std::optional<KioskPreferences>>("read kiosk settings", std::nullopt,
+                                                       [&]() -> Result<std::optional<KioskPreferences>> {
+                                                           return readKioskPreferences(impl_->db);
+                                                       });
+}
+
+Result<void> KioskStore::setKioskPreferences(const KioskPreferences& preferences) {
+    Result<KioskPreferences> valid = validatePreferences(preferences);
+    if (!valid) return valid.error();
+    return impl_->writeTransaction<void>("store kiosk settings", [&]() -> Result<void> {
+        writeKioskPreferences(impl_->db, *valid, impl_->nowMs());
+        return {};
+    });
+}
+
 Result<void> KioskStore::setPlaces(const std::vector<std::string>& places) {
     return guarded<void>("set places", [&]() -> Result<void> {
         PlacesSet payload;
@@ -1229,6 +1259,32 @@ Result<void> KioskStore::addFacilitator(const std::string& label, std::string_vi
             insert.bind(2, *hashed);
             insert.bind(3, static_cast<std::int64_t>(impl_->nowMs()));
             insert.exec();
+            return {};
+        });
+    });
+}
+
+Result<void> KioskStore::changeFacilitatorPin(const std::string& label, std::string_view oldPin, std::string_view newPin) {
+    if (checkNewPin(newPin) != PinProblem::None)
+        return makeError(ErrorCode::InvalidInput, "a PIN has 6 to 12 digits and is not one digit repeated or a run");
+    return guarded<void>("change facilitator PIN", [&]() -> Result<void> {
+        bool found = false;
+        for (const StoredFacilitator& facilitator : readFacilitators(impl_->db)) {
+            if (facilitator.label == label) {
+                found = true;
+                if (!pinMatches(facilitator.pinHash, oldPin)) return makeError(ErrorCode::InvalidInput, "the old PIN is wrong");
+            } else if (pinMatches(facilitator.pinHash, newPin)) {
+                return makeError(ErrorCode::InvalidInput, "another facilitator has this PIN");
+            }
+        }
+        if (!found) return makeError(ErrorCode::NotFound, "there is no facilitator called " + label);
+        Result<std::string> hashed = hashPin(newPin);
+        if (!hashed) return hashed.error();
+        return impl_->writeTransaction<void>("change facilitator PIN", [&]() -> Result<void> {
+            SQLite::Statement update(impl_->db, "UPDATE facilitators SET pin_hash = ? WHERE label = ?");
+            update.bind(1, *hashed);
+            update.bind(2, label);
+            update.exec();
             return {};
         });
     });

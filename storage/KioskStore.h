@@ -9,6 +9,7 @@
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
 #include "../app/core/Initiative.h"
+#include "../app/core/KioskSetup.h"
 #include "../app/core/MeetingNeed.h"
 #include "../app/core/Moderation.h"
 #include "../app/core/Place.h"
@@ -99,6 +100,10 @@ public:
     // Once per visit is the screen's rule; storage counts every tap it is given. Errors: NotFound
     // (no approved idea with this id; nothing stored), StorageFull, StorageReadOnly, StorageFailure.
     Result<Idea> supportIdea(const std::string& ideaId);
+    // Records neighbourhood.named: the neighbourhood this kiosk serves (no longer the demo).
+    // Errors: InvalidInput (empty after trimming, longer than kNeighbourhoodNameMax code points, or
+    // more than one line), StorageFull, StorageReadOnly, StorageFailure.
+    Result<void> setNeighbourhoodName(const std::string& name);
     // Records neighbourhood.places_set: the named places residents choose from. Errors:
     // InvalidInput (an empty, repeated or unreadable name), StorageFull, StorageReadOnly, StorageFailure.
     // The list replaces the earlier one and, having no map, also the earlier map.
@@ -112,6 +117,11 @@ public:
     // Stores the key contacts are sealed to (a kiosk setting, not an event: see Migrations.cpp).
     // Errors: StorageFull, StorageReadOnly, StorageFailure.
     Result<void> setStaffPublicKey(const StaffKey& publicKey);
+    // The settings the set-up chose for this kiosk (languages offered, idle times); nullopt until
+    // it finished once. A kiosk setting, not an event (kiosk_settings, migration 12).
+    std::optional<KioskPreferences> kioskPreferences() const;
+    // Errors: InvalidInput (validatePreferences), StorageFull, StorageReadOnly, StorageFailure.
+    Result<void> setKioskPreferences(const KioskPreferences& preferences);
     // Fills an empty kiosk with the demo neighbourhood (name, places, ideas and initiatives already
     // approved) and a demo staff key pair: the public key is stored, the secret key written to
     // <data dir>/demo-staff-secret.key (mode 0600; not for in-memory stores). Returns the
@@ -151,6 +161,10 @@ public:
     // label or PIN rules of app/core/FacilitatorPin.h, a label or PIN another facilitator has),
     // StorageFull, StorageReadOnly, StorageFailure.
     Result<void> addFacilitator(const std::string& label, std::string_view pin);
+    // Gives the facilitator `label` a new PIN, when `oldPin` is theirs. Errors: NotFound (no such
+    // facilitator), InvalidInput (the old PIN is wrong, the new one breaks the rules or is another
+    // facilitator's), StorageFull, StorageReadOnly, StorageFailure. Nothing changes on error.
+    Result<void> changeFacilitatorPin(const std::string& label, std::string_view oldPin, std::string_view newPin);
     enum class PinOutcome { Unlocked, Wrong, Wait, NoFacilitator, StorageProblem };
     struct PinAttempt {
         PinOutcome outcome = PinOutcome::Wrong;  // = Wrong

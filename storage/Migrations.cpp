@@ -410,6 +410,19 @@ CREATE TABLE evening_next (
     place        TEXT    NOT NULL
 );
 )sql"},
+    {12, R"sql(
+-- What the first-start set-up chose for this kiosk: the languages residents are offered
+-- ("nl,en,ar": Dutch always, in the kiosk's order) and the idle times in seconds. Settings of
+-- this device like the staff key and the facilitators, not events: another kiosk in the same
+-- neighbourhood may stand where other languages are spoken. No row until the set-up finished.
+CREATE TABLE kiosk_settings (
+    id           INTEGER PRIMARY KEY CHECK (id = 1),
+    languages    TEXT    NOT NULL CHECK (languages = 'nl' OR languages LIKE 'nl,%'),
+    ask_after_s  INTEGER NOT NULL CHECK (ask_after_s > 0),
+    start_over_s INTEGER NOT NULL CHECK (start_over_s > 0),
+    updated_ms   INTEGER NOT NULL
+);
+)sql"},
     {13, R"sql(
 -- Phases a facilitator sets for a round (round.phases_set): proposals open, results published.
 -- A round without a row here takes no proposals and has nothing published. No reference to

@@ -1,9 +1,10 @@
-// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round and audit commands.
+// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit and facilitator commands.
 #include "CommandLine.h"
 
 #include "AuditCommand.h"
 #include "Commands.h"
 #include "EveningCommand.h"
+#include "FacilitatorCommand.h"
 #include "RoundCommand.h"
 #include "TallyCommand.h"
 
@@ -89,6 +90,9 @@ int runCommandLine(int argc, char** argv) {
     CLI::App* audit = addAuditCommand(app, auditOptions);
     EveningCommandOptions eveningOptions;
     CLI::App* eveningReport = addEveningCommand(app, eveningOptions);
+    FacilitatorCommandOptions facilitatorOptions;
+    FacilitatorCommands facilitatorCommands;
+    addFacilitatorCommand(app, facilitatorOptions, facilitatorCommands);
 
     try {
         app.parse(argc, argv);
@@ -107,6 +111,8 @@ int runCommandLine(int argc, char** argv) {
     if (round->parsed()) return runRound(roundOptions);
     if (audit->parsed()) return runAudit(auditOptions);
     if (eveningReport->parsed()) return runEveningReport(eveningOptions);
+    if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
+    if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());

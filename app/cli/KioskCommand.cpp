@@ -147,6 +147,7 @@ int runKiosk(const KioskOptions& options) {
     settings.mapFolder = assetDir() / "maps";
     settings.reportFolder = dataDir / ui::kReportsFolderName;  // "Verslag maken" writes here
     settings.moderationFolder = assetDir() / "moderation";
+    settings.dataDir = dataDir;  // the set-up looks there (and on USB sticks) for the staff key file
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), dataDir);
     if (!platform::displayAvailable())
         return reportError(makeError(ErrorCode::NoDisplay, "neither DISPLAY nor WAYLAND_DISPLAY is set"), dataDir);

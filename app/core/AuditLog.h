@@ -44,6 +44,7 @@ inline constexpr const char* kAuditIdeaHidden = "idea.hidden";          // after
 inline constexpr const char* kAuditIdeaCorrected = "idea.corrected";    // before/after: title and text
 inline constexpr const char* kAuditIdeaMerged = "idea.merged";          // before -> after: the two reference codes
 inline constexpr const char* kAuditIdeaClassified = "idea.classified";  // before/after: describeClassification
+inline constexpr const char* kAuditKioskSetUp = "kiosk.set_up";                   // the set-up (instellingen) finished
 
 // One action, as the code that did it describes it. The store adds number, time and hashes.
 struct AuditDraft {

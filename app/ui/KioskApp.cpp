@@ -64,6 +64,8 @@ KioskApp::KioskApp(storage::KioskStore& store, i18n::Translator translator, Kios
     }
     state_.screen = settings_.firstScreen;
     refreshView();
+    applyPreferences();
+    if (state_.screen == ScreenId::Attract) showFirstStartSetUp();
 }
 
 bool KioskApp::buildFonts(float pxPerMm) {
@@ -100,6 +102,14 @@ void KioskApp::refreshView() {
         if (std::optional<InitiativePlan> plan = store_.initiativePlan(idea.id)) view_.plans.emplace(idea.id, std::move(*plan));
     }
     view_.initiativeMaximumCents = store_.initiativeMaximumCents();
+    view_.hasFacilitator = store_.hasFacilitator();
+    view_.preferences = store_.kioskPreferences();
+    view_.languagesOffered = view_.preferences ? view_.preferences->languages : KioskPreferences{}.languages;
+    view_.staffKey.reset();
+    if (const std::optional<storage::StaffKey> key = store_.staffPublicKey()) {
+        view_.staffKey.emplace();
+        std::copy(key->begin(), key->end(), view_.staffKey->begin());
+    }
     refreshEvening();
     refreshModeration();
     // One read of the rounds; each one's phase by the store's clock.
@@ -173,6 +183,7 @@ void KioskApp::resetForNextResident() {
     keyboard_.reset();
     ideaList_.reset();
     pageScroll_.reset();
+    showFirstStartSetUp();
 }
 
 void KioskApp::go(ScreenId screen) {
@@ -183,6 +194,11 @@ void KioskApp::go(ScreenId screen) {
     // The language's letters, not the last layer of another step's keyboard.
     if (screen == ScreenId::MeetingNeedsNote || screen == ScreenId::InitiativeCheck || screen == ScreenId::VoteCode) keyboard_.reset();
     state_.idea.steps.focus = PlanField::None;  // each of an initiative's steps opens with the keyboard away
+    if (isSetUpScreen(screen)) {
+        keyboard_.reset();
+        state_.setUp.problemKey = nullptr;
+        if (screen == ScreenId::SetUpStaffKey && !state_.setUp.key) findKeyFiles();
+    }
 }
 
 void KioskApp::submitIdea() {
@@ -606,6 +622,13 @@ void KioskApp::apply(const Actions& actions, double now) {
         audit(kAuditKioskClosed, "", "", "");
         quitRequested_ = true;
     }
+    if (actions.openSetUp && !state_.facilitator.label.empty()) openSetUp(false);
+    if (actions.findKeyFiles) findKeyFiles();
+    if (actions.chooseKeyFile) chooseKeyFile(*actions.chooseKeyFile);
+    if (actions.finishSetUp) {
+        finishSetUp();
+        return;
+    }
     if (actions.openAuditLog && !state_.facilitator.label.empty()) {
         view_.auditLog = store_.auditLog(kAuditEntriesShown);
         view_.auditCheck = store_.checkAuditLog();
@@ -693,12 +716,13 @@ void KioskApp::frame(double now) {
         lastTouch_ = now;
     }
     watchFacilitatorCorner(now);
-    const bool facilitatorScreen = isFacilitatorScreen(state_.screen);
+    const bool facilitatorScreen = isFacilitatorScreen(state_.screen) || isSetUpScreen(state_.screen);
     if (facilitatorScreen && !onFacilitatorScreen_) lastTouch_ = now;  // the quiet minutes count from the opening
     onFacilitatorScreen_ = facilitatorScreen;
     if (facilitatorScreen) {
-        // Facilitators are not asked whether they are still there; their screens lock after a few quiet minutes.
-        if (now - lastTouch_ >= kFacilitatorLockSeconds) resetForNextResident();
+        // Facilitators are not asked whether they are still there; their screens lock after a few
+        // quiet minutes. The first-start set-up has nothing to lock: it waits.
+        if (now - lastTouch_ >= kFacilitatorLockSeconds && !state_.setUp.firstStart) resetForNextResident();
         idle_.touch(now);
     } else if (state_.screen != ScreenId::Attract) {
         const IdleState idle = idle_.state(now);
@@ -726,8 +750,10 @@ void KioskApp::frame(double now) {
         bar.title = ui_.tr(titleKey(state_));
         bar.showBack = state_.screen != ScreenId::Home && state_.screen != ScreenId::IdeaThanks &&
                        state_.screen != ScreenId::PulseThanks && state_.screen != ScreenId::MeetingNeedsThanks && state_.screen != ScreenId::InitiativeThanks &&
-                       state_.screen != ScreenId::BallotReceipt && state_.screen != ScreenId::FacilitatorHome;
-        bar.showHome = state_.screen != ScreenId::Home;
+                       state_.screen != ScreenId::BallotReceipt && state_.screen != ScreenId::FacilitatorHome &&
+                       !(state_.screen == ScreenId::SetUpWelcome && state_.setUp.firstStart);
+        // The first-start set-up leads nowhere else: the kiosk is not ready for residents yet.
+        bar.showHome = state_.screen != ScreenId::Home && !(isSetUpScreen(state_.screen) && state_.setUp.firstStart);
         bar.languageName = translator_.language().nativeName.c_str();
         bar.largeText = state_.largeText;
         bar.highContrast = state_.highContrast;
@@ -796,6 +822,15 @@ void KioskApp::frame(double now) {
             case ScreenId::ModerationCorrect: drawModerationCorrect(ctx); break;
             case ScreenId::ModerationMerge: drawModerationMerge(ctx); break;
             case ScreenId::ModerationClassify: drawModerationClassify(ctx); break;
+            case ScreenId::SetUpWelcome: drawSetUpWelcome(ctx); break;
+            case ScreenId::SetUpName: drawSetUpName(ctx); break;
+            case ScreenId::SetUpPlaces: drawSetUpPlaces(ctx); break;
+            case ScreenId::SetUpLanguages: drawSetUpLanguages(ctx); break;
+            case ScreenId::SetUpIdle: drawSetUpIdle(ctx); break;
+            case ScreenId::SetUpMaximum: drawSetUpMaximum(ctx); break;
+            case ScreenId::SetUpStaffKey: drawSetUpStaffKey(ctx); break;
+            case ScreenId::SetUpFacilitator: drawSetUpFacilitator(ctx); break;
+            case ScreenId::SetUpSummary: drawSetUpSummary(ctx); break;
         }
         ImGui::EndChild();
     }
@@ -822,7 +857,8 @@ double KioskApp::kioskSecondsUntilChange(double now) const {
                                    : static_cast<double>(nextRoundChangeMs_ > clock ? nextRoundChangeMs_ - clock : 0) / 1000.0;
     // The attract screen shows nothing of a round; the first touch after a change refreshes (frame()).
     if (state_.screen == ScreenId::Attract) return std::numeric_limits<double>::infinity();
-    if (isFacilitatorScreen(state_.screen)) {
+    if (isFacilitatorScreen(state_.screen) || isSetUpScreen(state_.screen)) {
+        if (state_.setUp.firstStart) return roundChange;  // nothing locks while the kiosk is set up
         double next = std::max(0.0, lastTouch_ + kFacilitatorLockSeconds - now);
         if (state_.facilitator.waitUntil > now) next = std::min(next, 1.0);  // the wait's seconds count down
         return std::min(next, roundChange);
@@ -1033,6 +1069,15 @@ void KioskApp::showForScreenshot(ScreenId screen) {
                 }
             }
             break;
+        case ScreenId::SetUpWelcome:
+        case ScreenId::SetUpName:
+        case ScreenId::SetUpPlaces:
+        case ScreenId::SetUpLanguages:
+        case ScreenId::SetUpIdle:
+        case ScreenId::SetUpMaximum:
+        case ScreenId::SetUpStaffKey:
+        case ScreenId::SetUpFacilitator:
+        case ScreenId::SetUpSummary: showSetUpForScreenshot(screen); break;
         case ScreenId::ReceiptCheck:
             // A receipt typed and looked up: one that is not among the closed round's ballots.
             state_.receipt.typed = "M4T-R7K";

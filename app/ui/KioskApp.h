@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace buurtstem::ui {
 
@@ -33,6 +34,9 @@ struct KioskSettings {
     std::filesystem::path mapFolder;                   // = "" // where neighbourhood map pictures are (the assets' maps folder)
     std::filesystem::path reportFolder;                // = "" // where "Make report" writes (<data dir>/reports); "" = the system's temporary folder
     std::filesystem::path moderationFolder;            // = "" // the moderation word lists (assets/moderation); "": nothing is flagged
+    bool firstStartSetUp = true;                       // = true // without a facilitator the set-up shows instead of the attract screen
+    std::filesystem::path dataDir;                     // = "" // the kiosk's data folder: the set-up looks there for the staff key file
+    std::vector<std::filesystem::path> keyFolders;     // = {} // where the set-up looks for key files; empty: defaultKeyFolders(dataDir)
 };
 
 class KioskApp : public platform::FrameClient {
@@ -103,6 +107,15 @@ private:
     void openPaperBatch(const std::string& label);
     void savePaperBatch();
     void correctPaperBallot(std::size_t ballot);
+    // [SECTION] The set-up (KioskSetUp.cpp)
+    void openSetUp(bool firstStart);   // reads the stored values into state_.setUp and shows the first step
+    void findKeyFiles();
+    void chooseKeyFile(std::size_t index);
+    void finishSetUp();
+    void applyPreferences();           // the stored languages and idle times, to the running kiosk
+    bool showFirstStartSetUp();
+    void showSetUpForScreenshot(ScreenId screen);        // shows the set-up when the kiosk has no facilitator; false when it has one
+    void closeOpenRound();
     // Appends the signed-in facilitator's action to the audit log; false when it could not be written.
     bool audit(const char* action, const std::string& subject, const std::string& before, const std::string& after);
     void watchFacilitatorCorner(double now);

@@ -1,6 +1,8 @@
 // Screen lookup by id and name.
 #include "KioskState.h"
 
+#include <algorithm>
+
 namespace buurtstem::ui {
 
 const ScreenInfo& screenInfo(ScreenId id) {
@@ -31,6 +33,7 @@ bool isFacilitatorScreen(ScreenId id) {
         default: return false;
     }
 }
+bool isSetUpScreen(ScreenId id) { return std::find(kSetUpSteps.begin(), kSetUpSteps.end(), id) != kSetUpSteps.end(); }
 
 std::optional<ScreenId> screenByName(std::string_view name) {
     for (const ScreenInfo& info : kScreens)

@@ -7,6 +7,7 @@
 #include "../core/Evening.h"
 #include "../core/Idea.h"
 #include "../core/Initiative.h"
+#include "../core/KioskSetup.h"
 #include "../core/MeetingNeed.h"
 #include "../core/Moderation.h"
 #include "../core/round/BudgetRound.h"
@@ -17,6 +18,7 @@
 #include "../core/Similarity.h"
 
 #include <array>
+#include <filesystem>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -34,7 +36,10 @@ enum class ScreenId { Attract, Home, IdeaTheme, IdeaText, IdeaPlace, IdeaContact
                       FacilitatorPin, FacilitatorHome, AuditLog, FacilitatorRounds,
                       EveningRun, EveningPlan, EveningVote, EveningMinutes,
                       PaperBatches, PaperEntry, PaperCompare,
-                      ModerationQueue, ModerationItem, ModerationHide, ModerationCorrect, ModerationMerge, ModerationClassify };
+                      ModerationQueue, ModerationItem, ModerationHide, ModerationCorrect, ModerationMerge, ModerationClassify,
+
+                      SetUpWelcome, SetUpName, SetUpPlaces, SetUpLanguages, SetUpIdle, SetUpMaximum, SetUpStaffKey,
+                      SetUpFacilitator, SetUpSummary };
 
 struct ScreenInfo {
     ScreenId id;
@@ -42,7 +47,7 @@ struct ScreenInfo {
     const char* titleKey;  // translation key of the title in the top bar
 };
 
-inline constexpr std::array<ScreenInfo, 47> kScreens = {{
+inline constexpr std::array<ScreenInfo, 56> kScreens = {{
     {ScreenId::Attract, "attract", "screen.attract.title"},
     {ScreenId::Home, "home", "screen.home.title"},
     {ScreenId::IdeaTheme, "idea-theme", "screen.idea_theme.title"},
@@ -99,7 +104,24 @@ inline constexpr std::array<ScreenInfo, 47> kScreens = {{
     {ScreenId::ModerationCorrect, "moderation-correct", "screen.moderation_correct.title"},
     {ScreenId::ModerationMerge, "moderation-merge", "screen.moderation_merge.title"},
     {ScreenId::ModerationClassify, "moderation-classify", "screen.moderation_classify.title"},
+    // The set-up (instellingen): shown by itself while the kiosk has no facilitator, and from the
+    // facilitator's start screen later. One step per screen, in this order.
+    {ScreenId::SetUpWelcome, "setup-welcome", "screen.setup.title"},
+    {ScreenId::SetUpName, "setup-name", "screen.setup.title"},
+    {ScreenId::SetUpPlaces, "setup-places", "screen.setup.title"},
+    {ScreenId::SetUpLanguages, "setup-languages", "screen.setup.title"},
+    {ScreenId::SetUpIdle, "setup-idle", "screen.setup.title"},
+    {ScreenId::SetUpMaximum, "setup-maximum", "screen.setup.title"},
+    {ScreenId::SetUpStaffKey, "setup-key", "screen.setup.title"},
+    {ScreenId::SetUpFacilitator, "setup-facilitator", "screen.setup.title"},
+    {ScreenId::SetUpSummary, "setup-summary", "screen.setup.title"},
 }};
+
+// The set-up's steps in order, for Next and for "step 3 of 9".
+inline constexpr std::array<ScreenId, 9> kSetUpSteps = {ScreenId::SetUpWelcome, ScreenId::SetUpName, ScreenId::SetUpPlaces,
+                                                        ScreenId::SetUpLanguages, ScreenId::SetUpIdle, ScreenId::SetUpMaximum,
+                                                        ScreenId::SetUpStaffKey, ScreenId::SetUpFacilitator, ScreenId::SetUpSummary};
+bool isSetUpScreen(ScreenId id);
 
 // The newest audit log entries the facilitator's log screen lists.
 inline constexpr std::size_t kAuditEntriesShown = 200;
@@ -152,6 +174,10 @@ struct KioskView {
     bool initiativesOpen = true;         // = true // residents may propose an initiative: no rounds at all, or one takes proposals
     std::vector<BudgetRound> paperRounds;   // rounds paper ballots can be entered for (opened); read when a facilitator opens them
     std::vector<PaperBatch> paperBatches;   // the batches of the round chosen for paper ballots
+    bool hasFacilitator = false;       // = false // false: the kiosk shows the set-up until one is added
+    std::vector<std::string> languagesOffered = {"nl", "en", "tr", "pl", "uk", "ar"};  // the resident's language picker shows these
+    std::optional<KioskPreferences> preferences;  // = nullopt // as the set-up stored them; nullopt before it finished once
+    std::optional<StaffKeyBytes> staffKey;  // = nullopt // contacts are sealed to it; none: contacts cannot be kept
     std::vector<AuditEntry> auditLog;  // newest first; read when a facilitator opens the log, not at every refresh
     AuditCheck auditCheck;             // the chain checked at the same moment
     bool presenterShown = false;       // = false // the presenter window is open (a setting of this run, not stored)
@@ -270,6 +296,37 @@ struct ModerationFlow {
     std::size_t classifyTab = 0;               // = 0 (theme) // which part of the classification shows
 };
 
+// Which text field of the set-up the keyboard types into; None: put away.
+enum class SetUpField { None, Name, Place, Label };
+// Where the facilitator step is: what to do (in the later set-up), the label, then the PINs.
+enum class SetUpPinStage { Choose, Label, OldPin, NewPin, Again, Done };
+enum class SetUpFacilitatorPlan { Keep, Add, ChangePin };
+
+// The set-up's draft: read from storage when it opens, stored only by Finish.
+struct SetUpFlow {
+    bool firstStart = false;             // = false // no facilitator yet: the kiosk opened the set-up by itself
+    std::string name;                    // the neighbourhood's name
+    std::vector<Place> places;           // in the residents' order, with their spots when the neighbourhood has a map
+    std::string map;                     // the map picture's file name; kept for the places that keep their names
+    std::string placeTyped;              // a new place being typed
+    std::optional<std::size_t> selectedPlace;  // = nullopt // the place whose up, down and remove buttons show
+    SetUpField focus = SetUpField::None; // = None
+    KioskPreferences preferences;        // languages offered and idle times
+    std::string maximumText;             // the maximum per initiative as typed on the pad ("5000")
+    std::vector<std::filesystem::path> keyFiles;  // candidate key files found in the data folder and on USB sticks
+    std::optional<std::size_t> keyFile;  // = nullopt // the file tapped
+    std::optional<StaffKeyBytes> key;    // = nullopt // its key, when it is one
+    const char* keyProblemKey = nullptr; // why the tapped file is not a key
+    bool keySkipped = false;             // = false // go on without a (new) staff key
+    SetUpFacilitatorPlan plan = SetUpFacilitatorPlan::Add;  // = Add
+    SetUpPinStage stage = SetUpPinStage::Label;  // = Label
+    std::string label;                   // the new facilitator's name
+    std::string oldPin;                  // digits only; never stored, wiped after Finish
+    std::string pin;
+    std::string pinAgain;
+    const char* problemKey = nullptr;    // said on the current step
+};
+
 // "Was my vote counted?": the receipt typed on the results screen and the answer.
 struct ReceiptCheck {
     std::string typed;                   // as typed, any case, with or without the dash
@@ -314,6 +371,7 @@ struct KioskState {
     ReceiptCheck receipt;           // "was my vote counted?"
     FacilitatorAccess facilitator;  // wiped with everything else by the idle reset: that locks
     ModerationFlow moderation;      // the item a facilitator is moderating
+    SetUpFlow setUp;                // the set-up's draft, while it shows
     VoteFlow vote;                  // the ballot of the open round; wiped by the idle reset
     EveningDesk evening;            // the facilitator's evening drafts; wiped by the idle reset (which locks)
     PaperFlow paper;                // a facilitator's paper ballot entry; wiped (locked) with the rest
@@ -380,6 +438,10 @@ struct Actions {
     bool correctModerated = false;           // ... save the corrected title and text
     bool mergeModerated = false;             // ... merge it into state.moderation.mergeInto
     bool classifyModerated = false;          // ... save the classification
+    bool openSetUp = false;        // facilitator: the set-up (instellingen) with the stored values
+    bool findKeyFiles = false;     // set-up: look for key files again
+    std::optional<std::size_t> chooseKeyFile;  // set-up: read this one of state.setUp.keyFiles
+    bool finishSetUp = false;      // set-up: store everything
     bool checkVotingCode = false;  // check state.vote.typedCode for the open round
     bool castBallot = false;       // confirm state.vote.ballot
     bool submitIdea = false;

@@ -32,6 +32,9 @@ BODY="Bij de vijver kun je nergens zitten. Twee bankjes in de schaduw zouden fij
 sql() { sqlite3 -batch -noheader "$DB" "$1"; }
 
 start=$SECONDS
+# A kiosk without a facilitator opens its set-up: prepare it as staff do, with a facilitator.
+printf '284615\n284615\n' | "${APP[@]}" facilitator add --data-dir "$DATA" --label "Test" >/dev/null ||
+    fail "facilitator add: exit code $?"
 start_kiosk "$DATA" "$WORK/widgets.txt" "$WORK/kiosk.log"
 
 note "attract screen: the first tap goes home"

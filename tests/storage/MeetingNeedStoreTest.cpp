@@ -172,17 +172,15 @@ TEST_CASE("a version 2 database upgrades to the current version and keeps ideas 
                           std::to_string(store->pulseSummary().total(PulseAspect::LivingWell).sum);
         }
         SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
-        // Schemas 10 (paper ballots), 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places, sealed contacts, staff
-        // key) go too: a v2 build had none of it.
+        // Schemas 13 (round phases), 12 (the set-up's kiosk settings), 11 (evenings), 10 (paper
+        // ballots), 9 (moderation), 8 (facilitators, audit log), 7 (rounds), 6 (the map),
+        // 5 (initiatives) and 4 (places, sealed contacts, staff key) go too: a v2 build had none of it.
         db.exec("DROP TABLE round_phases;");
-        // Schemas 11 (evenings), 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places, sealed
-        // contacts, staff key) go too: a v2 build had none of it.
+        db.exec("DROP TABLE kiosk_settings;");
         db.exec("DROP TABLE evening_next; DROP TABLE evening_actions; DROP TABLE evening_decisions; "
                 "DROP TABLE evening_dot_options; DROP TABLE evening_dot_votes; DROP TABLE evening_checkins; "
                 "DROP TABLE evening_agenda; DROP TABLE evenings;");
         db.exec("DROP TABLE paper_choices; DROP TABLE paper_entries;");
-        // Schemas 9 (moderation), 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places, sealed
-        // contacts, staff key) go too: a v2 build had none of it.
         db.exec("DROP TABLE idea_partners; DROP TABLE idea_moderation;");
         db.exec("DROP TABLE audit_log; DROP TABLE pin_attempts; DROP TABLE facilitators;");
         db.exec("DROP TABLE round_code_keys; DROP TABLE ballot_choices; DROP TABLE ballots; DROP TABLE voting_codes; "

@@ -40,6 +40,9 @@ Harness::Harness(HarnessOptions options) : options_(std::move(options)) {
     settings.firstScreen = options_.firstScreen;
     settings.idle = options_.idle;
     settings.moderationFolder = BUURTSTEM_SOURCE_DIR "/assets/moderation";
+    settings.firstStartSetUp = options_.firstStartSetUp;
+    settings.keyFolders = options_.keyFolders;
+    if (settings.keyFolders.empty()) settings.keyFolders = {options_.databaseFile.empty() ? std::filesystem::path("/nonexistent") : options_.databaseFile.parent_path()};
     app_ = std::make_unique<ui::KioskApp>(*store_, shippedTranslations(), settings);
     REQUIRE(app_->buildFonts(options_.pxPerMm));
     frames(2);

@@ -31,6 +31,9 @@ struct HarnessOptions {
     std::filesystem::path databaseFile;  // = empty // a private in-memory database when empty; a file lets
                                          // a test reach the database from the side (to make writes fail)
     storage::WallClock clock;            // = system clock when empty // the store's clock: rounds open and close by it
+    bool firstStartSetUp = false;        // = false // the set-up shows while there is no facilitator (the real kiosk's way);
+                                         // off for tests of other screens, whose stores mostly have none
+    std::vector<std::filesystem::path> keyFolders;  // = {} // where the set-up looks for the staff key file
 };
 
 class Harness {

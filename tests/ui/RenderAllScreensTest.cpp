@@ -19,6 +19,8 @@ bool clippedByList(const std::string& id) {
            id.rfind("#ballot.project.", 0) == 0 || id.rfind("#results.", 0) == 0 || id.rfind("#paper.project.", 0) == 0 ||
            id.rfind("#paper.batch.", 0) == 0 || id.rfind("#paper.mismatch.", 0) == 0 || id.rfind("#mod.row.", 0) == 0 ||
            id.rfind("#mod.merge.", 0) == 0;
+           id.rfind("#ballot.project.", 0) == 0 || id.rfind("#results.", 0) == 0 || id.rfind("#setup.place.", 0) == 0 ||
+           id.rfind("#setup.key.file.", 0) == 0 || id.rfind("#setup.summary.", 0) == 0;
 }
 
 }  // namespace

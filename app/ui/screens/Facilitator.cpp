@@ -123,6 +123,7 @@ void drawFacilitatorHome(ScreenContext& ctx) {
     if (action("facilitator.evening", icon::Meeting, ui.tr("facilitator.evening"), false, true)) ctx.actions.openEvening = true;
     if (action("facilitator.paper", icon::Edit, ui.tr("facilitator.paper"), false, true)) ctx.actions.openPaper = true;
     if (action("facilitator.moderation", icon::Check, ui.format("facilitator.moderation", {{"count", std::to_string(ctx.view.moderationQueue.size())}}), false, true)) ctx.actions.openModerationQueue = true;
+    if (action("facilitator.setup", icon::Wrench, ui.tr("facilitator.setup"), false, true)) ctx.actions.openSetUp = true;
     if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
     if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
 }
@@ -155,6 +156,7 @@ std::string actionText(const Ui& ui, const std::string& action) {
     if (action == kAuditIdeaCorrected) return ui.tr("audit.action.idea_corrected");
     if (action == kAuditIdeaMerged) return ui.tr("audit.action.idea_merged");
     if (action == kAuditIdeaClassified) return ui.tr("audit.action.idea_classified");
+    if (action == kAuditKioskSetUp) return ui.tr("audit.action.set_up");
     return action;
 }
 

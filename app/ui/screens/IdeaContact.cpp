@@ -104,6 +104,10 @@ void drawIdeaContact(ScreenContext& ctx) {
     } else {
         screenHeading(ctx, ui.tr("idea.contact.heading"));
     }
+    // A kiosk set up without the corporation's key cannot keep a contact: said before anything
+    // is typed, not only when sending fails.
+    if (!ctx.view.staffKey && flow.contactFocus == ContactField::None && !flow.saveProblemKey)
+        problemText(ctx, ui.tr(flow.initiative ? "initiative.no_staff_key" : "idea.contact.no_staff_key"));
     contactFields(ctx);
 
     const float width = ImGui::GetContentRegionAvail().x;

@@ -5,6 +5,7 @@
 #include "../widgets/Overlay.h"
 #include "../widgets/TouchButton.h"
 
+#include <algorithm>
 #include <string>
 
 namespace buurtstem::ui {
@@ -16,6 +17,9 @@ void drawLanguagePicker(ScreenContext& ctx) {
         textBlock(ui.fonts.heading, std::string(icon::Language) + "  " + ui.tr("language.heading"), ui.colours.text, inner);
         const std::string current = ui.translator->language().code;
         for (const i18n::Language& language : ui.translator->languages()) {
+            // Residents see the languages the set-up offers; facilitators on their screens, all.
+            const std::vector<std::string>& offered = ctx.view.languagesOffered;
+            if (!isSetUpScreen(ctx.state.screen) && std::find(offered.begin(), offered.end(), language.code) == offered.end()) continue;
             ButtonSpec spec;
             const std::string id = "#language." + language.code;
             spec.id = id.c_str();

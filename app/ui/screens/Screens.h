@@ -92,6 +92,31 @@ void drawModerationClassify(ScreenContext& ctx);
 // Translation keys of a Leefbaarometer dimension and of a reason to hide (ModerationItem.cpp).
 const char* dimensionLabelKey(LiveabilityDimension dimension);
 const char* hideReasonLabelKey(HideReason reason);  // "was my vote counted?" by the receipt (RoundResults.cpp)
+void drawAuditLog(ScreenContext& ctx);  // "was my vote counted?" by the receipt (RoundResults.cpp)
+// The set-up (instellingen), one step per screen (SetUpSteps.cpp, SetUpPlaces.cpp,
+// SetUpStaffKey.cpp, SetUpFacilitator.cpp): shown while the kiosk has no facilitator, and later
+// to the facilitator signed in. Nothing is stored before Finish on the summary.
+void drawSetUpWelcome(ScreenContext& ctx);
+void drawSetUpName(ScreenContext& ctx);
+void drawSetUpPlaces(ScreenContext& ctx);
+void drawSetUpLanguages(ScreenContext& ctx);
+void drawSetUpIdle(ScreenContext& ctx);
+void drawSetUpMaximum(ScreenContext& ctx);
+void drawSetUpStaffKey(ScreenContext& ctx);
+void drawSetUpFacilitator(ScreenContext& ctx);
+void drawSetUpSummary(ScreenContext& ctx);
+// Whether the set-up may show: while the kiosk has no facilitator, or to one signed in. Says
+// "locked" otherwise.
+bool setUpAllowed(ScreenContext& ctx);
+// The height of a set-up button `width` wide with this icon and label: its label may wrap.
+float setUpButtonHeight(const Ui& ui, const char* iconText, std::string_view label, float width);
+// "Step 3 of 9" and the step's heading.
+void setUpHeading(ScreenContext& ctx, ScreenId step, const char* headingKey);
+// The step after `step`, for Next.
+ScreenId nextSetUpStep(ScreenId step);
+// Back and Next at the bottom of a step; Next goes on to the next step when `canGoOn`. Says
+// whether Next was tapped (also when it could not go on, so the step can say why).
+bool setUpButtons(ScreenContext& ctx, ScreenId step, bool canGoOn);
 // Why a project of a counted round was or was not chosen, in the current language.
 std::string projectExplanation(const Ui& ui, const BudgetRound& round, const tally::TallyResult& result, std::uint32_t project);
 // How the round's votes were counted, in the current language.
