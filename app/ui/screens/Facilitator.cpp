@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <string>
 
 namespace buurtstem::ui {
@@ -95,37 +96,68 @@ void drawFacilitatorHome(ScreenContext& ctx) {
                                   ImGui::GetContentRegionAvail().x);
     ImGui::Dummy(ImVec2(0, ui.metrics.gap()));
 
-    const float width = ImGui::GetContentRegionAvail().x;
-    const auto action = [&](const char* id, const char* iconText, const std::string& label, bool confirm, bool enabled) {
-        const bool asking = access.confirmKey && std::string_view(access.confirmKey) == id;
-        const std::string text = asking ? ui.tr("facilitator.tap_again") : label;
-        ButtonSpec spec;
-        spec.id = id;
-        spec.icon = iconText;
-        spec.label = text.c_str();
-        // As tall as the label needs: a round's long name, large text.
-        const float textHeight = measureText(ui.fonts.heading, std::string(iconText) + "  " + text, width - ui.mm(8)).y;
-        spec.size = ImVec2(width, std::max(ui.metrics.touchMain(), textHeight + ui.mm(6)));
-        spec.kind = asking ? ButtonKind::Primary : ButtonKind::Secondary;
-        spec.enabled = enabled;
-        const bool tapped = touchButton(ui, spec);
-        ImGui::Dummy(ImVec2(0, ui.metrics.gap() * 0.5f));
-        if (!tapped) return false;
-        if (confirm && !asking) {
-            access.confirmKey = id;  // a second tap carries it out
-            return false;
-        }
-        return true;
+    // What a facilitator does here, as a grid of large buttons: the evening's work first, lock
+    // and close last. Closing asks for a second tap.
+    struct Entry {
+        const char* id;  // also the translation key of the label, unless `label` says otherwise
+        const char* glyph;
+        std::string label;
+        bool confirm;
     };
-    if (action("facilitator.rounds", icon::Ticked, ui.tr("facilitator.rounds"), false, true)) ctx.actions.go = ScreenId::FacilitatorRounds;
-    if (action("facilitator.audit_log", icon::List, ui.tr("facilitator.audit_log"), false, true)) ctx.actions.openAuditLog = true;
-    if (const char* key = ctx.view.presenterShown ? "facilitator.presenter_off" : "facilitator.presenter_on"; action(key, icon::Comments, ui.tr(key), false, true)) ctx.actions.togglePresenter = true;
-    if (action("facilitator.evening", icon::Meeting, ui.tr("facilitator.evening"), false, true)) ctx.actions.openEvening = true;
-    if (action("facilitator.paper", icon::Edit, ui.tr("facilitator.paper"), false, true)) ctx.actions.openPaper = true;
-    if (action("facilitator.moderation", icon::Check, ui.format("facilitator.moderation", {{"count", std::to_string(ctx.view.moderationQueue.size())}}), false, true)) ctx.actions.openModerationQueue = true;
-    if (action("facilitator.setup", icon::Wrench, ui.tr("facilitator.setup"), false, true)) ctx.actions.openSetUp = true;
-    if (action("facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false, true)) ctx.actions.lockFacilitator = true;
-    if (action("facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true, true)) ctx.actions.quit = true;
+    const char* presenterKey = ctx.view.presenterShown ? "facilitator.presenter_off" : "facilitator.presenter_on";
+    const Entry entries[] = {
+        {"facilitator.moderation", icon::Check,
+         ui.format("facilitator.moderation", {{"count", std::to_string(ctx.view.moderationQueue.size())}}), false},
+        {"facilitator.rounds", icon::Ticked, ui.tr("facilitator.rounds"), false},
+        {"facilitator.evening", icon::Meeting, ui.tr("facilitator.evening"), false},
+        {"facilitator.paper", icon::Edit, ui.tr("facilitator.paper"), false},
+        {presenterKey, icon::Comments, ui.tr(presenterKey), false},
+        {"facilitator.audit_log", icon::List, ui.tr("facilitator.audit_log"), false},
+        {"facilitator.setup", icon::Wrench, ui.tr("facilitator.setup"), false},
+        {"facilitator.lock", icon::Lock, ui.tr("facilitator.lock"), false},
+        {"facilitator.quit", icon::Close, ui.tr("facilitator.quit"), true},
+    };
+    const int count = static_cast<int>(std::size(entries));
+    const float gap = ui.metrics.gap();
+    const ImVec2 available = ImGui::GetContentRegionAvail();
+    const int columns = available.x >= 3 * ui.mm(75) + 2 * gap ? 3 : available.x >= 2 * ui.mm(60) + gap ? 2 : 1;
+    const float cellWidth = (available.x - static_cast<float>(columns - 1) * gap) / static_cast<float>(columns);
+    // One height for all, as tall as the longest label needs (large text, a long translation).
+    float cellHeight = ui.metrics.touchMain();
+    for (const Entry& entry : entries) {
+        const std::string text = std::string(entry.glyph) + "  " + entry.label;
+        cellHeight = std::max(cellHeight, measureText(ui.fonts.heading, text, cellWidth - ui.mm(8)).y + ui.mm(6));
+    }
+    const ImVec2 origin = ImGui::GetCursorScreenPos();
+    for (int i = 0; i < count; ++i) {
+        const Entry& entry = entries[i];
+        const bool asking = access.confirmKey && std::string_view(access.confirmKey) == entry.id;
+        const std::string text = asking ? std::string(ui.tr("facilitator.tap_again")) : entry.label;
+        ImGui::SetCursorScreenPos(gridCell(origin, i, columns, ImVec2(cellWidth, cellHeight), gap));
+        ButtonSpec spec;
+        spec.id = entry.id;
+        spec.icon = entry.glyph;
+        spec.label = text.c_str();
+        spec.size = ImVec2(cellWidth, cellHeight);
+        spec.kind = asking ? ButtonKind::Primary : ButtonKind::Secondary;
+        if (!touchButton(ui, spec)) continue;
+        if (entry.confirm && !asking) {
+            access.confirmKey = entry.id;  // a second tap carries it out
+            continue;
+        }
+        const std::string_view id = entry.id;
+        if (id == "facilitator.moderation") ctx.actions.openModerationQueue = true;
+        if (id == "facilitator.rounds") ctx.actions.go = ScreenId::FacilitatorRounds;
+        if (id == "facilitator.evening") ctx.actions.openEvening = true;
+        if (id == "facilitator.paper") ctx.actions.openPaper = true;
+        if (id == presenterKey) ctx.actions.togglePresenter = true;
+        if (id == "facilitator.audit_log") ctx.actions.openAuditLog = true;
+        if (id == "facilitator.setup") ctx.actions.openSetUp = true;
+        if (id == "facilitator.lock") ctx.actions.lockFacilitator = true;
+        if (id == "facilitator.quit") ctx.actions.quit = true;
+    }
+    const int rows = (count + columns - 1) / columns;
+    ImGui::SetCursorScreenPos(ImVec2(origin.x, origin.y + static_cast<float>(rows) * (cellHeight + gap)));
 }
 
 }  // namespace buurtstem::ui
