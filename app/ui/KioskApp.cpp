@@ -1105,7 +1105,10 @@ void KioskApp::togglePresenter() {
     audit(kAuditPresenterSwitched, "", before ? "on" : "off", presenterWanted_ ? "on" : "off");
 }
 
-void KioskApp::setPresenterFeed(PresenterFeed feed) { presenterView_.feed = std::move(feed); }
+void KioskApp::setPresenterFeed(PresenterFeed feed) {
+    presenterView_.feed = std::move(feed);
+    presenterExample_ = true;
+}
 
 void KioskApp::showPresenterExample() {
     PresenterFeed feed;
@@ -1137,6 +1140,8 @@ void KioskApp::refreshPresenter() {
             if (kAllThemes[i] == idea.theme) ++presenterView_.ideasPerTheme[i];
     presenterView_.needs = store_.meetingNeedSummary();
     presenterView_.pulse = store_.pulseSummary();
+    // The evening's agenda, timer and dot vote, from what the facilitator does on the evening screens.
+    if (!presenterExample_) presenterView_.feed = view_.currentEvening ? presenterFeedFor(*view_.currentEvening) : PresenterFeed{};
 }
 
 bool KioskApp::buildPresenterFonts(int heightPx) {

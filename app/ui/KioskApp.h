@@ -81,7 +81,7 @@ public:
     void setHighContrast(bool on);
     void refreshView();  // also when a round opens or closes: frame() sees the moment pass
     // The evening's part of the presenter screen (agenda, current item, dot vote).
-    void setPresenterFeed(PresenterFeed feed);
+    void setPresenterFeed(PresenterFeed feed);  // fixed content (tests, screenshots): the evening's own data no longer replaces it
     // An example evening on the presenter screen: four items, the second one 12 minutes into its
     // 20, and a dot vote (screenshots and tests).
     void showPresenterExample();
@@ -169,6 +169,7 @@ private:
     PresenterView presenterView_;
     bool presenterWanted_ = false;
     bool presenterDirty_ = true;          // refresh before its next frame
+    bool presenterExample_ = false;       // the feed was set from outside; the evening's data does not replace it
     std::int64_t presenterEvents_ = -1;   // the event count its view was read at
     int presenterFontHeight_ = 0;         // the window height its fonts were built for
 };

@@ -66,4 +66,21 @@ PresenterResults presenterResults(const BudgetRound& round, const std::vector<Ba
     return results;
 }
 
+PresenterFeed presenterFeedFor(const EveningSummary& evening) {
+    PresenterFeed feed;
+    for (const AgendaItem& item : evening.evening.agenda) feed.agenda.push_back({item.title, item.minutes});
+    feed.currentItem = evening.runningItem;
+    feed.currentStartedMs = evening.runningSinceMs;
+    const DotVote* vote = evening.openDotVote();
+    if (!vote && !evening.dotVotes.empty()) vote = &evening.dotVotes.back();  // its result stays up after closing
+    if (vote) {
+        PresenterDotVote shown;
+        shown.question = vote->question;
+        for (std::size_t i = 0; i < vote->options.size(); ++i)
+            shown.options.push_back({vote->options[i], static_cast<int>(i < vote->dots.size() ? vote->dots[i] : 0)});
+        feed.dotVote = std::move(shown);
+    }
+    return feed;
+}
+
 }  // namespace buurtstem::ui

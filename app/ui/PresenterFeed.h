@@ -4,6 +4,7 @@
 // Presenter*.cpp screens only draw it.
 #pragma once
 
+#include "../core/Evening.h"
 #include "../core/MeetingNeed.h"
 #include "../core/Pulse.h"
 #include "../core/Theme.h"
@@ -50,6 +51,10 @@ struct AgendaClock {
     std::int64_t minutesOver = 0;  // = 0 // whole minutes over, rounded up (at least 1 once over)
     double secondsToChange = 0;    // = 0 // until minutesLeft or minutesOver next changes
 };
+
+// The evening's part of the presenter as the evening's data has it: its agenda, the item that
+// runs and since when, and the open dot vote (or, when none is open, the one opened last).
+PresenterFeed presenterFeedFor(const EveningSummary& evening);
 
 // The current item's clock at `nowMs`.
 AgendaClock agendaClock(const PresenterFeed& feed, std::uint64_t nowMs);

@@ -248,3 +248,34 @@ TEST_CASE("a facilitator turns the presenter screen on and off, and the audit lo
     h.frames(1);
     CHECK(h.has("facilitator.presenter_on"));
 }
+
+TEST_CASE("the presenter follows the evening: its agenda, the item that runs, and the dot vote", "[ui][presenter][evening]") {
+    Harness h;  // the demo has an evening tonight
+    PresenterWindow presenter(h);
+    presenter.frame();
+    REQUIRE(h.app().view().currentEvening.has_value());
+    const std::string eveningId = h.app().view().currentEvening->evening.id;
+    const ui::PresenterFeed* feed = &h.app().presenterView().feed;
+    REQUIRE(feed->agenda.size() == h.app().view().currentEvening->evening.agenda.size());
+    CHECK(feed->agenda.front().title == h.app().view().currentEvening->evening.agenda.front().title);
+    CHECK_FALSE(feed->currentItem.has_value());
+    CHECK_FALSE(feed->dotVote.has_value());
+
+    // The facilitator starts the second item and a dot vote; two dots go to its first option.
+    REQUIRE(h.store().startAgendaItem(eveningId, 1).ok());
+    const Result<DotVote> vote = h.store().openDotVote(eveningId, "Wat eerst?", {"Bankjes", "Licht"});
+    REQUIRE(vote.ok());
+    REQUIRE(h.store().giveDot(vote->id, 0).ok());
+    REQUIRE(h.store().giveDot(vote->id, 0).ok());
+    h.app().refreshView();
+    presenter.frame();
+    feed = &h.app().presenterView().feed;
+    REQUIRE(feed->currentItem.has_value());
+    CHECK(*feed->currentItem == 1);
+    CHECK(feed->currentStartedMs == h.app().view().currentEvening->runningSinceMs);
+    REQUIRE(feed->dotVote.has_value());
+    CHECK(feed->dotVote->question == "Wat eerst?");
+    REQUIRE(feed->dotVote->options.size() == 2);
+    CHECK(feed->dotVote->options[0].dots == 2);
+    CHECK(feed->dotVote->options[1].dots == 0);
+}
