@@ -63,20 +63,11 @@ void drawFacilitatorRounds(ScreenContext& ctx) {
     for (const RoundStatus* entry : order) {
         const RoundStatus& status = *entry;
         const BudgetRound& round = status.round;
-        // A round's name, facts and two buttons: stop before one that would not fit whole.
-        const float needed = ui.fonts.heading->FontSize * 2 + ui.fonts.body->FontSize * 2 + 2 * (ui.metrics.touchMain() + ui.metrics.gap());
-        if (shown > 0 && ImGui::GetCursorScreenPos().y + needed > bottom) break;
-        ++shown;
-        ImGui::PushID(round.id.c_str());
-        textBlock(ui.fonts.heading, round.name, ui.colours.text, inner);
         std::string facts = std::string(ui.tr(phaseKey(status.phase))) + "  ·  " +
                             ui.format("rounds.window", {{"opens", dayMonthYear(ui, round.opensMs)}, {"closes", dayMonthYear(ui, round.closesMs)}}) +
                             "  ·  " + ui.format("rounds.ballots", {{"count", std::to_string(status.ballots)}});
         if (status.phase == RoundPhase::Published)
             facts += "  ·  " + ui.format("rounds.published_on", {{"date", dayMonthYear(ui, round.phases.publishedMs)}});
-        textBlock(ui.fonts.body, facts, ui.colours.mutedText, inner);
-        ImGui::Dummy(ImVec2(0, ui.mm(1)));
-
         std::vector<PhaseButton> buttons;
         switch (status.phase) {
             case RoundPhase::Preparing:
@@ -91,6 +82,15 @@ void drawFacilitatorRounds(ScreenContext& ctx) {
             case RoundPhase::Counting: buttons = {{"rounds.publish", icon::Results, PhaseChange::PublishResults, true}}; break;
             case RoundPhase::Published: break;
         }
+        // Its name, facts and buttons: stop before a round that would not fit whole.
+        const float needed = measureText(ui.fonts.heading, round.name, inner).y + measureText(ui.fonts.body, facts, inner).y + ui.mm(1) +
+                             static_cast<float>(buttons.size()) * (ui.metrics.touchMain() + ui.metrics.gap() * 0.5f);
+        if (shown > 0 && ImGui::GetCursorScreenPos().y + needed > bottom) break;
+        ++shown;
+        ImGui::PushID(round.id.c_str());
+        textBlock(ui.fonts.heading, round.name, ui.colours.text, inner);
+        textBlock(ui.fonts.body, facts, ui.colours.mutedText, inner);
+        ImGui::Dummy(ImVec2(0, ui.mm(1)));
         for (const PhaseButton& button : buttons) {
             const bool asking = access.confirmKey && std::string_view(access.confirmKey) == button.id && access.confirmRound == round.id;
             const std::string label = asking ? std::string(ui.tr("facilitator.tap_again")) : std::string(ui.tr(button.id));
