@@ -17,7 +17,7 @@ PACKAGES=(
   fonts-noto-core fonts-font-awesome                   # the kiosk's fonts
   fonts-dejavu-core                                    # the printed cards' fonts
   libgl1-mesa-dri                                      # OpenGL, also in software
-  catch2 xvfb xauth xdotool sqlite3                    # tests: unit tests, a virtual screen, taps, the database
+  catch2 xvfb xauth xdotool sqlite3 poppler-utils      # tests: unit tests, a virtual screen, taps, the database, PDF text
 )
 
 install_missing() {
