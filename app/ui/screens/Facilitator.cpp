@@ -15,9 +15,7 @@
 
 namespace buurtstem::ui {
 
-namespace {
-
-// The digits typed so far as dots, with room for the longest PIN.
+// The digits typed so far as dots, with room for the shortest PIN.
 void pinDots(ScreenContext& ctx, std::size_t typed, float width) {
     Ui& ui = ctx.ui;
     const float dot = ui.mm(4);
@@ -35,8 +33,6 @@ void pinDots(ScreenContext& ctx, std::size_t typed, float width) {
     }
     ImGui::Dummy(ImVec2(width, dot + ui.mm(2)));
 }
-
-}  // namespace
 
 void drawFacilitatorPin(ScreenContext& ctx) {
     Ui& ui = ctx.ui;

@@ -68,6 +68,8 @@ void drawBallotReceipt(ScreenContext& ctx);
 void drawRoundResults(ScreenContext& ctx);  // the round that closed last (RoundResults.cpp)
 void drawReceiptCheck(ScreenContext& ctx);
 void drawFacilitatorPin(ScreenContext& ctx);   // Facilitator.cpp
+// The PIN digits typed so far as dots, centred in `width` (the PIN pad and the set-up's PIN step).
+void pinDots(ScreenContext& ctx, std::size_t typed, float width);
 void drawFacilitatorHome(ScreenContext& ctx);
 void drawAuditLog(ScreenContext& ctx);
 void drawFacilitatorRounds(ScreenContext& ctx);  // every round's phase, and changing it

@@ -17,26 +17,6 @@ namespace buurtstem::ui {
 
 namespace {
 
-// The digits typed so far as dots, with room for the shortest PIN.
-void dots(ScreenContext& ctx, std::size_t typed) {
-    Ui& ui = ctx.ui;
-    const float width = ctx.contentSize.x;
-    const float dot = ui.mm(4);
-    const float gap = ui.mm(3);
-    const std::size_t shown = std::max<std::size_t>(typed, kPinMinDigits);
-    const float rowWidth = static_cast<float>(shown) * dot + static_cast<float>(shown - 1) * gap;
-    const ImVec2 at = ImGui::GetCursorScreenPos();
-    ImDrawList* list = ImGui::GetWindowDrawList();
-    for (std::size_t i = 0; i < shown; ++i) {
-        const ImVec2 centre(at.x + (width - rowWidth) * 0.5f + static_cast<float>(i) * (dot + gap) + dot * 0.5f, at.y + dot * 0.5f);
-        if (i < typed)
-            list->AddCircleFilled(centre, dot * 0.5f, ui.colours.text);
-        else
-            list->AddCircle(centre, dot * 0.5f, ui.colours.border, 0, ui.mm(0.4f));
-    }
-    ImGui::Dummy(ImVec2(width, dot + ui.mm(2)));
-}
-
 // A 3 x 4 pad at the bottom of the screen (1-9, erase, 0, OK) editing `pin`; true when OK is tapped.
 bool pinPad(ScreenContext& ctx, std::string& pin) {
     Ui& ui = ctx.ui;
@@ -160,13 +140,13 @@ void drawSetUpFacilitator(ScreenContext& ctx) {
         case SetUpPinStage::Label: label(ctx); return;
         case SetUpPinStage::OldPin:
             screenText(ctx, ui.tr("setup.pin.old"));
-            dots(ctx, flow.oldPin.size());
+            pinDots(ctx, flow.oldPin.size(), ctx.contentSize.x);
             if (flow.problemKey) problemText(ctx, ui.tr(flow.problemKey));
             if (pinPad(ctx, flow.oldPin)) flow.stage = SetUpPinStage::NewPin;  // checked by Finish, with the new one
             return;
         case SetUpPinStage::NewPin:
             screenText(ctx, ui.format("setup.pin.new", {{"name", name}}));
-            dots(ctx, flow.pin.size());
+            pinDots(ctx, flow.pin.size(), ctx.contentSize.x);
             if (flow.problemKey) problemText(ctx, ui.tr(flow.problemKey));
             if (pinPad(ctx, flow.pin)) {
                 if (checkNewPin(flow.pin) != PinProblem::None) {
@@ -179,7 +159,7 @@ void drawSetUpFacilitator(ScreenContext& ctx) {
             return;
         case SetUpPinStage::Again:
             screenText(ctx, ui.tr("setup.pin.again"));
-            dots(ctx, flow.pinAgain.size());
+            pinDots(ctx, flow.pinAgain.size(), ctx.contentSize.x);
             if (flow.problemKey) problemText(ctx, ui.tr(flow.problemKey));
             if (pinPad(ctx, flow.pinAgain)) {
                 if (flow.pinAgain != flow.pin) {
