@@ -18,9 +18,8 @@ bool clippedByList(const std::string& id) {
     return id.rfind("#idea.", 0) == 0 || id.rfind("#card", 0) == 0 || id.rfind("#initiative.budget.line.", 0) == 0 ||
            id.rfind("#ballot.project.", 0) == 0 || id.rfind("#results.", 0) == 0 || id.rfind("#paper.project.", 0) == 0 ||
            id.rfind("#paper.batch.", 0) == 0 || id.rfind("#paper.mismatch.", 0) == 0 || id.rfind("#mod.row.", 0) == 0 ||
-           id.rfind("#mod.merge.", 0) == 0;
-           id.rfind("#ballot.project.", 0) == 0 || id.rfind("#results.", 0) == 0 || id.rfind("#setup.place.", 0) == 0 ||
-           id.rfind("#setup.key.file.", 0) == 0 || id.rfind("#setup.summary.", 0) == 0;
+           id.rfind("#mod.merge.", 0) == 0 || id.rfind("#setup.place.", 0) == 0 || id.rfind("#setup.key.file.", 0) == 0 ||
+           id.rfind("#setup.summary.", 0) == 0;
 }
 
 }  // namespace
