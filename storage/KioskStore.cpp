@@ -1580,14 +1580,7 @@ std::int64_t KioskStore::ballotCount(const std::string& roundId) const {
 }
 
 Result<BudgetRound> KioskStore::closeRound(const std::string& roundId) {
-    std::optional<BudgetRound> current = round(roundId);
-    if (!current) return makeError(ErrorCode::NotFound, "no round " + roundId);
-    const std::uint64_t now = impl_->nowMs();
-    if (now < current->opensMs) return makeError(ErrorCode::InvalidInput, "voting in " + current->name + " has not begun yet");
-    if (now >= current->closesMs) return makeError(ErrorCode::InvalidInput, "voting in " + current->name + " has already ended");
-    // The window is exclusive at its end; a round that opened this very millisecond ends a millisecond later.
-    current->closesMs = std::max(now, current->opensMs + 1);
-    return saveRound(*current);
+    return changeRoundPhase(roundId, PhaseChange::CloseVotingNow);
 }
 
 Result<BudgetRound> KioskStore::changeRoundPhase(const std::string& roundId, PhaseChange change) {

@@ -197,8 +197,7 @@ public:
     std::uint64_t clockMs() const;
     // The rounds whose voting has ended, the most recently ended first (published or not).
     std::vector<BudgetRound> closedRounds() const;
-    // Ends voting now (round.saved with the window closing at this moment). Errors: NotFound,
-    // InvalidInput (voting has not begun or has already ended), and those of saveRound.
+    // Ends voting now: changeRoundPhase with CloseVotingNow. Errors: those of changeRoundPhase.
     Result<BudgetRound> closeRound(const std::string& roundId);
     // A facilitator's change of phase (app/core/round/BudgetRound.h: changePhase says what fits
     // when): round.phases_set, and for opening or ending voting now round.saved with the window
