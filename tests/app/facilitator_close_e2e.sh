@@ -25,15 +25,9 @@ trap 'exit 130' INT TERM
 DATA="$WORK/data"
 start_kiosk "$DATA" "$WORK/widgets.txt" "$WORK/kiosk.log" --demo
 wait_for_widget "#attract.start"
-PIN=$(grep -o '[0-9]\{6,\}' "$DATA/demo-facilitator-pin.txt") || fail "no demo PIN in $DATA/demo-facilitator-pin.txt"
 
 note "a long press in the top left corner opens the PIN pad"
-xdotool mousemove 20 20
-xdotool mousedown 1
-sleep 3
-xdotool mouseup 1
-for digit in $(echo "$PIN" | grep -o .); do tap "#pin.$digit"; done
-tap "#pin.open"
+open_facilitator_screens "$DATA"
 note "close Buurtstem: the first tap asks, the second closes"
 tap facilitator.quit
 wait_until_settled

@@ -48,15 +48,9 @@ wait_for_widget "#attract.start"
 note "--presenter opens the presenter window"
 wait_for_presenter open
 move_presenter_aside
-PIN=$(grep -o '[0-9]\{6,\}' "$DATA/demo-facilitator-pin.txt") || fail "no demo PIN in $DATA/demo-facilitator-pin.txt"
 
 note "a facilitator turns the presenter screen off, and on again"
-xdotool mousemove 20 20
-xdotool mousedown 1
-sleep 3
-xdotool mouseup 1
-for digit in $(echo "$PIN" | grep -o .); do tap "#pin.$digit"; done
-tap "#pin.open"
+open_facilitator_screens "$DATA"
 tap facilitator.presenter_off
 wait_for_presenter closed
 wait_for_widget facilitator.presenter_on

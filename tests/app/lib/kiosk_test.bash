@@ -173,3 +173,16 @@ type_text() {
     LAST_INPUT_STAMP=$(dump_stamp)
     xdotool type -- "$1"
 }
+
+# open_facilitator_screens DATA_DIR: a long press in the top left corner and the demo's PIN
+# (from DATA_DIR/demo-facilitator-pin.txt), as a facilitator gets in on a kiosk started --demo.
+open_facilitator_screens() {
+    local pin
+    pin=$(grep -o '[0-9]\{6,\}' "$1/demo-facilitator-pin.txt") || fail "no demo PIN in $1/demo-facilitator-pin.txt"
+    xdotool mousemove 20 20
+    xdotool mousedown 1
+    sleep 3
+    xdotool mouseup 1
+    for digit in $(echo "$pin" | grep -o .); do tap "#pin.$digit"; done
+    tap "#pin.open"
+}
