@@ -6,6 +6,8 @@
 #include "EveningCommand.h"
 #include "FacilitatorCommand.h"
 #include "RoundCommand.h"
+#include "StaffKeyCommand.h"
+#include "SyncCommand.h"
 #include "TallyCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -93,6 +95,11 @@ int runCommandLine(int argc, char** argv) {
     FacilitatorCommandOptions facilitatorOptions;
     FacilitatorCommands facilitatorCommands;
     addFacilitatorCommand(app, facilitatorOptions, facilitatorCommands);
+    SyncCommandOptions syncOptions;
+    SyncCommands syncCommands;
+    addSyncCommand(app, syncOptions, syncCommands);
+    StaffKeyCommandOptions staffKeyOptions;
+    CLI::App* staffKeygen = addStaffKeyCommand(app, staffKeyOptions);
 
     try {
         app.parse(argc, argv);
@@ -113,6 +120,12 @@ int runCommandLine(int argc, char** argv) {
     if (eveningReport->parsed()) return runEveningReport(eveningOptions);
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
+    if (syncCommands.exportBundle->parsed()) return runSyncExport(syncOptions);
+    if (syncCommands.importBundles->parsed()) return runSyncImport(syncOptions);
+    if (syncCommands.setStaffKey->parsed()) return runSyncSetStaffKey(syncOptions);
+    if (syncCommands.resolve->parsed()) return runSyncResolve(syncOptions);
+    if (syncCommands.status->parsed()) return runSyncStatus(syncOptions);
+    if (staffKeygen->parsed()) return runStaffKeygen(staffKeyOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());
