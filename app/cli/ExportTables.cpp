@@ -64,10 +64,10 @@ std::string_view statusId(IdeaStatus status) {
 }
 
 template <class Item, class IdOf>
-std::string joinIds(const std::vector<Item>& items, IdOf&& idOf) {
+std::string joinIds(const std::vector<Item>& items, IdOf&& idOf, std::string_view between = ", ") {
     std::string joined;
     for (const Item& item : items) {
-        if (!joined.empty()) joined += ", ";
+        if (!joined.empty()) joined += between;
         joined += idOf(item);
     }
     return joined;
@@ -180,7 +180,9 @@ Table ideasTable(const storage::KioskStore& store, const std::string& neighbourh
             text(plan.when),
             text(joinIds(plan.audience, [](Audience a) { return std::string(audienceId(a)); })),
             whole(plan.helpers),
-            text(joinIds(plan.budget, [](const BudgetLine& l) { return l.description + " " + exporting::formatCents(l.amountCents); })),
+            // "; " between lines: a line's own text may hold commas ("Zaden, plantjes en aarde").
+            text(joinIds(plan.budget, [](const BudgetLine& l) { return l.description + " " + exporting::formatCents(l.amountCents); },
+                         "; ")),
             whole(r.idea.budgetCents),
             whole(plan.ownMoneyCents),
             text(plan.ownInKind),
