@@ -1,10 +1,13 @@
-// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit and facilitator commands.
+// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit,
+// facilitator, export and initiative commands.
 #include "CommandLine.h"
 
 #include "AuditCommand.h"
 #include "Commands.h"
 #include "EveningCommand.h"
+#include "ExportCommand.h"
 #include "FacilitatorCommand.h"
+#include "InitiativeCommand.h"
 #include "RoundCommand.h"
 #include "StaffKeyCommand.h"
 #include "SyncCommand.h"
@@ -100,6 +103,10 @@ int runCommandLine(int argc, char** argv) {
     addSyncCommand(app, syncOptions, syncCommands);
     StaffKeyCommandOptions staffKeyOptions;
     CLI::App* staffKeygen = addStaffKeyCommand(app, staffKeyOptions);
+    ExportCommandOptions exportOptions;
+    CLI::App* exportCommand = addExportCommand(app, exportOptions);
+    InitiativeCommandOptions initiativeOptions;
+    CLI::App* initiativeProgress = addInitiativeCommand(app, initiativeOptions);
 
     try {
         app.parse(argc, argv);
@@ -118,6 +125,8 @@ int runCommandLine(int argc, char** argv) {
     if (round->parsed()) return runRound(roundOptions);
     if (audit->parsed()) return runAudit(auditOptions);
     if (eveningReport->parsed()) return runEveningReport(eveningOptions);
+    if (exportCommand->parsed()) return runExport(exportOptions);
+    if (initiativeProgress->parsed()) return runInitiativeProgress(initiativeOptions);
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
     if (syncCommands.exportBundle->parsed()) return runSyncExport(syncOptions);
