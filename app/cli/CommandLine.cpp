@@ -6,6 +6,7 @@
 #include "EveningCommand.h"
 #include "FacilitatorCommand.h"
 #include "RoundCommand.h"
+#include "StaffCommand.h"
 #include "TallyCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -93,6 +94,8 @@ int runCommandLine(int argc, char** argv) {
     FacilitatorCommandOptions facilitatorOptions;
     FacilitatorCommands facilitatorCommands;
     addFacilitatorCommand(app, facilitatorOptions, facilitatorCommands);
+    StaffCommandOptions staffOptions;
+    CLI::App* staff = addStaffCommand(app, staffOptions);
 
     try {
         app.parse(argc, argv);
@@ -113,6 +116,7 @@ int runCommandLine(int argc, char** argv) {
     if (eveningReport->parsed()) return runEveningReport(eveningOptions);
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
+    if (staff->parsed() && staff->get_subcommands().empty()) return runStaff(staffOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());

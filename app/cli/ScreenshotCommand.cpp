@@ -6,10 +6,12 @@
 #include "../../storage/KioskStore.h"
 #include "../platform/Runner.h"
 #include "../ui/KioskApp.h"
+#include "../ui/staff/StaffApp.h"
 
 #include <cstdio>
 #include <array>
 #include <cstdlib>
+#include <filesystem>
 #include <limits>
 #include <string>
 #include <unistd.h>
@@ -24,6 +26,8 @@ constexpr const char* kLanguageOverlay = "language-picker";
 constexpr const char* kIdleOverlay = "idle-question";
 // The presenter window's view (a projector), with an example evening.
 constexpr const char* kPresenter = "presenter";
+// The staff view's panels: "staff-" and the panel's name (staff-overview, staff-ideas, ...).
+constexpr std::string_view kStaffPrefix = "staff-";
 
 // Draws the kiosk's presenter view in the screenshot's window instead of the kiosk's screens.
 class PresenterShot : public platform::FrameClient {
@@ -88,19 +92,92 @@ Result<void> addPresenterExample(storage::KioskStore& store, const std::vector<s
     return {};
 }
 
+// A temporary data folder, removed again: the staff's contacts panel needs the demo's secret key
+// file, which only a store on disk writes.
+class ScratchFolder {
+public:
+    ScratchFolder() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "buurtstem-staff-XXXXXX").string();
+        if (mkdtemp(pattern.data())) path_ = pattern;
+    }
+    ~ScratchFolder() {
+        std::error_code ec;
+        if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+int runStaffScreenshot(const ScreenshotOptions& options, ui::StaffPanel panel) {
+    ScratchFolder folder;
+    if (folder.path().empty()) return reportError(makeError(ErrorCode::DataDirUnusable, "no temporary folder"), {});
+    Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::open(folder.path() / storage::kDatabaseFileName);
+    if (!store) return reportError(store.error(), {});
+    if (Result<int> demo = (*store)->addDemoNeighbourhood(); !demo) return reportError(demo.error(), {});
+    Result<std::vector<std::string>> round = (*store)->addDemoRound();
+    if (!round) return reportError(round.error(), {});
+    if (Result<void> example = addPresenterExample(**store, *round); !example) return reportError(example.error(), {});
+
+    Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");
+    if (!translator) return reportError(translator.error(), {});
+    if (!translator->setLanguage(options.language)) {
+        std::fprintf(stderr, "buurtstem screenshot: unknown language \"%s\"\n", options.language.c_str());
+        return kExitUsage;
+    }
+    ui::StaffSettings settings;
+    settings.language = options.language;
+    settings.bundleFolder = folder.path();
+    if (panel == ui::StaffPanel::Contacts) settings.secretKeyFile = folder.path() / storage::kDemoStaffSecretKeyFileName;
+    if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), {});
+
+    platform::RunnerSettings runnerSettings;
+    runnerSettings.fullscreen = false;
+    runnerSettings.width = options.width;
+    runnerSettings.height = options.height;
+    runnerSettings.pxPerMmOverride = options.pxPerMm;
+    runnerSettings.title = "Buurtstem screenshot";
+    Result<std::unique_ptr<platform::Runner>> runner = platform::Runner::create(runnerSettings);
+    if (!runner) return reportError(runner.error(), {});
+
+    ui::StaffApp staff(**store, std::move(*translator), settings);
+    staff.setLargeText(options.largeText);
+    staff.setHighContrast(options.highContrast);
+    staff.showForScreenshot(panel);
+    platform::RgbaImage image;
+    if (!(*runner)->renderFrames(staff, 4, &image)) {
+        if (staff.fontError()) return reportError(*staff.fontError(), {});
+        return kExitUnexpected;
+    }
+    if (Result<void> written = platform::writePng(image, options.out); !written) {
+        std::fprintf(stderr, "buurtstem screenshot: cannot write %s\n", options.out.c_str());
+        return kExitStorage;
+    }
+    std::printf("%s: %s, %dx%d\n", options.out.c_str(), options.screen.c_str(), image.width, image.height);
+    return kExitOk;
+}
+
 }  // namespace
 
 int runScreenshot(const ScreenshotOptions& options) {
     if (options.list) {
         for (const ui::ScreenInfo& info : ui::kScreens) std::printf("%s\n", info.name);
         std::printf("%s\n%s\n%s\n", kLanguageOverlay, kIdleOverlay, kPresenter);
+        for (const ui::StaffPanel panel : ui::kAllStaffPanels) std::printf("%s%s\n", kStaffPrefix.data(), ui::staffPanelName(panel));
         return kExitOk;
     }
+    const std::optional<ui::StaffPanel> staffPanel =
+        options.screen.starts_with(kStaffPrefix) ? ui::staffPanelFromName(std::string_view(options.screen).substr(kStaffPrefix.size()))
+                                                 : std::nullopt;
     const bool languageOverlay = options.screen == kLanguageOverlay;
     const bool idleOverlay = options.screen == kIdleOverlay;
     const bool presenter = options.screen == kPresenter;
     const std::optional<ui::ScreenId> screen =
-        languageOverlay ? std::optional(ui::ScreenId::Home)
+        staffPanel        ? std::optional(ui::ScreenId::Home)
+        : languageOverlay ? std::optional(ui::ScreenId::Home)
         : idleOverlay   ? std::optional(ui::ScreenId::IdeaText)
         : presenter     ? std::optional(ui::ScreenId::Home)
                         : ui::screenByName(options.screen);
@@ -118,6 +195,7 @@ int runScreenshot(const ScreenshotOptions& options) {
         std::fprintf(stderr, "buurtstem screenshot: no display, and xvfb-run (Debian package xvfb) could not start one\n");
         return kExitNoDisplay;
     }
+    if (staffPanel) return runStaffScreenshot(options, *staffPanel);
 
     Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::openInMemory();
     if (!store) return reportError(store.error(), {});
