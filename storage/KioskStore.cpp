@@ -2031,15 +2031,6 @@ AuditCheck KioskStore::checkAuditLog() const {
 
 // [SECTION] Reads
 
-std::vector<KioskStore::SealedContact> KioskStore::sealedContacts() const {
-    return impl_->read<std::vector<SealedContact>>("read sealed contacts", {}, [&]() -> Result<std::vector<SealedContact>> {
-        SQLite::Statement q(impl_->db, "SELECT idea_id, sealed_contact FROM ideas WHERE sealed_contact <> '' ORDER BY reference");
-        std::vector<SealedContact> contacts;
-        while (q.executeStep()) contacts.push_back({q.getColumn(0).getString(), q.getColumn(1).getString()});
-        return contacts;
-    });
-}
-
 std::vector<Idea> KioskStore::visibleIdeas() const {
     return impl_->read<std::vector<Idea>>("read visible ideas", {}, [&]() -> Result<std::vector<Idea>> {
         SQLite::Statement q(impl_->db,

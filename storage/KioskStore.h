@@ -382,13 +382,6 @@ public:
     // The map image's file name in the assets' maps folder; "" when the neighbourhood has no map.
     std::string mapImage() const;
     std::optional<StaffKey> staffPublicKey() const;
-    // Every idea and initiative with a sealed contact, by reference: the box in base64, which only
-    // the staff's secret key opens (storage/StaffContacts.h). For the staff view alone.
-    struct SealedContact {
-        std::string ideaId;
-        std::string sealed;  // base64 of crypto_box_seal("name\ncontact")
-    };
-    std::vector<SealedContact> sealedContacts() const;
     // Counts and sums of every stored pulse (this kiosk's and imported ones), per aspect.
     PulseSummary pulseSummary() const;
     // How many stored needs chose each option, and every note, oldest first (for the facilitator).

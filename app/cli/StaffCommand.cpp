@@ -18,7 +18,9 @@ namespace buurtstem::cli {
 CLI::App* addStaffCommand(CLI::App& app, StaffCommandOptions& options) {
     CLI::App* staff = nullptr;
     try {
+        // `staff keygen` (StaffKeyCommand.cpp) made it first: the view is `staff` on its own.
         staff = app.get_subcommand("staff");
+        staff->require_subcommand(0, 1);
     } catch (const CLI::OptionNotFound&) {
         staff = app.add_subcommand("staff", "Open the staff view: every neighbourhood's ideas, initiatives, needs, pulse and rounds");
     }

@@ -22,8 +22,9 @@ struct StaffCommandOptions {
     bool demo = false;                   // = false // fill an empty data folder with the demo neighbourhood
 };
 
-// Adds `staff` to `app` (or takes the `staff` command another file added, for `staff keygen`).
-// Returns it; the view runs when it is parsed without a subcommand of its own.
+// Adds `staff` to `app`, or takes the `staff` command addStaffKeyCommand added for `staff keygen`
+// (call that one first) and lets it run without a subcommand. Returns it; the view runs when it
+// is parsed without a subcommand.
 CLI::App* addStaffCommand(CLI::App& app, StaffCommandOptions& options);
 
 // Exit codes (CommandLine.h): 0 closed; 2 wrong options; 3 no database in the data folder (without

@@ -39,28 +39,26 @@ TEST_CASE("the demo's secret key file gives the kiosk's public key and opens eve
     REQUIRE(key.ok());
     CHECK(key->publicKey() == *store->staffPublicKey());
 
-    const std::vector<KioskStore::SealedContact> sealed = store->sealedContacts();
+    std::vector<std::string> sealed;
+    const std::vector<KioskStore::IdeaRow> rows = store->ideaRows(&sealed);
+    REQUIRE(sealed.size() == rows.size());
     std::size_t opened = 0;
-    for (const KioskStore::SealedContact& contact : sealed) {
-        CHECK_FALSE(contact.sealed.empty());
-        const std::optional<OpenedContact> open = openSealedContact(contact.sealed, *key);
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        CHECK(sealed[i].empty() == !rows[i].idea.contactGiven);
+        if (sealed[i].empty()) continue;
+        const std::optional<OpenedContact> open = openSealedContact(sealed[i], *key);
         REQUIRE(open.has_value());
         ++opened;
-        if (contact.ideaId == fatima->id) {
+        if (rows[i].idea.id == fatima->id) {
             CHECK(open->name == "Fatima Zoutewelle");
             CHECK(open->address == "fatima@example.nl");
         }
-        if (contact.ideaId == onlyPhone->id) {
+        if (rows[i].idea.id == onlyPhone->id) {
             CHECK(open->name.empty());
             CHECK(open->address == "06 12345678");
         }
     }
-    // Every idea that has a contact, and no other.
-    std::size_t withContacts = 0;
-    for (const Idea& idea : store->visibleIdeas()) withContacts += idea.contactGiven ? 1 : 0;
-    for (const Idea& idea : store->moderationQueue()) withContacts += idea.contactGiven ? 1 : 0;
-    CHECK(opened == withContacts);
-    CHECK(opened >= 2);
+    CHECK(opened >= 3);  // the two above and the demo's initiatives
 }
 
 TEST_CASE("another key, a damaged box, a missing file and a file without a key open nothing", "[storage][contact][staff]") {
@@ -68,7 +66,11 @@ TEST_CASE("another key, a damaged box, a missing file and a file without a key o
     auto store = openOrFail(dir.database());
     REQUIRE(store->addDemoNeighbourhood().ok());
     REQUIRE(store->submitIdea(withContact("Piet", "06 12345678")).ok());
-    const std::vector<KioskStore::SealedContact> sealed = store->sealedContacts();
+    std::vector<std::string> sealedColumn;
+    store->ideaRows(&sealedColumn);
+    std::vector<std::string> sealed;
+    for (std::string& box : sealedColumn)
+        if (!box.empty()) sealed.push_back(std::move(box));
     REQUIRE_FALSE(sealed.empty());
 
     StaffKey otherPublic{};
@@ -76,11 +78,11 @@ TEST_CASE("another key, a damaged box, a missing file and a file without a key o
     crypto_box_keypair(otherPublic.data(), otherSecret.data());
     const StaffSecretKey other(otherSecret);
     CHECK(other.publicKey() == otherPublic);
-    CHECK_FALSE(openSealedContact(sealed.front().sealed, other).has_value());
+    CHECK_FALSE(openSealedContact(sealed.front(), other).has_value());
 
     Result<StaffSecretKey> key = loadStaffSecretKey(dir.path() / kDemoStaffSecretKeyFileName);
     REQUIRE(key.ok());
-    std::string damaged = sealed.front().sealed;
+    std::string damaged = sealed.front();
     damaged[10] = damaged[10] == 'A' ? 'B' : 'A';
     CHECK_FALSE(openSealedContact(damaged, *key).has_value());
     CHECK_FALSE(openSealedContact("not base64 at all!", *key).has_value());

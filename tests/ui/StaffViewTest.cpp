@@ -123,7 +123,14 @@ TEST_CASE("the staff view switches panels by clicking and only reads while it lo
     StaffHarness staff(folder.path());
     const std::int64_t events = staff.store().eventCount();
     CHECK(staff.app().state().panel == StaffPanel::Overview);
+    // Every neighbourhood first; the picker offers the one the demo kiosk named.
+    CHECK(staff.app().view().neighbourhood.empty());
+    REQUIRE(staff.app().view().neighbourhoods == std::vector<std::string>{"", staff.store().neighbourhoodName()});
+    const std::size_t everything = staff.app().view().ideas.size();
+    REQUIRE(staff.click("#staff.neighbourhood"));
+    REQUIRE(staff.click("#staff.neighbourhood.1"));
     CHECK(staff.app().view().neighbourhood == staff.store().neighbourhoodName());
+    CHECK(staff.app().view().ideas.size() == everything);  // the one kiosk named it
     for (const StaffPanel panel : kAllStaffPanels) {
         INFO(staffPanelKey(panel));
         REQUIRE(staff.click(staffPanelKey(panel)));
@@ -151,15 +158,57 @@ TEST_CASE("the staff view lists every idea, waiting ones too, and filters them b
                                     [&](const StaffIdea& row) { return row.idea.reference == staff.reference(); });
     REQUIRE(found != view.ideas.end());
     CHECK(found->idea.status == IdeaStatus::New);
-    CHECK(view.ideas.size() == staff.store().visibleIdeas().size() + staff.store().moderationQueue().size());
+    CHECK(view.ideas.size() == staff.store().allIdeas().size());
     CHECK(filterStaffIdeas(view, staff.app().state()).size() == view.ideas.size());
 
     REQUIRE(staff.click("staff.panel.ideas"));
     REQUIRE(staff.click("#staff.ideas.search"));
-    staff.type("geveltuin");  // in any case, as the title has it with a capital
+    staff.type("LINDENSTRAAT");  // in any case
     const std::vector<std::size_t> shown = filterStaffIdeas(view, staff.app().state());
     REQUIRE(shown.size() == 1);
     CHECK(view.ideas[shown.front()].idea.reference == staff.reference());
+}
+
+TEST_CASE("staff set an initiative's stage and amounts, and refused ones are said and not stored", "[ui][staff][pipeline]") {
+    DataFolder folder;
+    StaffHarness staff(folder.path());
+    REQUIRE(staff.click("staff.panel.initiatives"));
+    REQUIRE_FALSE(staff.app().view().pipeline.empty());
+    const InitiativeRow initiative = staff.app().view().pipeline.front();
+    REQUIRE(staff.click("#staff.initiative." + initiative.idea.reference));
+    CHECK(staff.app().state().selectedInitiative == initiative.idea.id);
+    REQUIRE(staff.find("#staff.progress.stage"));
+
+    // Money granted while it is only submitted or reviewed: refused, said, nothing stored.
+    const std::int64_t events = staff.store().eventCount();
+    REQUIRE(staff.click("#staff.progress.granted"));
+    staff.type("1250");
+    REQUIRE(staff.click("staff.progress.save"));
+    CHECK(staff.app().state().message.problem);
+    CHECK(staff.store().eventCount() == events);
+
+    // Running, with 1250 granted and 400 spent: stored, and read back in the view.
+    REQUIRE(staff.click("#staff.progress.stage"));
+    REQUIRE(staff.click("#staff.progress.stage.running"));
+    CHECK(staff.app().state().editStage == PipelineStage::Running);
+    REQUIRE(staff.click("#staff.progress.spent"));
+    staff.type("400");
+    REQUIRE(staff.click("staff.progress.save"));
+    INFO(staff.app().state().message.text);
+    CHECK_FALSE(staff.app().state().message.problem);
+    CHECK(staff.store().eventCount() == events + 1);
+    const std::optional<InitiativeProgress> stored = staff.store().initiativeProgress(initiative.idea.id);
+    REQUIRE(stored.has_value());
+    CHECK(stored->stage == PipelineStage::Running);
+    CHECK(stored->grantedCents == 125000);
+    CHECK(stored->spentCents == 40000);
+    CHECK(staff.app().view().stageCount(PipelineStage::Running) == 1);
+    // The initiative now shows under Running.
+    const WidgetInfo* running = staff.find("#staff.stage.running");
+    const WidgetInfo* row = staff.find("#staff.initiative." + initiative.idea.reference);
+    REQUIRE(running);
+    REQUIRE(row);
+    CHECK(row->y0 > running->y1);
 }
 
 TEST_CASE("contacts stay sealed without the staff key and open with the demo key", "[ui][staff][contact]") {

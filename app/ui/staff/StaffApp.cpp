@@ -4,10 +4,13 @@
 
 #include "../../core/KioskSetup.h"
 #include "../Icons.h"
+#include "../KioskApp.h"
+#include "../widgets/NumericPad.h"
 #include "StaffPanels.h"
 
 #include <imgui.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <limits>
 
@@ -97,16 +100,70 @@ void StaffApp::showPanel(StaffPanel panel) { state_.panel = panel; }
 
 void StaffApp::showForScreenshot(StaffPanel panel) {
     showPanel(panel);
-    for (const StaffIdea& row : view_.ideas)
-        if (row.idea.kind == IdeaKind::Initiative && row.idea.status == IdeaStatus::Approved) {
-            state_.selectedInitiative = row.idea.id;
+    for (const InitiativeRow& row : view_.pipeline)
+        if (row.idea.status == IdeaStatus::Approved) {
+            selectInitiative(row.idea.id);
             break;
         }
 }
 
+void StaffApp::showNeighbourhood(std::size_t index) {
+    if (index >= view_.neighbourhoods.size()) return;
+    state_.neighbourhood = index;
+    refreshView();
+}
+
+void StaffApp::selectInitiative(const std::string& ideaId) {
+    state_.selectedInitiative = ideaId;
+    state_.editGranted.fill('\0');
+    state_.editSpent.fill('\0');
+    state_.editNote.fill('\0');
+    for (const InitiativeRow& row : view_.pipeline) {
+        if (row.idea.id != ideaId) continue;
+        state_.editStage = row.progress.stage;
+        std::snprintf(state_.editGranted.data(), state_.editGranted.size(), "%s", typedEuroCents(row.progress.grantedCents).c_str());
+        std::snprintf(state_.editSpent.data(), state_.editSpent.size(), "%s", typedEuroCents(row.progress.spentCents).c_str());
+        std::snprintf(state_.editNote.data(), state_.editNote.size(), "%s", row.progress.note.c_str());
+    }
+}
+
+void StaffApp::saveProgress() {
+    InitiativeProgress progress;
+    progress.ideaId = state_.selectedInitiative;
+    progress.stage = state_.editStage;
+    progress.note = state_.editNote.data();
+    const auto amount = [](const char* typed) -> std::optional<std::int64_t> {
+        if (*typed == '\0') return 0;
+        return parseEuroCents(typed);
+    };
+    const std::optional<std::int64_t> granted = amount(state_.editGranted.data());
+    const std::optional<std::int64_t> spent = amount(state_.editSpent.data());
+    if (!granted || !spent) {
+        state_.message = {ui_.tr("staff.progress.amount_unreadable"), true};
+        return;
+    }
+    progress.grantedCents = *granted;
+    progress.spentCents = *spent;
+    if (const std::vector<ProgressProblem> problems = validateProgress(progress); !problems.empty()) {
+        state_.message = {ui_.tr(progressProblemKey(problems.front())), true};
+        return;
+    }
+    if (Result<void> saved = store_.setInitiativeProgress(progress); !saved) {
+        state_.message = {ui_.tr(saveProblemKey(saved.error().code)), true};
+        return;
+    }
+    refreshView();
+    selectInitiative(progress.ideaId);
+    state_.message = {ui_.tr("staff.progress.saved"), false};
+}
+
 void StaffApp::refreshView() {
-    view_ = readStaffView(store_);
-    if (state_.neighbourhood >= view_.neighbourhoods.size()) state_.neighbourhood = 0;
+    const std::string shown = state_.neighbourhood < view_.neighbourhoods.size() ? view_.neighbourhoods[state_.neighbourhood] : "";
+    view_ = readStaffView(store_, shown);
+    // The picker's list may have grown (an import): keep showing the same neighbourhood.
+    const auto at = std::find(view_.neighbourhoods.begin(), view_.neighbourhoods.end(), shown);
+    state_.neighbourhood = at == view_.neighbourhoods.end() ? 0 : static_cast<std::size_t>(at - view_.neighbourhoods.begin());
+    if (at == view_.neighbourhoods.end()) view_ = readStaffView(store_, "");
     if (key_) openContacts();
 }
 
@@ -143,15 +200,17 @@ void StaffApp::openContacts() {
     }
     contacts_.clear();
     if (!key_) return;
-    for (const storage::KioskStore::SealedContact& sealed : store_.sealedContacts()) {
+    std::vector<std::string> sealed;
+    const std::vector<storage::KioskStore::IdeaRow> rows = store_.ideaRows(&sealed);
+    for (std::size_t i = 0; i < rows.size() && i < sealed.size(); ++i) {
+        if (sealed[i].empty()) continue;
+        if (!view_.neighbourhood.empty() && rows[i].neighbourhood != view_.neighbourhood) continue;
         StaffContact contact;
-        contact.ideaId = sealed.ideaId;
-        if (const std::optional<Idea> idea = store_.idea(sealed.ideaId)) {
-            contact.reference = idea->reference;
-            contact.title = idea->title;
-            contact.kind = idea->kind;
-        }
-        if (std::optional<storage::OpenedContact> opened = storage::openSealedContact(sealed.sealed, *key_)) {
+        contact.ideaId = rows[i].idea.id;
+        contact.reference = rows[i].idea.reference;
+        contact.title = rows[i].idea.title;
+        contact.kind = rows[i].idea.kind;
+        if (std::optional<storage::OpenedContact> opened = storage::openSealedContact(sealed[i], *key_)) {
             contact.opened = true;
             contact.name = std::move(opened->name);
             contact.address = std::move(opened->address);
@@ -164,7 +223,9 @@ double StaffApp::secondsUntilNextTimer(double) const { return std::numeric_limit
 
 void StaffApp::apply(const StaffActions& actions) {
     if (actions.panel) state_.panel = *actions.panel;
-    if (actions.neighbourhood && *actions.neighbourhood < view_.neighbourhoods.size()) state_.neighbourhood = *actions.neighbourhood;
+    if (actions.neighbourhood) showNeighbourhood(*actions.neighbourhood);
+    if (actions.selectInitiative) selectInitiative(*actions.selectInitiative);
+    if (actions.saveProgress) saveProgress();
     if (actions.language) setLanguage(*actions.language);
     if (actions.toggleLargeText) setLargeText(!state_.largeText);
     if (actions.toggleHighContrast) setHighContrast(!state_.highContrast);
@@ -199,10 +260,12 @@ void StaffApp::drawTopBar(StaffActions& actions) {
     ImGui::SameLine();
     ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, y));
     ImGui::SetNextItemWidth(ui.fonts.body->FontSize * 14.0f);
-    const std::string& shown = view_.neighbourhoods.empty() ? std::string() : view_.neighbourhoods[state_.neighbourhood];
-    if (ImGui::BeginCombo("##neighbourhood", shown.c_str())) {
+    const auto name = [&](std::size_t i) {
+        return view_.neighbourhoods[i].empty() ? std::string(ui.tr("staff.neighbourhood.all")) : staffShown(view_.neighbourhoods[i]);
+    };
+    if (ImGui::BeginCombo("##neighbourhood", name(state_.neighbourhood).c_str())) {
         for (std::size_t i = 0; i < view_.neighbourhoods.size(); ++i) {
-            if (ImGui::Selectable(view_.neighbourhoods[i].c_str(), i == state_.neighbourhood)) actions.neighbourhood = i;
+            if (ImGui::Selectable(name(i).c_str(), i == state_.neighbourhood)) actions.neighbourhood = i;
             registerStaffItem(ui, "#staff.neighbourhood." + std::to_string(i), i == state_.neighbourhood);
         }
         ImGui::EndCombo();

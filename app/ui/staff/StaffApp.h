@@ -51,6 +51,8 @@ public:
     void showPanel(StaffPanel panel);
     // Shows a panel with something open where it has more to show (the first initiative's plan).
     void showForScreenshot(StaffPanel panel);
+    // Shows the neighbourhood at this index of view().neighbourhoods (0: every neighbourhood).
+    void showNeighbourhood(std::size_t index);
     bool setLanguage(const std::string& code);
     void setLargeText(bool on);
     void setHighContrast(bool on);
@@ -64,6 +66,8 @@ private:
     void drawTopBar(StaffActions& actions);
     void drawPanelList(StaffActions& actions, float width);
     void openContacts();
+    void selectInitiative(const std::string& ideaId);  // fills the progress being edited from the view
+    void saveProgress();
 
     storage::KioskStore& store_;
     i18n::Translator translator_;

@@ -14,11 +14,10 @@ void drawKeyField(StaffContext& ctx) {
     Ui& ui = ctx.ui;
     ImGui::TextUnformatted(ui.tr("staff.key.file"));
     ImGui::SetNextItemWidth(ui.fonts.body->FontSize * 26.0f);
-    const bool entered = ImGui::InputTextWithHint("##key_path", ui.tr("staff.key.path_hint"), ctx.state.keyPath.data(),
-                                                  ctx.state.keyPath.size(), ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::InputTextWithHint("##key_path", ui.tr("staff.key.path_hint"), ctx.state.keyPath.data(), ctx.state.keyPath.size());
     registerStaffItem(ui, "#staff.key.path");
     ImGui::SameLine();
-    if (staffButton(ui, "staff.key.load", std::string(icon::Lock) + "  " + ui.tr("staff.key.load")) || entered)
+    if (staffButton(ui, "staff.key.load", std::string(icon::Lock) + "  " + ui.tr("staff.key.load")))
         ctx.actions.loadKey = true;
 }
 

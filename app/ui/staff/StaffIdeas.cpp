@@ -59,8 +59,6 @@ std::string partnersText(const Ui& ui, const StaffIdea& row) {
     };
     if (row.moderation.classification)
         for (const Partner partner : row.moderation.classification->partners) add(partner);
-    else if (row.plan)
-        for (const Partner partner : row.plan->partners) add(partner);  // the residents' wish until a facilitator classifies
     return text;
 }
 

@@ -48,9 +48,10 @@ void staffNotAvailable(Ui& ui);
 std::string staffShown(std::string_view text);
 // The name of an idea's status ("nieuw", "goedgekeurd", "verborgen").
 const char* ideaStatusKey(IdeaStatus status);
+// The plain-language message for a progress the rules refuse, and a pipeline stage's name.
+const char* progressProblemKey(ProgressProblem problem);
+const char* pipelineStageKey(PipelineStage stage);
 // The pulse aspect's name.
 const char* pulseAspectKey(PulseAspect aspect);
-// "3,8" with the language's decimal mark; "" when nothing was answered.
-std::string pulseAverage(const Ui& ui, const PulseAspectTotal& total);
 
 }  // namespace buurtstem::ui

@@ -102,6 +102,35 @@ const char* ideaStatusKey(IdeaStatus status) {
     return "staff.status.hidden";
 }
 
+const char* progressProblemKey(ProgressProblem problem) {
+    switch (problem) {
+        case ProgressProblem::MissingIdea: return "staff.progress.problem.no_initiative";
+        case ProgressProblem::GrantedNegative:
+        case ProgressProblem::SpentNegative: return "staff.progress.problem.negative";
+        case ProgressProblem::GrantedOverCeiling:
+        case ProgressProblem::SpentOverCeiling: return "staff.progress.problem.too_much";
+        case ProgressProblem::GrantedBeforeApproval: return "staff.progress.problem.granted_early";
+        case ProgressProblem::SpentBeforeRunning: return "staff.progress.problem.spent_early";
+        case ProgressProblem::SpentOverGranted: return "staff.progress.problem.spent_over_granted";
+        case ProgressProblem::AccountedWithoutSpent: return "staff.progress.problem.accounted_without_spent";
+        case ProgressProblem::NoteTooLong: return "staff.progress.problem.note_too_long";
+        case ProgressProblem::NoteInvalidText: break;
+    }
+    return "staff.progress.problem.note_invalid";
+}
+
+const char* pipelineStageKey(PipelineStage stage) {
+    switch (stage) {
+        case PipelineStage::Submitted: return "staff.stage.submitted";
+        case PipelineStage::Reviewed: return "staff.stage.reviewed";
+        case PipelineStage::Approved: return "staff.stage.approved";
+        case PipelineStage::Running: return "staff.stage.running";
+        case PipelineStage::Done: return "staff.stage.done";
+        case PipelineStage::Accounted: break;
+    }
+    return "staff.stage.accounted";
+}
+
 const char* pulseAspectKey(PulseAspect aspect) {
     switch (aspect) {
         case PulseAspect::Meeting: return "pulse.aspect.meeting";
@@ -113,10 +142,5 @@ const char* pulseAspectKey(PulseAspect aspect) {
     return "pulse.aspect.safe";
 }
 
-std::string pulseAverage(const Ui& ui, const PulseAspectTotal& total) {
-    if (total.answers <= 0) return {};
-    const std::int64_t tenths = (total.sum * 10 + total.answers / 2) / total.answers;
-    return std::to_string(tenths / 10) + ui.tr("presenter.decimal_mark") + std::to_string(tenths % 10);
-}
 
 }  // namespace buurtstem::ui

@@ -2,6 +2,7 @@
 // its panels ask for. Only StaffApp carries actions out; panels never write.
 #pragma once
 
+#include "../../core/InitiativeProgress.h"
 #include "../../core/Theme.h"
 
 #include <array>
@@ -40,8 +41,12 @@ struct StaffState {
     std::array<char, 128> ideaFilterText{};    // = "" // words the title or text must hold
     StaffIdeaStatusFilter ideaStatus = StaffIdeaStatusFilter::All;
     std::optional<Theme> ideaTheme;            // = nullopt // every theme
-    // Initiatives panel: the initiative open on the right
+    // Initiatives panel: the initiative open on the right, and its progress as staff edit it
     std::string selectedInitiative;            // = "" // idea id
+    PipelineStage editStage = PipelineStage::Submitted;
+    std::array<char, 24> editGranted{};        // euros as typed: "1250" or "1.250,50"
+    std::array<char, 24> editSpent{};
+    std::array<char, 1700> editNote{};         // kProgressNoteMax code points of UTF-8
     // Contacts panel: where the secret key file is
     std::array<char, 512> keyPath{};           // = "" // filled from --staff-secret
     // Bundles panel
@@ -58,6 +63,8 @@ struct StaffActions {
     bool loadKey = false;                      // read the key file named in StaffState::keyPath
     bool forgetKey = false;                    // drop the key and every opened contact
     bool refresh = false;                      // read everything again from storage
+    std::optional<std::string> selectInitiative;  // open this initiative ("" closes it)
+    bool saveProgress = false;                 // store the progress being edited
 };
 
 }  // namespace buurtstem::ui
