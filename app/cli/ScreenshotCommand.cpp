@@ -8,8 +8,12 @@
 #include "../ui/KioskApp.h"
 #include "../ui/staff/StaffApp.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <array>
+#include <memory>
+#include <tuple>
 #include <cstdlib>
 #include <filesystem>
 #include <limits>
@@ -112,15 +116,53 @@ private:
     std::filesystem::path path_;
 };
 
+// A year of pulses for the staff's trend, given month by month on the store's clock before the
+// demo (a clock never runs backwards): meeting people slowly better, clean worse in winter.
+Result<void> addPulseHistory(storage::KioskStore& store, std::uint64_t& clockMs, std::uint64_t nowMs) {
+    constexpr std::uint64_t kMonthMs = 30ull * 24 * 3600 * 1000;
+    for (int month = 11; month >= 1; --month) {
+        clockMs = nowMs - static_cast<std::uint64_t>(month) * kMonthMs;
+        for (int resident = 0; resident < 3 + month % 4; ++resident) {
+            PulseDraft pulse;
+            const int step = 11 - month;
+            pulse.scores = {std::min(5, 2 + (step + resident) / 4), 2 + (resident + month) % 3, 3 + (resident % 2),
+                            std::max(1, 4 - (month > 3 && month < 8 ? 2 : 0) - resident % 2), 3 + (step > 6 ? 1 : 0)};
+            if (resident == 2) pulse.scores[1] = kPulseSkipped;
+            if (Result<void> given = store.givePulse(pulse); !given) return given.error();
+        }
+    }
+    clockMs = nowMs;
+    return {};
+}
+
 int runStaffScreenshot(const ScreenshotOptions& options, ui::StaffPanel panel) {
     ScratchFolder folder;
     if (folder.path().empty()) return reportError(makeError(ErrorCode::DataDirUnusable, "no temporary folder"), {});
-    Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::open(folder.path() / storage::kDatabaseFileName);
+    const std::uint64_t nowMs = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    auto clockMs = std::make_shared<std::uint64_t>(nowMs);
+    storage::StoreOptions storeOptions;
+    storeOptions.clock = [clockMs] { return *clockMs; };
+    Result<std::unique_ptr<storage::KioskStore>> store =
+        storage::KioskStore::open(folder.path() / storage::kDatabaseFileName, storeOptions);
     if (!store) return reportError(store.error(), {});
+    if (Result<void> history = addPulseHistory(**store, *clockMs, nowMs); !history) return reportError(history.error(), {});
     if (Result<int> demo = (*store)->addDemoNeighbourhood(); !demo) return reportError(demo.error(), {});
     Result<std::vector<std::string>> round = (*store)->addDemoRound();
     if (!round) return reportError(round.error(), {});
     if (Result<void> example = addPresenterExample(**store, *round); !example) return reportError(example.error(), {});
+    // Two of the demo's initiatives further along: one running, one approved with its grant.
+    const std::vector<storage::InitiativeRow> pipeline = (*store)->initiativePipeline();
+    const std::array<std::tuple<PipelineStage, std::int64_t, std::int64_t>, 2> progress = {
+        {{PipelineStage::Running, 110000, 45000}, {PipelineStage::Approved, 93000, 0}}};
+    std::size_t next = 0;
+    for (const storage::InitiativeRow& row : pipeline) {
+        if (row.idea.status != IdeaStatus::Approved || next >= progress.size()) continue;
+        InitiativeProgress step;
+        step.ideaId = row.idea.id;
+        std::tie(step.stage, step.grantedCents, step.spentCents) = progress[next++];
+        if (Result<void> set = (*store)->setInitiativeProgress(step); !set) return reportError(set.error(), {});
+    }
 
     Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");
     if (!translator) return reportError(translator.error(), {});

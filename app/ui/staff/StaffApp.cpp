@@ -348,6 +348,7 @@ void StaffApp::frame(double now) {
     if (!state_.message.text.empty()) {
         ImGui::SetCursorPosX(style.WindowPadding.x);
         ImGui::SetCursorPosY(ImGui::GetCursorPosY() + style.ItemSpacing.y);
+        ImGui::AlignTextToFramePadding();
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(state_.message.problem ? ui_.colours.danger : ui_.colours.text));
         ImGui::TextUnformatted((std::string(state_.message.problem ? icon::Warning : icon::Check) + "  " + state_.message.text).c_str());
         ImGui::PopStyleColor();

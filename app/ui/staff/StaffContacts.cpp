@@ -32,6 +32,7 @@ void drawStaffContacts(StaffContext& ctx) {
         drawKeyField(ctx);
         return;
     }
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(ui.format("staff.key.fingerprint", {{"fingerprint", ctx.keyFingerprint}}).c_str());
     ImGui::SameLine();
     if (staffButton(ui, "staff.key.forget", ui.tr("staff.key.forget"))) ctx.actions.forgetKey = true;
@@ -40,7 +41,7 @@ void drawStaffContacts(StaffContext& ctx) {
                                   ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##contacts", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(ui.tr("staff.column.code"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(ui.tr("staff.column.code"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("MMM-MMM").x);
     ImGui::TableSetupColumn(ui.tr("staff.column.title"), ImGuiTableColumnFlags_WidthStretch, 2.5f);
     ImGui::TableSetupColumn(ui.tr("staff.column.name"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(ui.tr("staff.column.contact"), ImGuiTableColumnFlags_WidthStretch, 2.0f);
@@ -52,7 +53,7 @@ void drawStaffContacts(StaffContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(
-            (std::string(contact.kind == IdeaKind::Initiative ? icon::Initiative : icon::Idea) + " " + contact.title).c_str());
+            (std::string(contact.kind == IdeaKind::Initiative ? icon::Initiative : icon::Idea) + " " + staffShown(contact.title)).c_str());
         ImGui::PopTextWrapPos();
         ImGui::TableNextColumn();
         if (!contact.opened) {
@@ -62,7 +63,7 @@ void drawStaffContacts(StaffContext& ctx) {
             ImGui::TableNextColumn();
             continue;
         }
-        ImGui::TextUnformatted(contact.name.c_str());
+        ImGui::TextUnformatted(staffShown(contact.name).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(contact.address.c_str());
         registerStaffItem(ui, "#staff.contact." + contact.reference);

@@ -75,7 +75,7 @@ void drawStaffIdeas(StaffContext& ctx) {
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable("##ideas", 8, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(ui.tr("staff.column.code"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(ui.tr("staff.column.code"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("MMM-MMM").x);
     ImGui::TableSetupColumn(ui.tr("staff.column.title"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
     ImGui::TableSetupColumn(ui.tr("staff.column.status"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
     ImGui::TableSetupColumn(ui.tr("staff.column.theme"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
@@ -91,7 +91,7 @@ void drawStaffIdeas(StaffContext& ctx) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(idea.reference.c_str());
         ImGui::TableNextColumn();
-        const std::string title = std::string(idea.kind == IdeaKind::Initiative ? icon::Initiative : icon::Idea) + " " + idea.title;
+        const std::string title = std::string(idea.kind == IdeaKind::Initiative ? icon::Initiative : icon::Idea) + " " + staffShown(idea.title);
         ImGui::PushTextWrapPos(0.0f);
         ImGui::TextUnformatted(title.c_str());
         ImGui::PopTextWrapPos();

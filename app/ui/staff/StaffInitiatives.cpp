@@ -94,7 +94,7 @@ void drawStage(StaffContext& ctx, PipelineStage stage) {
     if (count > 0) {
         const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
         if (ImGui::BeginTable("##stage", 5, flags)) {
-            ImGui::TableSetupColumn(ui.tr("staff.column.code"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
+            ImGui::TableSetupColumn(ui.tr("staff.column.code"), ImGuiTableColumnFlags_WidthFixed, ImGui::CalcTextSize("MMM-MMM").x);
             ImGui::TableSetupColumn(ui.tr("staff.column.title"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
             ImGui::TableSetupColumn(ui.tr("staff.column.requested"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
             ImGui::TableSetupColumn(ui.tr("staff.column.granted"), ImGuiTableColumnFlags_WidthStretch, 1.1f);
@@ -112,7 +112,7 @@ void drawStage(StaffContext& ctx, PipelineStage stage) {
                 ImGui::PopID();
                 ImGui::TableNextColumn();
                 ImGui::PushTextWrapPos(0.0f);
-                ImGui::TextUnformatted((std::string(themeIcon(row.idea.theme)) + " " + row.idea.title).c_str());
+                ImGui::TextUnformatted((std::string(themeIcon(row.idea.theme)) + " " + staffShown(row.idea.title)).c_str());
                 ImGui::PopTextWrapPos();
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(formatEuroCents(row.idea.budgetCents).c_str());

@@ -48,7 +48,7 @@ void drawStaffNeeds(StaffContext& ctx) {
                 const std::int64_t count = needs.counts[needGroupIndex(group)][option];
                 ImGui::TableNextRow();
                 ImGui::TableNextColumn();
-                ImGui::TextUnformatted(needOptionLabel(ui, group, option).c_str());
+                ImGui::TextUnformatted(staffShown(needOptionLabel(ui, group, option)).c_str());
                 ImGui::TableNextColumn();
                 // A bar for its share of all needs, with the number beside it: not the bar alone.
                 const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -74,7 +74,7 @@ void drawStaffNeeds(StaffContext& ctx) {
     if (needs.notes.empty()) staffNote(ui, ui.tr("staff.needs.no_notes"));
     ImGui::PushTextWrapPos(0.0f);
     for (const MeetingNeedNote& note : needs.notes)
-        ImGui::BulletText("%s: %s", ui.tr(groupKey(note.question)), note.text.c_str());
+        ImGui::BulletText("%s: %s", ui.tr(groupKey(note.question)), staffShown(note.text).c_str());
     ImGui::PopTextWrapPos();
 }
 

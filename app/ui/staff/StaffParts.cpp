@@ -77,7 +77,9 @@ bool staffButton(Ui& ui, const std::string& id, const std::string& label, bool e
 
 void staffHeading(Ui& ui, std::string_view text) {
     ImGui::PushFont(ui.fonts.heading);
+    ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.data(), text.data() + text.size());
+    ImGui::PopTextWrapPos();
     ImGui::PopFont();
 }
 
