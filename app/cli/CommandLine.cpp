@@ -7,6 +7,8 @@
 #include "FacilitatorCommand.h"
 #include "RoundCommand.h"
 #include "StaffCommand.h"
+#include "StaffKeyCommand.h"
+#include "SyncCommand.h"
 #include "TallyCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -94,6 +96,11 @@ int runCommandLine(int argc, char** argv) {
     FacilitatorCommandOptions facilitatorOptions;
     FacilitatorCommands facilitatorCommands;
     addFacilitatorCommand(app, facilitatorOptions, facilitatorCommands);
+    SyncCommandOptions syncOptions;
+    SyncCommands syncCommands;
+    addSyncCommand(app, syncOptions, syncCommands);
+    StaffKeyCommandOptions staffKeyOptions;
+    CLI::App* staffKeygen = addStaffKeyCommand(app, staffKeyOptions);
     StaffCommandOptions staffOptions;
     CLI::App* staff = addStaffCommand(app, staffOptions);
 
@@ -116,6 +123,12 @@ int runCommandLine(int argc, char** argv) {
     if (eveningReport->parsed()) return runEveningReport(eveningOptions);
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
+    if (syncCommands.exportBundle->parsed()) return runSyncExport(syncOptions);
+    if (syncCommands.importBundles->parsed()) return runSyncImport(syncOptions);
+    if (syncCommands.setStaffKey->parsed()) return runSyncSetStaffKey(syncOptions);
+    if (syncCommands.resolve->parsed()) return runSyncResolve(syncOptions);
+    if (syncCommands.status->parsed()) return runSyncStatus(syncOptions);
+    if (staffKeygen->parsed()) return runStaffKeygen(staffKeyOptions);
     if (staff->parsed() && staff->get_subcommands().empty()) return runStaff(staffOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
