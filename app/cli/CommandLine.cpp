@@ -9,6 +9,7 @@
 #include "FacilitatorCommand.h"
 #include "InitiativeCommand.h"
 #include "RoundCommand.h"
+#include "StaffCommand.h"
 #include "StaffKeyCommand.h"
 #include "SyncCommand.h"
 #include "TallyCommand.h"
@@ -107,6 +108,8 @@ int runCommandLine(int argc, char** argv) {
     CLI::App* exportCommand = addExportCommand(app, exportOptions);
     InitiativeCommandOptions initiativeOptions;
     CLI::App* initiativeProgress = addInitiativeCommand(app, initiativeOptions);
+    StaffCommandOptions staffOptions;
+    CLI::App* staff = addStaffCommand(app, staffOptions);
 
     try {
         app.parse(argc, argv);
@@ -135,6 +138,7 @@ int runCommandLine(int argc, char** argv) {
     if (syncCommands.resolve->parsed()) return runSyncResolve(syncOptions);
     if (syncCommands.status->parsed()) return runSyncStatus(syncOptions);
     if (staffKeygen->parsed()) return runStaffKeygen(staffKeyOptions);
+    if (staff->parsed() && staff->get_subcommands().empty()) return runStaff(staffOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());
