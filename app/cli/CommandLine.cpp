@@ -1,4 +1,4 @@
-// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit and facilitator commands.
+// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit, facilitator and simulate commands.
 #include "CommandLine.h"
 
 #include "AuditCommand.h"
@@ -6,6 +6,7 @@
 #include "EveningCommand.h"
 #include "FacilitatorCommand.h"
 #include "RoundCommand.h"
+#include "SimulateCommand.h"
 #include "TallyCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -93,6 +94,8 @@ int runCommandLine(int argc, char** argv) {
     FacilitatorCommandOptions facilitatorOptions;
     FacilitatorCommands facilitatorCommands;
     addFacilitatorCommand(app, facilitatorOptions, facilitatorCommands);
+    SimulateCommandOptions simulateOptions;
+    CLI::App* simulate = addSimulateCommand(app, simulateOptions);
 
     try {
         app.parse(argc, argv);
@@ -113,6 +116,7 @@ int runCommandLine(int argc, char** argv) {
     if (eveningReport->parsed()) return runEveningReport(eveningOptions);
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
+    if (simulate->parsed()) return runSimulate(simulateOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());
