@@ -5,10 +5,12 @@
 #pragma once
 
 #include "../app/core/AuditLog.h"
+#include "../app/core/Bundle.h"
 #include "../app/core/Evening.h"
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
 #include "../app/core/Initiative.h"
+#include "../app/core/InitiativeProgress.h"
 #include "../app/core/KioskSetup.h"
 #include "../app/core/MeetingNeed.h"
 #include "../app/core/Moderation.h"
@@ -22,6 +24,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,7 +33,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 13;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 15;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
@@ -47,6 +50,24 @@ struct StoreOptions {
     WallClock clock;               // = system clock when empty
     std::int64_t maxPageCount = 0; // = 0 (no limit) // caps the database file (PRAGMA max_page_count);
                                    // tests use it to run into a full disk
+};
+
+// One initiative as staff follow it (KioskStore::initiativePipeline).
+struct InitiativeRow {
+    Idea idea;                      // as residents see it (corrected text), whatever its status
+    InitiativePlan plan;
+    InitiativeProgress progress;    // stage derived (submitted, reviewed) until staff set one
+    ModerationRecord moderation;
+    std::string kioskId;            // the kiosk it was submitted at
+    std::string neighbourhood;      // the latest name that kiosk gave; "" when it gave none
+};
+
+// The pulse of one local month (Europe/Amsterdam on a Dutch kiosk), per aspect.
+struct PulseMonth {
+    int year = 1970;                                          // = 1970
+    int month = 1;                                            // = 1 // 1..12
+    std::array<double, kPulseAspectCount> average{};          // = all 0 // of the answers; 0 without any
+    std::array<std::int64_t, kPulseAspectCount> count{};      // = all 0 // pulses that scored the aspect
 };
 
 class KioskStore {
@@ -159,6 +180,42 @@ public:
     std::optional<Idea> idea(const std::string& ideaId) const;
     // What facilitators decided about the idea (empty when nothing).
     ModerationRecord moderation(const std::string& ideaId) const;
+
+    // [SECTION] Staff: the initiative pipeline and the office's reads
+    // Records initiative.progress_set: the whole progress of one initiative (updatedMs is set from
+    // the event's clock). Errors: InvalidInput (validateProgress; the detail lists every problem),
+    // NotFound (no idea with this id, or it is an idea, not an initiative), StorageFull,
+    // StorageReadOnly, StorageFailure. Nothing is stored on error.
+    Result<void> setInitiativeProgress(const InitiativeProgress& progress);
+    // The progress of one initiative as initiativePipeline derives it; nullopt for an unknown id or an idea.
+    std::optional<InitiativeProgress> initiativeProgress(const std::string& ideaId) const;
+    // Every initiative, whatever its status, by created hlc then id. Until staff set a stage it is
+    // submitted, or reviewed once a facilitator approved, hid or classified it. Reads a fixed
+    // number of queries, however many initiatives there are.
+    std::vector<InitiativeRow> initiativePipeline() const;
+    // Every idea and initiative, whatever its status (merged ones too), by created hlc then id.
+    std::vector<Idea> allIdeas() const;
+    // Every idea with what facilitators decided, its kiosk and its kiosk's neighbourhood, in the
+    // order of allIdeas(); a fixed number of queries, for exports. `sealedContacts`, when given,
+    // is filled in parallel with the base64 sealed contact ("" for none), for staff who hold the key.
+    struct IdeaRow {
+        Idea idea;
+        ModerationRecord moderation;
+        std::string kioskId;
+        std::string neighbourhood;
+    };
+    std::vector<IdeaRow> ideaRows(std::vector<std::string>* sealedContacts = nullptr) const;
+    // Kiosk id -> the latest neighbourhood name that kiosk gave (neighbourhood.named), for every
+    // kiosk whose events this database holds and that named one.
+    std::map<std::string, std::string> kioskNeighbourhoods() const;
+    // The pulse trend: per local month, oldest first, months without a pulse left out. With a
+    // neighbourhood, only pulses given at kiosks whose latest name is that one.
+    std::vector<PulseMonth> pulseByMonth(const std::string& neighbourhood = "") const;
+    // The meeting-needs summary of the kiosks whose latest name is `neighbourhood` ("" = all).
+    MeetingNeedSummary meetingNeedSummary(const std::string& neighbourhood) const;
+    // The newest event's clock (ms since the epoch), 0 without events: a moment that depends only
+    // on the data, for files that must come out the same every time.
+    std::uint64_t newestEventMs() const;
 
     // [SECTION] Facilitators (kiosk settings, not events)
     bool hasFacilitator() const;
@@ -342,6 +399,54 @@ public:
     std::int64_t eventCount() const;
     // Drops and recomputes every read table from the events, in one transaction.
     Result<void> rebuildReadTables();
+
+    // [SECTION] Sync (bundles between kiosks and the office; docs/sync.md)
+    // This kiosk's Ed25519 public key: it signs every bundle the kiosk writes.
+    BundleKey identityPublicKey() const;
+    struct Bundle {
+        std::string bytes;   // the whole file
+        BundleHeader header;
+        std::string hash;    // hex BLAKE2b of the bytes
+    };
+    // This kiosk's events after the acknowledged seq (all: from seq 1), signed and sealed to the
+    // staff key. Writes nothing; rememberBundle once the file is safely written. Errors: NotFound
+    // ("no staff key": set it up first), StorageFailure.
+    Result<Bundle> exportBundle(bool all) const;
+    // The next bundle names this one as its previous. Errors: the storage errors.
+    Result<void> rememberBundle(const Bundle& bundle);
+    // Reads an acknowledgement from the office and, when it is for this kiosk and made with the
+    // staff's key, exports from then on start after its seq. Returns that seq. Errors:
+    // InvalidInput (not one, another kiosk's, another key's), NotFound (no staff key), storage errors.
+    Result<std::int64_t> acceptAcknowledgement(std::string_view bytes);
+    std::int64_t acknowledgedSeq() const;  // 0 until the office acknowledged something
+    // At the office: an acknowledgement for every trusted kiosk, up to the seq from which on the
+    // hub misses none of its events. Pairs of kiosk id and the file's bytes.
+    Result<std::vector<std::pair<std::string, std::string>>> makeAcknowledgements(const StaffKey& staffSecretKey) const;
+    struct NamedBundle {
+        std::string name;   // the file, for messages
+        std::string bytes;
+    };
+    // Checks every bundle (size, magic, signature, trusted kiosk key, versions, the seal with the
+    // staff's secret key, each event) and only then, in one transaction, stores the events that
+    // are new, moves two versions of one event to quarantine, and brings the read tables up to
+    // date. The same bundles in any order and any number of times give the same read tables.
+    // A kiosk seen for the first time is refused unless trustNew. Errors: InvalidInput (the
+    // detail names the file and what is wrong), storage errors. Nothing is stored on error.
+    Result<SyncReport> importBundles(const std::vector<NamedBundle>& bundles, const StaffKey& staffSecretKey, bool trustNew);
+    std::vector<SeqGap> syncGaps() const;                   // seqs no bundle brought yet, per kiosk
+    std::vector<QuarantinedEvent> quarantinedEvents() const;  // both versions of each, by kiosk and seq
+    std::vector<CodeConflict> codeConflicts() const;        // codes with more than one ballot
+    // What is open for staff after merging: the three lists above.
+    struct SyncConflicts {
+        std::vector<SeqGap> gaps;
+        std::vector<QuarantinedEvent> quarantined;
+        std::vector<CodeConflict> codes;  // only the unresolved ones
+    };
+    SyncConflicts conflicts() const;
+    // Records ballot.duplicate_resolved: which ballot of a code used more than once counts
+    // ("" for none) in a round with DuplicateCodePolicy::StaffReview. Errors: NotFound (no
+    // such conflict, or the ballot is not one of it), storage errors.
+    Result<void> resolveCodeConflict(const std::string& roundId, const std::string& codeHash, const std::string& keepBallotId);
 
     // Reads return an empty result when storage fails; this says why (nullopt after a good read).
     std::optional<Error> lastReadError() const;

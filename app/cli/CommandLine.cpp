@@ -1,4 +1,5 @@
-// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit, facilitator and simulate commands.
+// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit, facilitator, sync,
+// staff key and simulate commands.
 #include "CommandLine.h"
 
 #include "AuditCommand.h"
@@ -7,6 +8,8 @@
 #include "FacilitatorCommand.h"
 #include "RoundCommand.h"
 #include "SimulateCommand.h"
+#include "StaffKeyCommand.h"
+#include "SyncCommand.h"
 #include "TallyCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -96,6 +99,11 @@ int runCommandLine(int argc, char** argv) {
     addFacilitatorCommand(app, facilitatorOptions, facilitatorCommands);
     SimulateCommandOptions simulateOptions;
     CLI::App* simulate = addSimulateCommand(app, simulateOptions);
+    SyncCommandOptions syncOptions;
+    SyncCommands syncCommands;
+    addSyncCommand(app, syncOptions, syncCommands);
+    StaffKeyCommandOptions staffKeyOptions;
+    CLI::App* staffKeygen = addStaffKeyCommand(app, staffKeyOptions);
 
     try {
         app.parse(argc, argv);
@@ -117,6 +125,12 @@ int runCommandLine(int argc, char** argv) {
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
     if (simulate->parsed()) return runSimulate(simulateOptions);
+    if (syncCommands.exportBundle->parsed()) return runSyncExport(syncOptions);
+    if (syncCommands.importBundles->parsed()) return runSyncImport(syncOptions);
+    if (syncCommands.setStaffKey->parsed()) return runSyncSetStaffKey(syncOptions);
+    if (syncCommands.resolve->parsed()) return runSyncResolve(syncOptions);
+    if (syncCommands.status->parsed()) return runSyncStatus(syncOptions);
+    if (staffKeygen->parsed()) return runStaffKeygen(staffKeyOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());
