@@ -22,8 +22,7 @@ kiosk=$build/app/buurtstem
 frame_bench=$build/bench/frame_bench
 tally_bench=$build/bench/tally_bench
 sync_bench=$build/bench/sync_bench
-binaries=("$sync_bench")
-[ -n "$sync_only" ] || binaries+=("$kiosk" "$frame_bench" "$tally_bench")
+if [ -n "$sync_only" ]; then binaries=("$sync_bench"); else binaries=("$kiosk" "$frame_bench" "$tally_bench" "$sync_bench"); fi
 for binary in "${binaries[@]}"; do
   [ -x "$binary" ] || { echo "bench/run.sh: $binary is missing; build $build first (./dev.sh bench does)" >&2; exit 1; }
 done
