@@ -1289,6 +1289,14 @@ Result<void> KioskStore::setPlacesOnMap(const std::vector<Place>& places, const 
     });
 }
 
+Result<bool> KioskStore::addDemoStaffKey() {
+    return impl_->writeTransaction<bool>("add demo staff key", [&]() -> Result<bool> {
+        if (impl_->readStaffKey()) return false;
+        if (Result<void> key = impl_->makeDemoStaffKey(); !key) return key.error();
+        return true;
+    });
+}
+
 Result<void> KioskStore::setStaffPublicKey(const StaffKey& publicKey) {
     return impl_->writeTransaction<void>("set staff key", [&]() -> Result<void> {
         impl_->storeStaffKey(publicKey);

@@ -149,6 +149,12 @@ public:
     // number of ideas added, initiatives included (they are listed as ideas); 0 when the kiosk
     // already holds ideas, a name or a maximum per initiative (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
+    // A staff key pair for a kiosk filled with made-up data (`buurtstem simulate`), made as the
+    // demo makes its own: the public key is stored, the secret key written to
+    // <data dir>/demo-staff-secret.key (mode 0600; not for in-memory stores). Returns false and
+    // changes nothing when the kiosk has a staff key already. Errors: StorageFull,
+    // StorageReadOnly, StorageFailure.
+    Result<bool> addDemoStaffKey();
 
     // [SECTION] Moderation (beoordelen), each one event; approveIdea is above
     // Records idea.hidden: residents no longer see the idea. `note` is required for Other and

@@ -1,5 +1,5 @@
 // Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit,
-// facilitator, export and initiative commands.
+// facilitator, sync, staff, export, initiative and simulate commands.
 #include "CommandLine.h"
 
 #include "AuditCommand.h"
@@ -10,6 +10,7 @@
 #include "InitiativeCommand.h"
 #include "RoundCommand.h"
 #include "StaffCommand.h"
+#include "SimulateCommand.h"
 #include "StaffKeyCommand.h"
 #include "SyncCommand.h"
 #include "TallyCommand.h"
@@ -99,6 +100,8 @@ int runCommandLine(int argc, char** argv) {
     FacilitatorCommandOptions facilitatorOptions;
     FacilitatorCommands facilitatorCommands;
     addFacilitatorCommand(app, facilitatorOptions, facilitatorCommands);
+    SimulateCommandOptions simulateOptions;
+    CLI::App* simulate = addSimulateCommand(app, simulateOptions);
     SyncCommandOptions syncOptions;
     SyncCommands syncCommands;
     addSyncCommand(app, syncOptions, syncCommands);
@@ -132,6 +135,7 @@ int runCommandLine(int argc, char** argv) {
     if (initiativeProgress->parsed()) return runInitiativeProgress(initiativeOptions);
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
+    if (simulate->parsed()) return runSimulate(simulateOptions);
     if (syncCommands.exportBundle->parsed()) return runSyncExport(syncOptions);
     if (syncCommands.importBundles->parsed()) return runSyncImport(syncOptions);
     if (syncCommands.setStaffKey->parsed()) return runSyncSetStaffKey(syncOptions);
