@@ -16,6 +16,7 @@
 #include <tuple>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <limits>
 #include <string>
 #include <unistd.h>
@@ -173,7 +174,31 @@ int runStaffScreenshot(const ScreenshotOptions& options, ui::StaffPanel panel) {
     ui::StaffSettings settings;
     settings.language = options.language;
     settings.bundleFolder = folder.path();
-    if (panel == ui::StaffPanel::Contacts) settings.secretKeyFile = folder.path() / storage::kDemoStaffSecretKeyFileName;
+    if (panel == ui::StaffPanel::Contacts || panel == ui::StaffPanel::Bundles)
+        settings.secretKeyFile = folder.path() / storage::kDemoStaffSecretKeyFileName;
+    if (panel == ui::StaffPanel::Bundles) {
+        // A second kiosk's bundle on a "USB stick", for the list to show.
+        const std::filesystem::path kioskDir = folder.path() / "lindenbuurt";
+        const std::filesystem::path stick = folder.path() / "usb";
+        std::error_code ec;
+        std::filesystem::create_directories(kioskDir, ec);
+        std::filesystem::create_directories(stick, ec);
+        Result<std::unique_ptr<storage::KioskStore>> kiosk = storage::KioskStore::open(kioskDir / storage::kDatabaseFileName);
+        if (!kiosk) return reportError(kiosk.error(), {});
+        if (Result<void> key = (*kiosk)->setStaffPublicKey(*(*store)->staffPublicKey()); !key) return reportError(key.error(), {});
+        if (Result<void> named = (*kiosk)->setNeighbourhoodName("Lindenbuurt"); !named) return reportError(named.error(), {});
+        for (const char* title : {"Bankje bij de vijver", "Speeltuin opknappen", "Koffieochtend op dinsdag"}) {
+            IdeaDraft idea;
+            idea.theme = Theme::Meeting;
+            idea.themeChosen = true;
+            idea.title = title;
+            if (Result<Idea> given = (*kiosk)->submitIdea(idea); !given) return reportError(given.error(), {});
+        }
+        Result<storage::KioskStore::Bundle> bundle = (*kiosk)->exportBundle(true);
+        if (!bundle) return reportError(bundle.error(), {});
+        std::ofstream(stick / "kiosk-lindenbuurt.bsb", std::ios::binary) << bundle->bytes;
+        settings.bundleFolder = stick;
+    }
     if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), {});
 
     platform::RunnerSettings runnerSettings;

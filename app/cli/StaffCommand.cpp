@@ -21,6 +21,8 @@ CLI::App* addStaffCommand(CLI::App& app, StaffCommandOptions& options) {
         // `staff keygen` (StaffKeyCommand.cpp) made it first: the view is `staff` on its own.
         staff = app.get_subcommand("staff");
         staff->require_subcommand(0, 1);
+        staff->description("Open the staff view (every neighbourhood's ideas, initiatives, needs, pulse, rounds, bundles); "
+                           "`staff keygen` makes the office's key pair");
     } catch (const CLI::OptionNotFound&) {
         staff = app.add_subcommand("staff", "Open the staff view: every neighbourhood's ideas, initiatives, needs, pulse and rounds");
     }

@@ -297,3 +297,74 @@ TEST_CASE("large text in the staff view rebuilds the fonts larger, and back", "[
     REQUIRE(staff.click("staff.large_text"));
     CHECK(staff.app().ui().fonts.body->FontSize == normal);
 }
+
+TEST_CASE("a kiosk's bundle is listed with its fingerprint, refused until trusted, then imported once", "[ui][staff][sync]") {
+    DataFolder office;
+    DataFolder kioskFolder;
+    {
+        // The office's store with the demo, and so the demo's staff key pair.
+        Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::open(office.path() / storage::kDatabaseFileName);
+        REQUIRE(store.ok());
+        REQUIRE((*store)->addDemoNeighbourhood().ok());
+    }
+    Result<std::unique_ptr<storage::KioskStore>> officeStore = storage::KioskStore::open(office.path() / storage::kDatabaseFileName);
+    REQUIRE(officeStore.ok());
+    const storage::StaffKey staffPublic = *(*officeStore)->staffPublicKey();
+    officeStore->reset();
+
+    // Another kiosk, in the Lindenbuurt, sealing to the office's key, writes its bundle.
+    Result<std::unique_ptr<storage::KioskStore>> kiosk = storage::KioskStore::open(kioskFolder.path() / storage::kDatabaseFileName);
+    REQUIRE(kiosk.ok());
+    REQUIRE((*kiosk)->setStaffPublicKey(staffPublic).ok());
+    REQUIRE((*kiosk)->setNeighbourhoodName("Lindenbuurt").ok());
+    IdeaDraft draft;
+    draft.theme = Theme::Green;
+    draft.themeChosen = true;
+    draft.title = "Bankje bij de vijver";
+    REQUIRE((*kiosk)->submitIdea(draft).ok());
+    Result<storage::KioskStore::Bundle> bundle = (*kiosk)->exportBundle(true);
+    REQUIRE(bundle.ok());
+    const std::filesystem::path bundles = kioskFolder.path() / "stick";
+    std::filesystem::create_directories(bundles);
+    std::ofstream(bundles / "lindenbuurt.bsb", std::ios::binary) << bundle->bytes;
+    std::ofstream(bundles / "boodschappen.bsb") << "melk, brood\n";  // not a bundle, listed as such
+
+    StaffSettings settings;
+    settings.secretKeyFile = office.path() / storage::kDemoStaffSecretKeyFileName;
+    settings.bundleFolder = bundles;
+    StaffHarness staff(office.path(), settings);
+    REQUIRE(staff.app().keyLoaded());
+    REQUIRE(staff.click("staff.panel.bundles"));
+    REQUIRE(staff.click("staff.bundles.list"));
+    REQUIRE(staff.app().bundleFiles().size() == 2);
+    const StaffBundleFile& listed = staff.app().bundleFiles()[1];
+    REQUIRE(listed.header.has_value());
+    CHECK(listed.header->kioskId == (*kiosk)->kioskId());
+    CHECK_FALSE(staff.app().bundleFiles()[0].header.has_value());
+
+    // A kiosk the office never saw: refused until staff say they compared its fingerprint.
+    const std::int64_t events = staff.store().eventCount();
+    REQUIRE(staff.click("staff.bundles.import"));
+    CHECK(staff.app().state().message.problem);
+    CHECK(staff.store().eventCount() == events);
+    CHECK_FALSE(staff.app().lastImport().has_value());
+
+    REQUIRE(staff.click("staff.bundles.trust"));
+    CHECK(staff.app().state().trustNew);
+    REQUIRE(staff.click("staff.bundles.import"));
+    INFO(staff.app().state().message.text);
+    CHECK_FALSE(staff.app().state().message.problem);
+    REQUIRE(staff.app().lastImport().has_value());
+    REQUIRE(staff.app().lastImport()->bundles.size() == 1);
+    CHECK(staff.app().lastImport()->bundles.front().newEvents > 0);
+    const std::int64_t merged = staff.store().eventCount();
+    CHECK(merged > events);
+    const std::vector<std::string>& names = staff.app().view().neighbourhoods;
+    CHECK(std::find(names.begin(), names.end(), "Lindenbuurt") != names.end());
+
+    // Again: nothing changes.
+    REQUIRE(staff.click("staff.bundles.import"));
+    CHECK(staff.store().eventCount() == merged);
+    REQUIRE(staff.app().lastImport().has_value());
+    CHECK(staff.app().lastImport()->bundles.front().alreadyImported);
+}

@@ -2,6 +2,8 @@
 // the panel on the right; and the only place the staff view writes or opens contacts.
 #include "StaffApp.h"
 
+#include "../../../storage/Bundle.h"
+
 #include "../../core/KioskSetup.h"
 #include "../Icons.h"
 #include "../KioskApp.h"
@@ -12,9 +14,32 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
+#include <iterator>
 #include <limits>
 
 namespace buurtstem::ui {
+
+namespace {
+
+// A whole bundle file, refusing one larger than any bundle can be. nullopt with the reason.
+std::optional<std::string> readBundleFile(const std::filesystem::path& file, std::string& problem) {
+    std::error_code ec;
+    const std::uintmax_t size = std::filesystem::file_size(file, ec);
+    if (ec || size > storage::kBundleMaxBytes) {
+        problem = ec ? file.string() + ": cannot be read" : file.string() + ": too large for a bundle";
+        return std::nullopt;
+    }
+    std::ifstream in(file, std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (!in.good() && !in.eof()) {
+        problem = file.string() + ": cannot be read";
+        return std::nullopt;
+    }
+    return bytes;
+}
+
+}  // namespace
 
 StaffApp::StaffApp(storage::KioskStore& store, i18n::Translator translator, StaffSettings settings)
     : store_(store), translator_(std::move(translator)), settings_(std::move(settings)) {
@@ -100,6 +125,7 @@ void StaffApp::showPanel(StaffPanel panel) { state_.panel = panel; }
 
 void StaffApp::showForScreenshot(StaffPanel panel) {
     showPanel(panel);
+    if (panel == StaffPanel::Bundles && state_.bundleFolder[0] != '\0') listBundles();
     for (const InitiativeRow& row : view_.pipeline)
         if (row.idea.status == IdeaStatus::Approved) {
             selectInitiative(row.idea.id);
@@ -219,6 +245,73 @@ void StaffApp::openContacts() {
     }
 }
 
+void StaffApp::listBundles() {
+    bundleFiles_.clear();
+    const std::filesystem::path folder(state_.bundleFolder.data());
+    std::error_code ec;
+    std::vector<std::filesystem::path> files;
+    for (std::filesystem::directory_iterator it(folder, ec), end; !ec && it != end; it.increment(ec)) {
+        const std::string extension = it->path().extension().string();
+        if ((extension == ".bsb" || extension == ".bundle") && it->is_regular_file(ec)) files.push_back(it->path());
+    }
+    if (ec) {
+        state_.message = {ui_.tr("staff.bundles.folder_unreadable"), true};
+        return;
+    }
+    std::sort(files.begin(), files.end());
+    for (const std::filesystem::path& file : files) {
+        StaffBundleFile listed;
+        listed.path = file.string();
+        std::string problem;
+        if (std::optional<std::string> bytes = readBundleFile(file, problem)) {
+            if (Result<BundleHeader> header = storage::readBundleHeader(*bytes))
+                listed.header = std::move(header).value();
+            else
+                listed.problem = header.error().detail;
+        } else {
+            listed.problem = problem;
+        }
+        bundleFiles_.push_back(std::move(listed));
+    }
+    state_.message = {ui_.format("staff.bundles.listed", {{"count", std::to_string(bundleFiles_.size())}}), false};
+}
+
+void StaffApp::importBundles(const std::vector<std::string>& files) {
+    if (!key_) {
+        state_.message = {ui_.tr("staff.bundles.key_first"), true};
+        return;
+    }
+    std::vector<storage::KioskStore::NamedBundle> bundles;
+    for (const std::string& file : files) {
+        std::string problem;
+        std::optional<std::string> bytes = readBundleFile(file, problem);
+        if (!bytes) {
+            state_.message = {ui_.format("staff.bundles.refused", {{"reason", problem}}), true};
+            return;
+        }
+        bundles.push_back({file, std::move(bytes).value()});
+    }
+    Result<SyncReport> report = store_.importBundles(bundles, key_->secretKey(), state_.trustNew);
+    if (!report) {
+        // Nothing was imported: the store checks every bundle before it stores anything.
+        state_.message = {ui_.format("staff.bundles.refused", {{"reason", report.error().detail}}), true};
+        return;
+    }
+    lastImport_ = std::move(report).value();
+    state_.trustNew = false;  // each new kiosk is confirmed on its own
+    refreshView();
+    state_.message = {ui_.tr("staff.bundles.imported"), false};
+}
+
+void StaffApp::resolveCode(const StaffActions::Resolve& resolve) {
+    if (Result<void> done = store_.resolveCodeConflict(resolve.roundId, resolve.codeHash, resolve.keepBallotId); !done) {
+        state_.message = {ui_.tr(saveProblemKey(done.error().code)), true};
+        return;
+    }
+    refreshView();
+    state_.message = {ui_.tr("staff.conflicts.resolved"), false};
+}
+
 double StaffApp::secondsUntilNextTimer(double) const { return std::numeric_limits<double>::infinity(); }
 
 void StaffApp::apply(const StaffActions& actions) {
@@ -234,6 +327,9 @@ void StaffApp::apply(const StaffActions& actions) {
         state_.message = {ui_.tr("staff.key.forgotten"), false};
     }
     if (actions.loadKey) loadKey(std::filesystem::path(state_.keyPath.data()));
+    if (actions.listBundles) listBundles();
+    if (!actions.importBundles.empty()) importBundles(actions.importBundles);
+    if (actions.resolveCode) resolveCode(*actions.resolveCode);
     if (actions.refresh) refreshView();
 }
 
@@ -364,8 +460,8 @@ void StaffApp::frame(double now) {
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, style.WindowPadding);
     ImGui::BeginChild("##panel", ImVec2(-style.WindowPadding.x, -style.WindowPadding.y), true,
                       ImGuiWindowFlags_AlwaysUseWindowPadding);
-    StaffContext ctx{ui_, view_, state_, actions, contacts_, key_.has_value(),
-                     key_ ? keyFingerprint(key_->publicKey()) : std::string()};
+    StaffContext ctx{ui_,         view_, state_, actions, contacts_, key_.has_value(), key_ ? keyFingerprint(key_->publicKey()) : std::string(),
+                     bundleFiles_, lastImport_};
     switch (state_.panel) {
         case StaffPanel::Overview: drawStaffOverview(ctx); break;
         case StaffPanel::Ideas: drawStaffIdeas(ctx); break;

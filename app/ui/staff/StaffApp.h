@@ -47,6 +47,8 @@ public:
     const Ui& ui() const { return ui_; }
     const std::optional<Error>& fontError() const { return fontError_; }
     const std::vector<StaffContact>& contacts() const { return contacts_; }
+    const std::vector<StaffBundleFile>& bundleFiles() const { return bundleFiles_; }
+    const std::optional<SyncReport>& lastImport() const { return lastImport_; }
     bool keyLoaded() const { return key_.has_value(); }
     void showPanel(StaffPanel panel);
     // Shows a panel with something open where it has more to show (the first initiative's plan).
@@ -68,6 +70,9 @@ private:
     void openContacts();
     void selectInitiative(const std::string& ideaId);  // fills the progress being edited from the view
     void saveProgress();
+    void listBundles();
+    void importBundles(const std::vector<std::string>& files);
+    void resolveCode(const StaffActions::Resolve& resolve);
 
     storage::KioskStore& store_;
     i18n::Translator translator_;
@@ -77,6 +82,8 @@ private:
     StaffView view_;
     std::optional<storage::StaffSecretKey> key_;
     std::vector<StaffContact> contacts_;  // opened contacts: in memory only, wiped with the key
+    std::vector<StaffBundleFile> bundleFiles_;
+    std::optional<SyncReport> lastImport_;
     bool fontsDirty_ = true;
     std::optional<Error> fontError_;
 };

@@ -50,6 +50,9 @@ void drawStaffOverview(StaffContext& ctx) {
         countRow(ui, ui.tr("staff.overview.rounds"), number(static_cast<std::int64_t>(view.rounds.size())));
         countRow(ui, ui.tr("staff.overview.contacts"), number(view.contactsSealed));
         countRow(ui, ui.tr("staff.overview.events"), number(view.events));
+        countRow(ui, ui.tr("staff.overview.conflicts"),
+                 number(static_cast<std::int64_t>(view.conflicts.gaps.size() + view.conflicts.quarantined.size() +
+                                                  view.conflicts.codes.size())));
         ImGui::EndTable();
     }
     ImGui::Spacing();

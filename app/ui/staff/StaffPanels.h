@@ -23,6 +23,8 @@ struct StaffContext {
     const std::vector<StaffContact>& contacts;  // opened with the loaded key; empty without it
     bool keyLoaded = false;                     // = false // the staff secret key is in memory
     std::string keyFingerprint;                 // = "" // of the loaded key's public half
+    const std::vector<StaffBundleFile>& bundleFiles;    // the listed folder's bundle files
+    const std::optional<SyncReport>& lastImport;        // = nullopt // what the last import did
 };
 
 void drawStaffOverview(StaffContext& ctx);

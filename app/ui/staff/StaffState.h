@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace buurtstem::ui {
 
@@ -51,6 +52,7 @@ struct StaffState {
     std::array<char, 512> keyPath{};           // = "" // filled from --staff-secret
     // Bundles panel
     std::array<char, 512> bundleFolder{};      // = "" // the folder listed for bundle files
+    bool trustNew = false;                     // = false // staff compared the new kiosks' fingerprints
     StaffMessage message;
 };
 
@@ -65,6 +67,14 @@ struct StaffActions {
     bool refresh = false;                      // read everything again from storage
     std::optional<std::string> selectInitiative;  // open this initiative ("" closes it)
     bool saveProgress = false;                 // store the progress being edited
+    bool listBundles = false;                  // read the bundle files in StaffState::bundleFolder
+    std::vector<std::string> importBundles;    // import these bundle files, all or none
+    struct Resolve {
+        std::string roundId;
+        std::string codeHash;
+        std::string keepBallotId;  // "" for none of them
+    };
+    std::optional<Resolve> resolveCode;        // staff decide which ballot of a code used twice counts
 };
 
 }  // namespace buurtstem::ui

@@ -87,6 +87,7 @@ StaffView readStaffView(const storage::KioskStore& store, const std::string& nei
         row.round = std::move(round);
         view.rounds.push_back(std::move(row));
     }
+    view.conflicts = store.conflicts();
     view.events = store.eventCount();
     return view;
 }

@@ -43,6 +43,13 @@ struct StaffKiosk {
     std::string neighbourhood;
 };
 
+// A bundle file found in the folder the Bundles panel lists, with what its header says.
+struct StaffBundleFile {
+    std::string path;
+    std::optional<BundleHeader> header;  // = nullopt // not a bundle, or damaged: `problem` says why
+    std::string problem;                 // technical detail when the header cannot be read
+};
+
 // A sealed contact as the staff see it once the key is loaded; kept in memory only.
 struct StaffContact {
     std::string ideaId;
@@ -64,6 +71,7 @@ struct StaffView {
     std::vector<PulseMonth> pulseMonths;      // of the neighbourhood, oldest first
     std::vector<StaffRound> rounds;           // by opening time (rounds belong to no one kiosk)
     std::vector<StaffKiosk> kiosks;           // of the neighbourhood
+    storage::KioskStore::SyncConflicts conflicts;  // what merging left open, every kiosk's
     std::int64_t events = 0;                  // = 0 // events in the log
     std::uint64_t nowMs = 0;                  // = 0 // the store's clock when read
     std::int64_t contactsSealed = 0;          // = 0 // ideas and initiatives of the neighbourhood with a sealed contact
