@@ -3,7 +3,7 @@
 # it installs the Debian packages that are missing, builds with CMake and Ninja, and then
 #   ./dev.sh run [ARGS...]   starts the kiosk (demo neighbourhood on an empty data folder)
 #   ./dev.sh test            runs the whole test suite under AddressSanitizer + UBSan
-#   ./dev.sh bench           prints the benchmark table (release build)
+#   ./dev.sh bench [--sync-events N] [--sync-only]   prints the benchmark table (release build)
 #   ./dev.sh screenshots DIR renders every screen in every language to DIR
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -14,6 +14,7 @@ PACKAGES=(
   libsqlitecpp-dev libsqlite3-dev libcereal-dev libcli11-dev libsodium-dev libfmt-dev libfribidi-dev
   libgmp-dev                                           # exact fractions for the tally
   libcairo2-dev libqrencode-dev                        # printed voting-code cards
+  libxlsxwriter-dev                                    # exports as XLSX
   fonts-noto-core fonts-font-awesome                   # the kiosk's fonts
   fonts-dejavu-core                                    # the printed cards' fonts
   libgl1-mesa-dri                                      # OpenGL, also in software

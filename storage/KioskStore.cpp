@@ -39,6 +39,7 @@
 #include <unistd.h>
 #include <string_view>
 #include <system_error>
+#include <unordered_map>
 #include <utility>
 
 namespace buurtstem::storage {
@@ -190,6 +191,11 @@ Result<InitiativeDraft> prepareInitiative(const InitiativeDraft& draft, std::int
 #define IDEA_COLUMNS \
     "idea_id, reference, theme, title, body, created_hlc, status, supports, demo, place, sealed_contact <> '', " \
     "kind, budget_cents"
+// The same columns of ideas joined as `i` with other tables that have an idea_id too.
+#define IDEA_COLUMNS_OF_I \
+    "i.idea_id, i.reference, i.theme, i.title, i.body, i.created_hlc, i.status, i.supports, i.demo, i.place, " \
+    "i.sealed_contact <> '', i.kind, i.budget_cents"
+constexpr int kIdeaColumnCount = 13;
 Idea ideaFromRow(SQLite::Statement& row) {
     Idea idea;
     idea.id = row.getColumn(0).getString();
@@ -376,6 +382,45 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
                                  "ON CONFLICT (id) DO UPDATE SET name = excluded.name, demo = excluded.demo");
         upsert.bind(1, payload->name);
         upsert.bind(2, payload->demo ? 1 : 0);
+        upsert.exec();
+        // Per kiosk as well: at the office every kiosk's ideas belong to its own neighbourhood.
+        // The guard keeps the latest whatever order a kiosk's events are applied in.
+        SQLite::Statement perKiosk(db,
+                                   "INSERT INTO kiosk_neighbourhoods (kiosk_id, name, hlc, seq) VALUES (?, ?, ?, ?) "
+                                   "ON CONFLICT (kiosk_id) DO UPDATE SET name = excluded.name, hlc = excluded.hlc, "
+                                   "seq = excluded.seq WHERE (excluded.hlc, excluded.seq) > "
+                                   "(kiosk_neighbourhoods.hlc, kiosk_neighbourhoods.seq)");
+        perKiosk.bind(1, event.kioskId);
+        perKiosk.bind(2, payload->name);
+        perKiosk.bind(3, toColumn(event.hlc));
+        perKiosk.bind(4, event.seq);
+        perKiosk.exec();
+        return {};
+    }
+    if (event.type == kEventInitiativeProgressSet) {
+        Result<InitiativeProgress> payload = decodeInitiativeProgressSet(event.payload);
+        if (!payload) {
+            return makeError(ErrorCode::StorageFailure,
+                             "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+        }
+        // The latest by (hlc, kiosk id, seq) holds, the order of a rebuild, so an office that
+        // applies a late bundle on top ends with the same row as one that rebuilt.
+        SQLite::Statement upsert(db,
+                                 "INSERT INTO initiative_progress (idea_id, stage, granted_cents, spent_cents, note, hlc, "
+                                 "kiosk_id, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                 "ON CONFLICT (idea_id) DO UPDATE SET stage = excluded.stage, "
+                                 "granted_cents = excluded.granted_cents, spent_cents = excluded.spent_cents, "
+                                 "note = excluded.note, hlc = excluded.hlc, kiosk_id = excluded.kiosk_id, seq = excluded.seq "
+                                 "WHERE (excluded.hlc, excluded.kiosk_id, excluded.seq) > "
+                                 "(initiative_progress.hlc, initiative_progress.kiosk_id, initiative_progress.seq)");
+        upsert.bind(1, payload->ideaId);
+        upsert.bind(2, std::string(pipelineStageId(payload->stage)));
+        upsert.bind(3, payload->grantedCents);
+        upsert.bind(4, payload->spentCents);
+        upsert.bind(5, payload->note);
+        upsert.bind(6, toColumn(event.hlc));
+        upsert.bind(7, event.kioskId);
+        upsert.bind(8, event.seq);
         upsert.exec();
         return {};
     }
@@ -707,6 +752,8 @@ struct KioskStore::Impl {
         db.exec("DELETE FROM initiative_maximum");
         db.exec("DELETE FROM ideas");
         db.exec("DELETE FROM neighbourhood");
+        db.exec("DELETE FROM kiosk_neighbourhoods");
+        db.exec("DELETE FROM initiative_progress");
         db.exec("DELETE FROM places");
         db.exec("DELETE FROM neighbourhood_map");
         db.exec("DELETE FROM pulse");
@@ -1239,6 +1286,14 @@ Result<void> KioskStore::setPlacesOnMap(const std::vector<Place>& places, const 
             if (!event) return event.error();
             return {};
         });
+    });
+}
+
+Result<bool> KioskStore::addDemoStaffKey() {
+    return impl_->writeTransaction<bool>("add demo staff key", [&]() -> Result<bool> {
+        if (impl_->readStaffKey()) return false;
+        if (Result<void> key = impl_->makeDemoStaffKey(); !key) return key.error();
+        return true;
     });
 }
 
@@ -2154,30 +2209,294 @@ PulseSummary KioskStore::pulseSummary() const {
     });
 }
 
-MeetingNeedSummary KioskStore::meetingNeedSummary() const {
-    return impl_->read<MeetingNeedSummary>("read meeting need summary", {}, [&]() -> Result<MeetingNeedSummary> {
-        MeetingNeedSummary summary;
-        summary.needs = impl_->db.execAndGet("SELECT COUNT(*) FROM meeting_need").getInt64();
-        SQLite::Statement counts(impl_->db, "SELECT grp, choice, COUNT(*) FROM meeting_need_choice GROUP BY grp, choice");
-        while (counts.executeStep()) {
-            // Every row came through decodeMeetingNeedGiven, so the ids are known; a row someone
-            // wrote from the side with another id is left out rather than miscounted.
-            const std::optional<NeedGroup> group = needGroupFromId(counts.getColumn(0).getString());
-            if (!group) continue;
-            const std::optional<std::size_t> option = needOptionIndex(*group, counts.getColumn(1).getString());
-            if (!option) continue;
-            summary.counts[needGroupIndex(*group)][*option] = counts.getColumn(2).getInt64();
+namespace {
+
+// The rows of a read table whose event was recorded at a kiosk of `neighbourhood`, as a condition
+// on the table's event_uuid; "" matches every row. Bind the name to parameter `?1`.
+std::string ofNeighbourhood(const std::string& neighbourhood, const char* table) {
+    if (neighbourhood.empty()) return " WHERE ?1 = ''";
+    return std::string(" WHERE ") + table +
+           ".event_uuid IN (SELECT e.uuid FROM events e JOIN kiosk_neighbourhoods k ON k.kiosk_id = e.kiosk_id "
+           "WHERE k.name = ?1)";
+}
+
+MeetingNeedSummary readMeetingNeedSummary(SQLite::Database& db, const std::string& neighbourhood) {
+    MeetingNeedSummary summary;
+    const std::string where = ofNeighbourhood(neighbourhood, "meeting_need");
+    SQLite::Statement total(db, "SELECT COUNT(*) FROM meeting_need" + where);
+    total.bind(1, neighbourhood);
+    if (total.executeStep()) summary.needs = total.getColumn(0).getInt64();
+    SQLite::Statement counts(db,
+                             "SELECT c.grp, c.choice, COUNT(*) FROM meeting_need_choice c JOIN meeting_need "
+                             "ON meeting_need.event_uuid = c.event_uuid" +
+                                 where + " GROUP BY c.grp, c.choice");
+    counts.bind(1, neighbourhood);
+    while (counts.executeStep()) {
+        // Every row came through decodeMeetingNeedGiven, so the ids are known; a row someone
+        // wrote from the side with another id is left out rather than miscounted.
+        const std::optional<NeedGroup> group = needGroupFromId(counts.getColumn(0).getString());
+        if (!group) continue;
+        const std::optional<std::size_t> option = needOptionIndex(*group, counts.getColumn(1).getString());
+        if (!option) continue;
+        summary.counts[needGroupIndex(*group)][*option] = counts.getColumn(2).getInt64();
+    }
+    SQLite::Statement notes(db,
+                            "SELECT meeting_text, care_text, living_well_text FROM meeting_need" + where +
+                                " ORDER BY created_hlc, event_uuid");
+    notes.bind(1, neighbourhood);
+    while (notes.executeStep()) {
+        for (std::size_t i = 0; i < kNeedQuestions.size(); ++i) {
+            std::string text = notes.getColumn(static_cast<int>(i)).getString();
+            if (!text.empty()) summary.notes.push_back({kNeedQuestions[i], std::move(text)});
         }
-        SQLite::Statement notes(impl_->db,
-                                "SELECT meeting_text, care_text, living_well_text FROM meeting_need "
-                                "ORDER BY created_hlc, event_uuid");
-        while (notes.executeStep()) {
-            for (std::size_t i = 0; i < kNeedQuestions.size(); ++i) {
-                std::string text = notes.getColumn(static_cast<int>(i)).getString();
-                if (!text.empty()) summary.notes.push_back({kNeedQuestions[i], std::move(text)});
+    }
+    return summary;
+}
+
+// What facilitators decided, from the idea_moderation columns read by MODERATION_COLUMNS at
+// `first` (all NULL when the idea has no row); partners are added by the caller.
+#define MODERATION_COLUMNS \
+    "m.original_title, m.original_body, m.hidden_reason, m.hidden_note, m.merged_into, m.classified, m.dimension, " \
+    "m.cost_cents, m.feasibility"
+constexpr int kModerationColumnCount = 9;
+ModerationRecord moderationFromRow(SQLite::Statement& row, int first, Theme theme) {
+    ModerationRecord record;
+    if (row.getColumn(first + 2).isNull()) return record;  // no row: nothing decided
+    if (!row.getColumn(first).isNull()) record.originalTitle = row.getColumn(first).getString();
+    if (!row.getColumn(first + 1).isNull()) record.originalBody = row.getColumn(first + 1).getString();
+    record.hiddenReason = hideReasonFromId(row.getColumn(first + 2).getString());
+    record.hiddenNote = row.getColumn(first + 3).getString();
+    record.mergedInto = row.getColumn(first + 4).getString();
+    if (row.getColumn(first + 5).getInt() != 0) {
+        Classification c;
+        c.theme = theme;
+        c.dimension = dimensionFromId(row.getColumn(first + 6).getString());
+        if (!row.getColumn(first + 7).isNull()) c.costCents = row.getColumn(first + 7).getInt64();
+        c.feasibility = row.getColumn(first + 8).getString();
+        record.classification = std::move(c);
+    }
+    return record;
+}
+
+// Row positions by idea id, to hang the rows of the side tables on in one pass each.
+using RowIndex = std::unordered_map<std::string, std::size_t>;
+
+// The classification's partners of every idea in `index`, in list order.
+template <class Row, class Moderation>
+void addClassifiedPartners(SQLite::Database& db, const RowIndex& index, std::vector<Row>& rows, Moderation&& moderationOf) {
+    SQLite::Statement q(db, "SELECT idea_id, partner FROM idea_partners");
+    std::vector<std::vector<Partner>> found(rows.size());
+    while (q.executeStep()) {
+        const auto at = index.find(q.getColumn(0).getString());
+        if (at == index.end()) continue;
+        if (const std::optional<Partner> p = partnerFromId(q.getColumn(1).getString())) found[at->second].push_back(*p);
+    }
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+        std::optional<Classification>& c = moderationOf(rows[i]).classification;
+        if (!c || found[i].empty()) continue;
+        for (Partner p : kAllPartners)
+            if (std::find(found[i].begin(), found[i].end(), p) != found[i].end()) c->partners.push_back(p);
+    }
+}
+
+// Submitted until a facilitator decided something about it: approved, hidden, merged or classified.
+PipelineStage derivedStage(const Idea& idea, const ModerationRecord& moderation) {
+    const bool decided = idea.status != IdeaStatus::New || moderation.hiddenReason || !moderation.mergedInto.empty() ||
+                         moderation.classification.has_value();
+    return decided ? PipelineStage::Reviewed : PipelineStage::Submitted;
+}
+
+}  // namespace
+
+MeetingNeedSummary KioskStore::meetingNeedSummary() const { return meetingNeedSummary(std::string()); }
+
+MeetingNeedSummary KioskStore::meetingNeedSummary(const std::string& neighbourhood) const {
+    return impl_->read<MeetingNeedSummary>("read meeting need summary", {}, [&]() -> Result<MeetingNeedSummary> {
+        return readMeetingNeedSummary(impl_->db, neighbourhood);
+    });
+}
+
+// [SECTION] Staff: the initiative pipeline and the office's reads
+
+Result<void> KioskStore::setInitiativeProgress(const InitiativeProgress& progress) {
+    return impl_->writeTransaction<void>("set initiative progress", [&]() -> Result<void> {
+        InitiativeProgress payload = progress;
+        payload.note = utf8::trim(payload.note);
+        payload.updatedMs = 0;
+        if (const std::vector<ProgressProblem> problems = validateProgress(payload); !problems.empty())
+            return makeError(ErrorCode::InvalidInput, describeProgressProblems(problems));
+        const std::optional<Idea> idea = ideaById(impl_->db, payload.ideaId);
+        if (!idea) return makeError(ErrorCode::NotFound, "no initiative " + payload.ideaId);
+        if (idea->kind != IdeaKind::Initiative)
+            return makeError(ErrorCode::NotFound, idea->reference + " is an idea, not an initiative");
+        Result<Event> event = impl_->record(kEventInitiativeProgressSet, encodePayload(payload));
+        if (!event) return event.error();
+        return {};
+    });
+}
+
+std::optional<InitiativeProgress> KioskStore::initiativeProgress(const std::string& ideaId) const {
+    // The whole pipeline is a handful of queries; one initiative is not worth its own set.
+    for (InitiativeRow& row : initiativePipeline())
+        if (row.idea.id == ideaId) return std::move(row.progress);
+    return std::nullopt;
+}
+
+std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
+    return impl_->read<std::vector<InitiativeRow>>("read the initiative pipeline", {}, [&]() -> Result<std::vector<InitiativeRow>> {
+        SQLite::Database& db = impl_->db;
+        SQLite::Statement q(db,
+                            "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
+                            "p.when_text, p.helpers, p.own_money_cents, p.own_in_kind, "
+                            "pr.stage, pr.granted_cents, pr.spent_cents, pr.note, pr.hlc, "
+                            "COALESCE(e.kiosk_id, ''), COALESCE(k.name, '') "
+                            "FROM ideas i JOIN initiative_plans p ON p.idea_id = i.idea_id "
+                            "LEFT JOIN idea_moderation m ON m.idea_id = i.idea_id "
+                            "LEFT JOIN initiative_progress pr ON pr.idea_id = i.idea_id "
+                            "LEFT JOIN events e ON e.uuid = i.event_uuid "
+                            "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = e.kiosk_id "
+                            "WHERE i.kind = 'initiative' ORDER BY i.created_hlc, i.idea_id");
+        std::vector<InitiativeRow> rows;
+        RowIndex index;
+        while (q.executeStep()) {
+            InitiativeRow row;
+            row.idea = ideaFromRow(q);
+            int c = kIdeaColumnCount;
+            row.moderation = moderationFromRow(q, c, row.idea.theme);
+            c += kModerationColumnCount;
+            row.plan.when = q.getColumn(c).getString();
+            row.plan.helpers = q.getColumn(c + 1).getInt();
+            row.plan.ownMoneyCents = q.getColumn(c + 2).getInt64();
+            row.plan.ownInKind = q.getColumn(c + 3).getString();
+            c += 4;
+            row.progress.ideaId = row.idea.id;
+            const std::optional<PipelineStage> set =
+                q.getColumn(c).isNull() ? std::nullopt : pipelineStageFromId(q.getColumn(c).getString());
+            if (set) {
+                row.progress.stage = *set;
+                row.progress.grantedCents = q.getColumn(c + 1).getInt64();
+                row.progress.spentCents = q.getColumn(c + 2).getInt64();
+                row.progress.note = q.getColumn(c + 3).getString();
+                row.progress.updatedMs = hlcFromColumn(q.getColumn(c + 4).getInt64()).wallMs();
+            } else {
+                row.progress.stage = derivedStage(row.idea, row.moderation);
+            }
+            c += 5;
+            row.kioskId = q.getColumn(c).getString();
+            row.neighbourhood = q.getColumn(c + 1).getString();
+            index.emplace(row.idea.id, rows.size());
+            rows.push_back(std::move(row));
+        }
+
+        SQLite::Statement choices(db, "SELECT idea_id, grp, choice FROM initiative_choices");
+        while (choices.executeStep()) {
+            const auto at = index.find(choices.getColumn(0).getString());
+            if (at == index.end()) continue;
+            InitiativePlan& plan = rows[at->second].plan;
+            // toggle keeps list order; an unknown id someone wrote from the side is left out.
+            const std::string group = choices.getColumn(1).getString();
+            const std::string id = choices.getColumn(2).getString();
+            if (group == "audience") {
+                if (const std::optional<Audience> a = audienceFromId(id); a && !plan.has(*a)) plan.toggle(*a);
+            } else if (group == "partner") {
+                if (const std::optional<Partner> p = partnerFromId(id); p && !plan.has(*p)) plan.toggle(*p);
             }
         }
-        return summary;
+        SQLite::Statement lines(db, "SELECT idea_id, description, amount_cents FROM initiative_budget_lines "
+                                    "ORDER BY idea_id, position");
+        while (lines.executeStep()) {
+            const auto at = index.find(lines.getColumn(0).getString());
+            if (at == index.end()) continue;
+            rows[at->second].plan.budget.push_back({lines.getColumn(1).getString(), lines.getColumn(2).getInt64()});
+        }
+        addClassifiedPartners(db, index, rows, [](InitiativeRow& row) -> ModerationRecord& { return row.moderation; });
+        return rows;
+    });
+}
+
+std::vector<Idea> KioskStore::allIdeas() const {
+    return impl_->read<std::vector<Idea>>("read all ideas", {}, [&]() -> Result<std::vector<Idea>> {
+        SQLite::Statement q(impl_->db, "SELECT " IDEA_COLUMNS " FROM ideas ORDER BY created_hlc, idea_id");
+        std::vector<Idea> ideas;
+        while (q.executeStep()) ideas.push_back(ideaFromRow(q));
+        return ideas;
+    });
+}
+
+std::vector<KioskStore::IdeaRow> KioskStore::ideaRows(std::vector<std::string>* sealedContacts) const {
+    if (sealedContacts) sealedContacts->clear();
+    return impl_->read<std::vector<IdeaRow>>("read ideas for staff", {}, [&]() -> Result<std::vector<IdeaRow>> {
+        SQLite::Statement q(impl_->db,
+                            "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
+                            "COALESCE(e.kiosk_id, ''), COALESCE(k.name, ''), i.sealed_contact "
+                            "FROM ideas i LEFT JOIN idea_moderation m ON m.idea_id = i.idea_id "
+                            "LEFT JOIN events e ON e.uuid = i.event_uuid "
+                            "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = e.kiosk_id "
+                            "ORDER BY i.created_hlc, i.idea_id");
+        std::vector<IdeaRow> rows;
+        std::vector<std::string> sealed;
+        RowIndex index;
+        while (q.executeStep()) {
+            IdeaRow row;
+            row.idea = ideaFromRow(q);
+            int c = kIdeaColumnCount;
+            row.moderation = moderationFromRow(q, c, row.idea.theme);
+            c += kModerationColumnCount;
+            row.kioskId = q.getColumn(c).getString();
+            row.neighbourhood = q.getColumn(c + 1).getString();
+            if (sealedContacts) sealed.push_back(q.getColumn(c + 2).getString());
+            index.emplace(row.idea.id, rows.size());
+            rows.push_back(std::move(row));
+        }
+        addClassifiedPartners(impl_->db, index, rows, [](IdeaRow& row) -> ModerationRecord& { return row.moderation; });
+        if (sealedContacts) *sealedContacts = std::move(sealed);
+        return rows;
+    });
+}
+
+std::map<std::string, std::string> KioskStore::kioskNeighbourhoods() const {
+    using Names = std::map<std::string, std::string>;
+    return impl_->read<Names>("read the kiosks' neighbourhoods", {}, [&]() -> Result<Names> {
+        SQLite::Statement q(impl_->db, "SELECT kiosk_id, name FROM kiosk_neighbourhoods");
+        Names names;
+        while (q.executeStep()) names.emplace(q.getColumn(0).getString(), q.getColumn(1).getString());
+        return names;
+    });
+}
+
+std::vector<PulseMonth> KioskStore::pulseByMonth(const std::string& neighbourhood) const {
+    return impl_->read<std::vector<PulseMonth>>("read the pulse by month", {}, [&]() -> Result<std::vector<PulseMonth>> {
+        // The month in the machine's time zone, like localDate (a Dutch kiosk and office run on
+        // Europe/Amsterdam): a pulse given on the 1st at 00:30 counts for the new month.
+        SQLite::Statement q(impl_->db,
+                            "SELECT CAST(strftime('%Y', t, 'unixepoch', 'localtime') AS INTEGER) AS y, "
+                            "CAST(strftime('%m', t, 'unixepoch', 'localtime') AS INTEGER) AS mo, "
+                            "COUNT(meeting), COALESCE(SUM(meeting), 0), COUNT(care), COALESCE(SUM(care), 0), "
+                            "COUNT(living_well), COALESCE(SUM(living_well), 0), COUNT(clean), COALESCE(SUM(clean), 0), "
+                            "COUNT(safe), COALESCE(SUM(safe), 0) "
+                            "FROM (SELECT (created_hlc >> 16) / 1000 AS t, * FROM pulse" +
+                                ofNeighbourhood(neighbourhood, "pulse") + ") GROUP BY y, mo ORDER BY y, mo");
+        q.bind(1, neighbourhood);
+        std::vector<PulseMonth> months;
+        while (q.executeStep()) {
+            PulseMonth month;
+            month.year = q.getColumn(0).getInt();
+            month.month = q.getColumn(1).getInt();
+            for (std::size_t i = 0; i < kPulseAspectCount; ++i) {
+                const int column = 2 + 2 * static_cast<int>(i);
+                month.count[i] = q.getColumn(column).getInt64();
+                const std::int64_t sum = q.getColumn(column + 1).getInt64();
+                month.average[i] = month.count[i] > 0 ? static_cast<double>(sum) / static_cast<double>(month.count[i]) : 0.0;
+            }
+            months.push_back(month);
+        }
+        return months;
+    });
+}
+
+std::uint64_t KioskStore::newestEventMs() const {
+    return impl_->read<std::uint64_t>("read the newest event", 0, [&]() -> Result<std::uint64_t> {
+        return hlcFromColumn(impl_->db.execAndGet("SELECT COALESCE(MAX(hlc), 0) FROM events").getInt64()).wallMs();
     });
 }
 

@@ -10,6 +10,7 @@
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
 #include "../app/core/Initiative.h"
+#include "../app/core/InitiativeProgress.h"
 #include "../app/core/KioskSetup.h"
 #include "../app/core/MeetingNeed.h"
 #include "../app/core/Moderation.h"
@@ -23,6 +24,7 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,7 +33,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 14;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 15;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
@@ -48,6 +50,24 @@ struct StoreOptions {
     WallClock clock;               // = system clock when empty
     std::int64_t maxPageCount = 0; // = 0 (no limit) // caps the database file (PRAGMA max_page_count);
                                    // tests use it to run into a full disk
+};
+
+// One initiative as staff follow it (KioskStore::initiativePipeline).
+struct InitiativeRow {
+    Idea idea;                      // as residents see it (corrected text), whatever its status
+    InitiativePlan plan;
+    InitiativeProgress progress;    // stage derived (submitted, reviewed) until staff set one
+    ModerationRecord moderation;
+    std::string kioskId;            // the kiosk it was submitted at
+    std::string neighbourhood;      // the latest name that kiosk gave; "" when it gave none
+};
+
+// The pulse of one local month (Europe/Amsterdam on a Dutch kiosk), per aspect.
+struct PulseMonth {
+    int year = 1970;                                          // = 1970
+    int month = 1;                                            // = 1 // 1..12
+    std::array<double, kPulseAspectCount> average{};          // = all 0 // of the answers; 0 without any
+    std::array<std::int64_t, kPulseAspectCount> count{};      // = all 0 // pulses that scored the aspect
 };
 
 class KioskStore {
@@ -129,6 +149,12 @@ public:
     // number of ideas added, initiatives included (they are listed as ideas); 0 when the kiosk
     // already holds ideas, a name or a maximum per initiative (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
+    // A staff key pair for a kiosk filled with made-up data (`buurtstem simulate`), made as the
+    // demo makes its own: the public key is stored, the secret key written to
+    // <data dir>/demo-staff-secret.key (mode 0600; not for in-memory stores). Returns false and
+    // changes nothing when the kiosk has a staff key already. Errors: StorageFull,
+    // StorageReadOnly, StorageFailure.
+    Result<bool> addDemoStaffKey();
 
     // [SECTION] Moderation (beoordelen), each one event; approveIdea is above
     // Records idea.hidden: residents no longer see the idea. `note` is required for Other and
@@ -154,6 +180,42 @@ public:
     std::optional<Idea> idea(const std::string& ideaId) const;
     // What facilitators decided about the idea (empty when nothing).
     ModerationRecord moderation(const std::string& ideaId) const;
+
+    // [SECTION] Staff: the initiative pipeline and the office's reads
+    // Records initiative.progress_set: the whole progress of one initiative (updatedMs is set from
+    // the event's clock). Errors: InvalidInput (validateProgress; the detail lists every problem),
+    // NotFound (no idea with this id, or it is an idea, not an initiative), StorageFull,
+    // StorageReadOnly, StorageFailure. Nothing is stored on error.
+    Result<void> setInitiativeProgress(const InitiativeProgress& progress);
+    // The progress of one initiative as initiativePipeline derives it; nullopt for an unknown id or an idea.
+    std::optional<InitiativeProgress> initiativeProgress(const std::string& ideaId) const;
+    // Every initiative, whatever its status, by created hlc then id. Until staff set a stage it is
+    // submitted, or reviewed once a facilitator approved, hid or classified it. Reads a fixed
+    // number of queries, however many initiatives there are.
+    std::vector<InitiativeRow> initiativePipeline() const;
+    // Every idea and initiative, whatever its status (merged ones too), by created hlc then id.
+    std::vector<Idea> allIdeas() const;
+    // Every idea with what facilitators decided, its kiosk and its kiosk's neighbourhood, in the
+    // order of allIdeas(); a fixed number of queries, for exports. `sealedContacts`, when given,
+    // is filled in parallel with the base64 sealed contact ("" for none), for staff who hold the key.
+    struct IdeaRow {
+        Idea idea;
+        ModerationRecord moderation;
+        std::string kioskId;
+        std::string neighbourhood;
+    };
+    std::vector<IdeaRow> ideaRows(std::vector<std::string>* sealedContacts = nullptr) const;
+    // Kiosk id -> the latest neighbourhood name that kiosk gave (neighbourhood.named), for every
+    // kiosk whose events this database holds and that named one.
+    std::map<std::string, std::string> kioskNeighbourhoods() const;
+    // The pulse trend: per local month, oldest first, months without a pulse left out. With a
+    // neighbourhood, only pulses given at kiosks whose latest name is that one.
+    std::vector<PulseMonth> pulseByMonth(const std::string& neighbourhood = "") const;
+    // The meeting-needs summary of the kiosks whose latest name is `neighbourhood` ("" = all).
+    MeetingNeedSummary meetingNeedSummary(const std::string& neighbourhood) const;
+    // The newest event's clock (ms since the epoch), 0 without events: a moment that depends only
+    // on the data, for files that must come out the same every time.
+    std::uint64_t newestEventMs() const;
 
     // [SECTION] Facilitators (kiosk settings, not events)
     bool hasFacilitator() const;

@@ -513,6 +513,32 @@ WHERE b.code_hash <> ''
                        AND (oe.hlc, oe.kiosk_id, oe.seq) < (e.hlc, e.kiosk_id, e.seq))
       END;
 )sql"},
+    {15, R"sql(
+-- [Read table] Where each initiative stands (initiative.progress_set): the latest event by
+-- (hlc, kiosk_id, seq) holds, whatever order events arrive in. No reference to ideas: staff's
+-- progress may arrive from the office before the initiative's own kiosk bundle. An initiative
+-- without a row is submitted, or reviewed once a facilitator decided something about it.
+CREATE TABLE initiative_progress (
+    idea_id       TEXT    PRIMARY KEY,
+    stage         TEXT    NOT NULL CHECK (stage IN ('submitted', 'reviewed', 'approved', 'running', 'done', 'accounted')),
+    granted_cents INTEGER NOT NULL CHECK (granted_cents >= 0),
+    spent_cents   INTEGER NOT NULL CHECK (spent_cents >= 0),
+    note          TEXT    NOT NULL DEFAULT '',
+    hlc           INTEGER NOT NULL,
+    kiosk_id      TEXT    NOT NULL,
+    seq           INTEGER NOT NULL
+) WITHOUT ROWID;
+
+-- [Read table] The neighbourhood each kiosk serves: the latest neighbourhood.named of that kiosk
+-- (the one-row neighbourhood table holds the latest of all kiosks). At the office a hub merges
+-- kiosks of several neighbourhoods, and every idea, pulse and need belongs to its kiosk's.
+CREATE TABLE kiosk_neighbourhoods (
+    kiosk_id TEXT    PRIMARY KEY,
+    name     TEXT    NOT NULL,
+    hlc      INTEGER NOT NULL,
+    seq      INTEGER NOT NULL
+) WITHOUT ROWID;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,
