@@ -82,7 +82,9 @@ expect "status" 0 "Nothing open" -- "$BIN" sync status --data-dir "$HUB"
 
 # [SECTION] refused bundles change nothing
 cp "$STICK/a.bundle" "$WORK/damaged.bundle"
-printf '\x00' | dd of="$WORK/damaged.bundle" bs=1 seek=200 conv=notrunc status=none
+byte=$(od -An -tu1 -j200 -N1 "$WORK/damaged.bundle" | tr -d ' ')
+printf "\\$(printf %03o $((byte ^ 1)))" | dd of="$WORK/damaged.bundle" bs=1 seek=200 conv=notrunc status=none
+cmp -s "$STICK/a.bundle" "$WORK/damaged.bundle" && fail "damaged.bundle is not damaged"
 expect "damaged" $EXIT_BAD_FILE "tampered" -- "$BIN" sync import "$WORK/damaged.bundle" --staff-secret "$KEYS/staff-secret.key" --data-dir "$HUB"
 head -c 300 "$STICK/b.bundle" >"$WORK/short.bundle"
 expect "truncated" $EXIT_BAD_FILE "truncated" -- "$BIN" sync import "$WORK/short.bundle" --staff-secret "$KEYS/staff-secret.key" --data-dir "$HUB"
