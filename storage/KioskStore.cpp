@@ -238,6 +238,20 @@ std::optional<Idea> ideaById(SQLite::Database& db, const std::string& id) {
 // [SECTION] Applying events to the read tables
 
 // The ideas row of idea.submitted and initiative.submitted alike.
+// The reference an idea is listed under here. A kiosk never hands out a code twice, but two
+// kiosks may each draw the same one; at the office the later idea (in apply order, so the same
+// everywhere) is listed as "K7P-3QX/2", and the first keeps the code its resident holds.
+std::string freeReference(SQLite::Database& db, const std::string& reference) {
+    SQLite::Statement taken(db, "SELECT 1 FROM ideas WHERE reference = ?");
+    std::string candidate = reference;
+    for (int n = 2;; ++n) {
+        taken.bind(1, candidate);
+        if (!taken.executeStep()) return candidate;
+        taken.reset();
+        candidate = reference + "/" + std::to_string(n);
+    }
+}
+
 void insertIdeaRow(SQLite::Database& db, const Event& event, const IdeaSubmitted& payload, IdeaKind kind,
                    std::int64_t budgetCents) {
     SQLite::Statement insert(db,
@@ -245,7 +259,7 @@ void insertIdeaRow(SQLite::Database& db, const Event& event, const IdeaSubmitted
                              "status, supports, demo, event_uuid, place, sealed_contact, kind, budget_cents) "
                              "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, payload.ideaId);
-    insert.bind(2, payload.reference);
+    insert.bind(2, freeReference(db, payload.reference));
     insert.bind(3, std::string(themeId(payload.theme)));
     insert.bind(4, payload.title);
     insert.bind(5, payload.body);
