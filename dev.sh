@@ -3,7 +3,7 @@
 # it installs the Debian packages that are missing, builds with CMake and Ninja, and then
 #   ./dev.sh run [ARGS...]   starts the kiosk (demo neighbourhood on an empty data folder)
 #   ./dev.sh test            runs the whole test suite under AddressSanitizer + UBSan
-#   ./dev.sh bench           prints the benchmark table (release build)
+#   ./dev.sh bench [--sync-events N] [--sync-only]   prints the benchmark table (release build)
 #   ./dev.sh screenshots DIR renders every screen in every language to DIR
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -1,16 +1,72 @@
 #!/usr/bin/env bash
 # Buurtstem's benchmark table: idle CPU, start-up time, frame times and peak memory, measured on
-# this machine under Xvfb with software rendering. Usage: bash bench/run.sh BUILD_DIR (or ./dev.sh bench).
-# Takes a little over a minute; exits 0 once it has measured, and says in the table what missed.
+# this machine under Xvfb with software rendering, the tally, and sync at the staff office.
+# Usage: bash bench/run.sh BUILD_DIR [--sync-events N] [--sync-only] (or ./dev.sh bench [...]).
+#   --sync-events N  events in the sync bench (default 1000000; 100000 for a quick run)
+#   --sync-only      only the sync bench: no display needed
+# Takes a few minutes; exits 0 once it has measured, and says in the table what missed.
 set -euo pipefail
 
-build=${1:?usage: bash bench/run.sh BUILD_DIR}
+build=${1:?usage: bash bench/run.sh BUILD_DIR [--sync-events N] [--sync-only]}
+sync_events=1000000
+sync_only=""
+options=("${@:2}")
+for ((i = 0; i < ${#options[@]}; ++i)); do
+  case ${options[i]} in
+    --sync-events) sync_events=${options[i + 1]:?--sync-events wants a number}; i=$((i + 1)) ;;
+    --sync-only) sync_only=1 ;;
+    *) echo "bench/run.sh: unknown option ${options[i]}" >&2; exit 1 ;;
+  esac
+done
 kiosk=$build/app/buurtstem
 frame_bench=$build/bench/frame_bench
 tally_bench=$build/bench/tally_bench
-for binary in "$kiosk" "$frame_bench" "$tally_bench"; do
+sync_bench=$build/bench/sync_bench
+if [ -n "$sync_only" ]; then binaries=("$sync_bench"); else binaries=("$kiosk" "$frame_bench" "$tally_bench" "$sync_bench"); fi
+for binary in "${binaries[@]}"; do
   [ -x "$binary" ] || { echo "bench/run.sh: $binary is missing; build $build first (./dev.sh bench does)" >&2; exit 1; }
 done
+
+# [SECTION] Sync at the staff office
+# sync_bench prints "name key=value ..." lines; sync_table turns them into the table's rows. It
+# needs no display, so --sync-only runs it before (and without) Xvfb.
+sync_figure() { awk -v n="$1" -v k="$2" '$1 == n { for (i = 2; i <= NF; ++i) if (index($i, k "=") == 1) print substr($i, length(k) + 2) }' "$3"; }
+sync_table() {  # sync_table OUTPUT_FILE
+  local out=$1 import reimport export_s
+  import=$(sync_figure import seconds "$out"); reimport=$(sync_figure reimport seconds "$out")
+  export_s=$(sync_figure export seconds "$out")
+  echo
+  echo "## Sync at the staff office ($(sync_figure build events "$out") events from $(sync_figure build kiosks "$out") kiosks, hub on disk, synchronous=FULL)"
+  echo
+  printf '| %-52s | %-22s | %-9s | %-6s |\n' "Figure" "Measured" "Target" "Met?"
+  printf '| %-52s | %-22s | %-9s | %-6s |\n' "----" "----" "----" "----"
+  printf '| %-52s | %-22s | %-9s | %-6s |\n' "Import into a fresh hub" "$import s" "< 10 s" "$(awk -v v="$import" 'BEGIN { print v < 10 ? "yes" : "**no**" }')"
+  printf '| %-52s | %-22s | %-9s | %-6s |\n' "Import the same bundles again" "$reimport s" "< 1 s" "$(awk -v v="$reimport" 'BEGIN { print v < 1 ? "yes" : "**no**" }')"
+  if [ -n "$export_s" ]; then
+    printf '| %-52s | %-22s | %-9s | %-6s |\n' "Export $(sync_figure export initiatives "$out") initiatives as CSV" "$export_s s" "< 1 s" \
+      "$(awk -v v="$export_s" 'BEGIN { print v < 1 ? "yes" : "**no**" }')"
+  else
+    printf '| %-52s | %-22s | %-9s | %-6s |\n' "Export of the initiatives" "not measured: $(sync_figure export reason "$out")" "< 1 s" "-"
+  fi
+  printf '| %-52s | %-22s | %-9s | %-6s |\n' "Events imported per second" "$(sync_figure import events_per_s "$out")" "-" "-"
+  printf '| %-52s | %-22s | %-9s | %-6s |\n' "Hub database size" "$(sync_figure database megabytes "$out") MB" "-" "-"
+  printf '| %-52s | %-22s | %-9s | %-6s |\n' "Bundles, all kiosks together" "$(sync_figure build bundle_megabytes "$out") MB" "-" "-"
+  printf '| %-52s | %-22s | %-9s | %-6s |\n' "Peak memory of sync_bench (bundles in memory)" \
+    "$(awk '$1 == "peak_memory_kb" { printf "%.0f MiB", $2 / 1024 }' "$out")" "-" "-"
+  echo
+  echo "Building the bundles in memory (not a target) took $(sync_figure build seconds "$out") s."
+}
+run_sync_bench() {  # run_sync_bench OUTPUT_FILE
+  echo "bench: sync: $sync_events events from 100 kiosks (build, import, import again, export)" >&2
+  "$sync_bench" --events "$sync_events" --kiosks 100 >"$1" || { echo "bench: sync_bench failed" >&2; exit 1; }
+}
+if [ -n "$sync_only" ]; then
+  sync_out=$(mktemp "${TMPDIR:-/tmp}/buurtstem-sync-bench.XXXXXX")
+  trap 'rm -f "$sync_out"' EXIT
+  run_sync_bench "$sync_out"
+  sync_table "$sync_out"
+  exit 0
+fi
 
 # Every figure is taken on the same kind of screen, a private 1920x1080 Xvfb, whatever display
 # the caller has: so the numbers compare between machines and runs.
@@ -162,6 +218,9 @@ tally_figure() {
     for (i = 3; i <= NF; ++i) if ($i ~ /^median_ms=/) print substr($i, 11) }' "$work/tally.txt"
 }
 
+# [SECTION] Sync
+run_sync_bench "$work/sync.txt"
+
 # [SECTION] The table
 ok() { awk -v v="$1" -v limit="$2" -v op="$3" 'BEGIN { pass = (op == "<=") ? v <= limit : v < limit; print pass ? "yes" : "**no**" }'; }
 mb() { awk -v kb="$1" 'BEGIN { printf "%.1f", kb / 1024 }'; }
@@ -236,4 +295,5 @@ if [ -s "$work/tally.txt" ]; then
 else
   echo "Skipped: $pabulib is missing."
 fi
+sync_table "$work/sync.txt"
 exit 0

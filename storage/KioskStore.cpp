@@ -10,6 +10,7 @@
 #include "KioskSettingsTable.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
+#include "Sync.h"
 #include "VotingCodeHash.h"
 
 #include "../app/core/CivilDate.h"
@@ -17,6 +18,7 @@
 #include "../app/core/EveningEvents.h"
 #include "../app/core/FacilitatorPin.h"
 #include "../app/core/Identifiers.h"
+#include "../app/core/SyncEvents.h"
 #include "../app/core/Utf8.h"
 #include "../app/core/VotingCode.h"
 
@@ -504,6 +506,7 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
     if (Result<bool> round = applyRoundEvent(db, event); !round || *round) return round ? Result<void>() : round.error();
     if (Result<bool> evening = applyEveningEvent(db, event); !evening || *evening) return evening ? Result<void>() : evening.error();
     if (Result<bool> paper = applyPaperEvent(db, event); !paper || *paper) return paper ? Result<void>() : paper.error();
+    if (Result<bool> sync = applySyncEvent(db, event); !sync || *sync) return sync ? Result<void>() : sync.error();
     // An event type this build does not know came from a newer kiosk. It stays in the log, and a
     // build that knows it will show its effect after rebuilding; the read tables show what we know.
     return {};
@@ -739,6 +742,55 @@ struct KioskStore::Impl {
         return text;
     }
 
+    // Drops and recomputes every read table from the events; inside writeTransaction.
+    Result<void> rebuildInTransaction() {
+        // The plan's and moderation's tables first: their rows point into ideas.
+        clearModerationTables(db);
+        db.exec("DELETE FROM initiative_choices");
+        db.exec("DELETE FROM initiative_budget_lines");
+        db.exec("DELETE FROM initiative_plans");
+        db.exec("DELETE FROM initiative_maximum");
+        db.exec("DELETE FROM ideas");
+        db.exec("DELETE FROM neighbourhood");
+        db.exec("DELETE FROM kiosk_neighbourhoods");
+        db.exec("DELETE FROM initiative_progress");
+        db.exec("DELETE FROM places");
+        db.exec("DELETE FROM neighbourhood_map");
+        db.exec("DELETE FROM pulse");
+        db.exec("DELETE FROM meeting_need_choice");  // first: its rows point into meeting_need
+        db.exec("DELETE FROM meeting_need");
+        db.exec("DELETE FROM code_resolutions");
+        clearRoundTables(db);
+        clearEveningTables(db);
+        clearPaperTables(db);
+        // Every kiosk's events in one agreed order, so each place that rebuilds gets the same
+        // tables; two versions of one event (sync_quarantine) count nowhere.
+        SQLite::Statement all(db, kEventsToApplySql);
+        while (all.executeStep()) {
+            Result<void> applied = applyEvent(db, eventFromRow(all));
+            if (!applied) return applied;
+        }
+        return {};
+    }
+
+    // What importing bundles needs from this store; inside writeTransaction.
+    SyncContext syncContext() {
+        SyncContext context;
+        context.ownKioskId = kioskId;
+        context.ownPublicKey = readSigningIdentity(db).publicKey;
+        context.nowMs = nowMs();
+        context.schemaVersion = schemaVersion;
+        context.apply = [this](const Event& event) { return applyEvent(db, event); };
+        context.rebuild = [this] { return rebuildInTransaction(); };
+        context.observe = [this](HlcStamp stamp) {
+            clock.observe(stamp, nowMs());
+            SQLite::Statement persistClock(db, "UPDATE kiosk SET last_hlc = MAX(last_hlc, ?) WHERE id = 1");
+            persistClock.bind(1, toColumn(clock.last()));
+            persistClock.exec();
+        };
+        return context;
+    }
+
     std::int64_t countIdeas() { return db.execAndGet("SELECT COUNT(*) FROM ideas").getInt64(); }
 };
 
@@ -873,6 +925,7 @@ Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions&
     const std::uint64_t nowMs = options.clock ? options.clock() : systemNowMs();
     Result<std::string> kioskId = ensureKioskIdentity(*db, nowMs);
     if (!kioskId) return kioskId.error();
+    if (Result<void> signing = ensureSigningIdentity(*db); !signing) return signing.error();
 
     // The clock resumes after both what it handed out and anything in the log, so a kiosk whose
     // wall clock was reset still stamps every new event after the old ones.
@@ -1236,6 +1289,14 @@ Result<void> KioskStore::setPlacesOnMap(const std::vector<Place>& places, const 
     });
 }
 
+Result<bool> KioskStore::addDemoStaffKey() {
+    return impl_->writeTransaction<bool>("add demo staff key", [&]() -> Result<bool> {
+        if (impl_->readStaffKey()) return false;
+        if (Result<void> key = impl_->makeDemoStaffKey(); !key) return key.error();
+        return true;
+    });
+}
+
 Result<void> KioskStore::setStaffPublicKey(const StaffKey& publicKey) {
     return impl_->writeTransaction<void>("set staff key", [&]() -> Result<void> {
         impl_->storeStaffKey(publicKey);
@@ -1416,35 +1477,7 @@ Result<std::string> KioskStore::addDemoFacilitator() {
 }
 
 Result<void> KioskStore::rebuildReadTables() {
-    return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
-        // The plan's and moderation's tables first: their rows point into ideas.
-        clearModerationTables(impl_->db);
-        impl_->db.exec("DELETE FROM initiative_choices");
-        impl_->db.exec("DELETE FROM initiative_budget_lines");
-        impl_->db.exec("DELETE FROM initiative_plans");
-        impl_->db.exec("DELETE FROM initiative_maximum");
-        impl_->db.exec("DELETE FROM ideas");
-        impl_->db.exec("DELETE FROM neighbourhood");
-        impl_->db.exec("DELETE FROM kiosk_neighbourhoods");
-        impl_->db.exec("DELETE FROM initiative_progress");
-        impl_->db.exec("DELETE FROM places");
-        impl_->db.exec("DELETE FROM neighbourhood_map");
-        impl_->db.exec("DELETE FROM pulse");
-        impl_->db.exec("DELETE FROM meeting_need_choice");  // first: its rows point into meeting_need
-        impl_->db.exec("DELETE FROM meeting_need");
-        clearRoundTables(impl_->db);
-        clearEveningTables(impl_->db);
-        clearPaperTables(impl_->db);
-        // Every kiosk's events in one agreed order, so each place that rebuilds gets the same tables.
-        SQLite::Statement all(impl_->db,
-                              "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
-                              "ORDER BY hlc, kiosk_id, seq");
-        while (all.executeStep()) {
-            Result<void> applied = applyEvent(impl_->db, eventFromRow(all));
-            if (!applied) return applied;
-        }
-        return {};
-    });
+    return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> { return impl_->rebuildInTransaction(); });
 }
 
 // [SECTION] Budget rounds
@@ -2496,6 +2529,121 @@ std::int64_t KioskStore::eventCount() const {
     // The whole log, including events imported from other kiosks.
     return impl_->read<std::int64_t>("count events", 0, [&]() -> Result<std::int64_t> {
         return impl_->db.execAndGet("SELECT COUNT(*) FROM events").getInt64();
+    });
+}
+
+// [SECTION] Sync
+
+BundleKey KioskStore::identityPublicKey() const {
+    return impl_->read<BundleKey>("read the kiosk's signing key", BundleKey{}, [&]() -> Result<BundleKey> {
+        return readSigningIdentity(impl_->db).publicKey;
+    });
+}
+
+Result<KioskStore::Bundle> KioskStore::exportBundle(bool all) const {
+    return guarded<Bundle>("export a bundle", [&]() -> Result<Bundle> {
+        const std::optional<StaffKey> staffKey = impl_->readStaffKey();
+        if (!staffKey) return makeError(ErrorCode::NotFound, "no staff key: set the staff's public key up first");
+        const std::int64_t after = all ? 0 : readAcknowledgedSeq(impl_->db);
+        Result<ExportedBundle> made = makeExportBundle(impl_->db, impl_->kioskId, after, *staffKey, impl_->schemaVersion,
+                                                       impl_->clock.last().packed, impl_->nowMs());
+        if (!made) return made.error();
+        return Bundle{std::move(made->bytes), std::move(made->header), std::move(made->hash)};
+    });
+}
+
+Result<void> KioskStore::rememberBundle(const Bundle& bundle) {
+    return impl_->writeTransaction<void>("remember a bundle", [&]() -> Result<void> {
+        rememberExport(impl_->db, ExportedBundle{{}, bundle.header, bundle.hash});
+        return {};
+    });
+}
+
+Result<std::int64_t> KioskStore::acceptAcknowledgement(std::string_view bytes) {
+    return impl_->writeTransaction<std::int64_t>("accept an acknowledgement", [&]() -> Result<std::int64_t> {
+        const std::optional<StaffKey> staffKey = impl_->readStaffKey();
+        if (!staffKey) return makeError(ErrorCode::NotFound, "no staff key: set the staff's public key up first");
+        Result<Acknowledgement> ack = readAcknowledgement(bytes, readSigningIdentity(impl_->db), *staffKey);
+        if (!ack) return ack.error();
+        if (ack->kioskId != impl_->kioskId) return makeError(ErrorCode::InvalidInput, "the acknowledgement is for another kiosk");
+        storeAcknowledgedSeq(impl_->db, ack->seq);
+        return readAcknowledgedSeq(impl_->db);
+    });
+}
+
+std::int64_t KioskStore::acknowledgedSeq() const {
+    return impl_->read<std::int64_t>("read the acknowledged seq", 0,
+                                     [&]() -> Result<std::int64_t> { return readAcknowledgedSeq(impl_->db); });
+}
+
+Result<std::vector<std::pair<std::string, std::string>>> KioskStore::makeAcknowledgements(const StaffKey& staffSecretKey) const {
+    using Acks = std::vector<std::pair<std::string, std::string>>;
+    return guarded<Acks>("make acknowledgements", [&]() -> Result<Acks> {
+        Acks acks;
+        for (const HeldKiosk& kiosk : readHeldKiosks(impl_->db)) {
+            Result<std::string> ack = writeAcknowledgement({kiosk.kioskId, kiosk.contiguousSeq}, kiosk.publicKey, staffSecretKey);
+            if (!ack) return ack.error();
+            acks.emplace_back(kiosk.kioskId, std::move(ack).value());
+        }
+        return acks;
+    });
+}
+
+Result<SyncReport> KioskStore::importBundles(const std::vector<NamedBundle>& bundles, const StaffKey& staffSecretKey,
+                                             bool trustNew) {
+    std::vector<storage::NamedBundle> named;
+    named.reserve(bundles.size());
+    for (const NamedBundle& b : bundles) named.push_back({b.name, b.bytes});
+    const HlcClock clockBefore = impl_->clock;
+    Result<SyncReport> report = impl_->writeTransaction<SyncReport>("import bundles", [&]() -> Result<SyncReport> {
+        return storage::importBundles(impl_->db, impl_->syncContext(), named, staffSecretKey, trustNew);
+    });
+    if (!report) impl_->clock = clockBefore;  // the stamps it observed were rolled back with the events
+    return report;
+}
+
+std::vector<SeqGap> KioskStore::syncGaps() const {
+    return impl_->read<std::vector<SeqGap>>("read gaps", {}, [&]() -> Result<std::vector<SeqGap>> { return readSeqGaps(impl_->db); });
+}
+
+std::vector<QuarantinedEvent> KioskStore::quarantinedEvents() const {
+    return impl_->read<std::vector<QuarantinedEvent>>("read quarantine", {}, [&]() -> Result<std::vector<QuarantinedEvent>> {
+        return readQuarantine(impl_->db);
+    });
+}
+
+std::vector<CodeConflict> KioskStore::codeConflicts() const {
+    return impl_->read<std::vector<CodeConflict>>("read code conflicts", {}, [&]() -> Result<std::vector<CodeConflict>> {
+        return readCodeConflicts(impl_->db);
+    });
+}
+
+KioskStore::SyncConflicts KioskStore::conflicts() const {
+    SyncConflicts open;
+    open.gaps = syncGaps();
+    open.quarantined = quarantinedEvents();
+    for (CodeConflict& conflict : codeConflicts()) {
+        if (!conflict.resolved) open.codes.push_back(std::move(conflict));
+    }
+    return open;
+}
+
+Result<void> KioskStore::resolveCodeConflict(const std::string& roundId, const std::string& codeHash,
+                                             const std::string& keepBallotId) {
+    return impl_->writeTransaction<void>("resolve a code conflict", [&]() -> Result<void> {
+        const std::vector<CodeConflict> all = readCodeConflicts(impl_->db);
+        const auto conflict = std::find_if(all.begin(), all.end(), [&](const CodeConflict& c) {
+            return c.roundId == roundId && c.codeHash == codeHash;
+        });
+        if (conflict == all.end()) return makeError(ErrorCode::NotFound, "round " + roundId + " has no code " + codeHash + " used twice");
+        if (!keepBallotId.empty() &&
+            std::find(conflict->ballotIds.begin(), conflict->ballotIds.end(), keepBallotId) == conflict->ballotIds.end()) {
+            return makeError(ErrorCode::NotFound, "ballot " + keepBallotId + " was not cast with that code");
+        }
+        Result<Event> event = impl_->record(kEventBallotDuplicateResolved,
+                                            encodePayload(BallotDuplicateResolved{roundId, codeHash, keepBallotId}));
+        if (!event) return event.error();
+        return {};
     });
 }
 

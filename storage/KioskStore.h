@@ -5,6 +5,7 @@
 #pragma once
 
 #include "../app/core/AuditLog.h"
+#include "../app/core/Bundle.h"
 #include "../app/core/Evening.h"
 #include "../app/core/Event.h"
 #include "../app/core/Idea.h"
@@ -149,6 +150,12 @@ public:
     // number of ideas added, initiatives included (they are listed as ideas); 0 when the kiosk
     // already holds ideas, a name or a maximum per initiative (the demo never mixes into real data).
     Result<int> addDemoNeighbourhood();
+    // A staff key pair for a kiosk filled with made-up data (`buurtstem simulate`), made as the
+    // demo makes its own: the public key is stored, the secret key written to
+    // <data dir>/demo-staff-secret.key (mode 0600; not for in-memory stores). Returns false and
+    // changes nothing when the kiosk has a staff key already. Errors: StorageFull,
+    // StorageReadOnly, StorageFailure.
+    Result<bool> addDemoStaffKey();
 
     // [SECTION] Moderation (beoordelen), each one event; approveIdea is above
     // Records idea.hidden: residents no longer see the idea. `note` is required for Other and
@@ -394,6 +401,54 @@ public:
     std::int64_t eventCount() const;
     // Drops and recomputes every read table from the events, in one transaction.
     Result<void> rebuildReadTables();
+
+    // [SECTION] Sync (bundles between kiosks and the office; docs/sync.md)
+    // This kiosk's Ed25519 public key: it signs every bundle the kiosk writes.
+    BundleKey identityPublicKey() const;
+    struct Bundle {
+        std::string bytes;   // the whole file
+        BundleHeader header;
+        std::string hash;    // hex BLAKE2b of the bytes
+    };
+    // This kiosk's events after the acknowledged seq (all: from seq 1), signed and sealed to the
+    // staff key. Writes nothing; rememberBundle once the file is safely written. Errors: NotFound
+    // ("no staff key": set it up first), StorageFailure.
+    Result<Bundle> exportBundle(bool all) const;
+    // The next bundle names this one as its previous. Errors: the storage errors.
+    Result<void> rememberBundle(const Bundle& bundle);
+    // Reads an acknowledgement from the office and, when it is for this kiosk and made with the
+    // staff's key, exports from then on start after its seq. Returns that seq. Errors:
+    // InvalidInput (not one, another kiosk's, another key's), NotFound (no staff key), storage errors.
+    Result<std::int64_t> acceptAcknowledgement(std::string_view bytes);
+    std::int64_t acknowledgedSeq() const;  // 0 until the office acknowledged something
+    // At the office: an acknowledgement for every trusted kiosk, up to the seq from which on the
+    // hub misses none of its events. Pairs of kiosk id and the file's bytes.
+    Result<std::vector<std::pair<std::string, std::string>>> makeAcknowledgements(const StaffKey& staffSecretKey) const;
+    struct NamedBundle {
+        std::string name;   // the file, for messages
+        std::string bytes;
+    };
+    // Checks every bundle (size, magic, signature, trusted kiosk key, versions, the seal with the
+    // staff's secret key, each event) and only then, in one transaction, stores the events that
+    // are new, moves two versions of one event to quarantine, and brings the read tables up to
+    // date. The same bundles in any order and any number of times give the same read tables.
+    // A kiosk seen for the first time is refused unless trustNew. Errors: InvalidInput (the
+    // detail names the file and what is wrong), storage errors. Nothing is stored on error.
+    Result<SyncReport> importBundles(const std::vector<NamedBundle>& bundles, const StaffKey& staffSecretKey, bool trustNew);
+    std::vector<SeqGap> syncGaps() const;                   // seqs no bundle brought yet, per kiosk
+    std::vector<QuarantinedEvent> quarantinedEvents() const;  // both versions of each, by kiosk and seq
+    std::vector<CodeConflict> codeConflicts() const;        // codes with more than one ballot
+    // What is open for staff after merging: the three lists above.
+    struct SyncConflicts {
+        std::vector<SeqGap> gaps;
+        std::vector<QuarantinedEvent> quarantined;
+        std::vector<CodeConflict> codes;  // only the unresolved ones
+    };
+    SyncConflicts conflicts() const;
+    // Records ballot.duplicate_resolved: which ballot of a code used more than once counts
+    // ("" for none) in a round with DuplicateCodePolicy::StaffReview. Errors: NotFound (no
+    // such conflict, or the ballot is not one of it), storage errors.
+    Result<void> resolveCodeConflict(const std::string& roundId, const std::string& codeHash, const std::string& keepBallotId);
 
     // Reads return an empty result when storage fails; this says why (nullopt after a good read).
     std::optional<Error> lastReadError() const;

@@ -434,7 +434,84 @@ CREATE TABLE round_phases (
 );
 )sql"},
     {14, R"sql(
--- reserved
+-- This kiosk's Ed25519 key pair: it signs the kiosk's sync bundles. A setting of this device,
+-- never an event; the row is made when the database is opened (KioskStore::open).
+CREATE TABLE kiosk_identity (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    public_key BLOB    NOT NULL CHECK (length(public_key) = 32),
+    secret_key BLOB    NOT NULL CHECK (length(secret_key) = 64)
+);
+-- Bundles this kiosk wrote, for the chain of previous-bundle hashes; the newest is the highest row.
+CREATE TABLE sync_exports (
+    position    INTEGER PRIMARY KEY,
+    bundle_hash TEXT    NOT NULL UNIQUE,
+    first_seq   INTEGER NOT NULL,
+    last_seq    INTEGER NOT NULL,
+    created_ms  INTEGER NOT NULL
+);
+-- The highest seq of this kiosk the office acknowledged; exports start after it.
+CREATE TABLE sync_acknowledged (
+    id  INTEGER PRIMARY KEY CHECK (id = 1),
+    seq INTEGER NOT NULL CHECK (seq >= 0)
+);
+-- Kiosks whose bundles this database accepts, each with the one key that may sign them.
+CREATE TABLE trusted_kiosks (
+    kiosk_id   TEXT    PRIMARY KEY,
+    public_key BLOB    NOT NULL CHECK (length(public_key) = 32),
+    trusted_ms INTEGER NOT NULL
+);
+-- Bundles imported here, by the hash of their bytes: importing one again is a single look-up.
+CREATE TABLE imported_bundles (
+    bundle_hash TEXT    PRIMARY KEY,
+    kiosk_id    TEXT    NOT NULL,
+    first_seq   INTEGER NOT NULL,
+    last_seq    INTEGER NOT NULL,
+    event_count INTEGER NOT NULL,
+    imported_ms INTEGER NOT NULL
+);
+-- Two versions of one event (same kiosk and seq, or same uuid): both are kept here and neither
+-- is applied; the rebuild skips every event whose key is listed.
+CREATE TABLE sync_quarantine (
+    kiosk_id TEXT    NOT NULL,
+    seq      INTEGER NOT NULL,
+    uuid     TEXT    NOT NULL,
+    hlc      INTEGER NOT NULL,
+    type     TEXT    NOT NULL,
+    payload  TEXT    NOT NULL,
+    reason   TEXT    NOT NULL,
+    UNIQUE (kiosk_id, seq, uuid, hlc, type, payload)
+);
+CREATE INDEX sync_quarantine_by_seq ON sync_quarantine (kiosk_id, seq);
+CREATE INDEX sync_quarantine_by_uuid ON sync_quarantine (uuid);
+-- A voting code used at two kiosks only shows once their logs merge: each ballot keeps the hash
+-- of its code, and each round what counts then (DuplicateCodePolicy: earliest, void, review).
+ALTER TABLE ballots ADD COLUMN code_hash TEXT NOT NULL DEFAULT '';
+CREATE INDEX ballots_by_code ON ballots (round_id, code_hash);
+ALTER TABLE rounds ADD COLUMN same_code TEXT NOT NULL DEFAULT 'earliest';
+-- Staff decisions on a code used more than once (ballot.duplicate_resolved); the latest wins.
+CREATE TABLE code_resolutions (
+    round_id       TEXT NOT NULL,
+    code_hash      TEXT NOT NULL,
+    keep_ballot_id TEXT NOT NULL,
+    PRIMARY KEY (round_id, code_hash)
+);
+-- Ballots that do not count because their code has another ballot: by the round's same_code,
+-- all but the earliest by (hlc, kiosk id, seq), all of them, or all but the one staff kept.
+CREATE VIEW uncounted_ballots AS
+SELECT b.ballot_id FROM ballots b
+JOIN events e ON e.uuid = b.event_uuid
+LEFT JOIN rounds r ON r.round_id = b.round_id
+LEFT JOIN code_resolutions c ON c.round_id = b.round_id AND c.code_hash = b.code_hash
+WHERE b.code_hash <> ''
+  AND EXISTS (SELECT 1 FROM ballots o WHERE o.round_id = b.round_id AND o.code_hash = b.code_hash
+              AND o.ballot_id <> b.ballot_id)
+  AND CASE COALESCE(r.same_code, 'earliest')
+        WHEN 'void' THEN 1
+        WHEN 'review' THEN c.keep_ballot_id IS NULL OR c.keep_ballot_id <> b.ballot_id
+        ELSE EXISTS (SELECT 1 FROM ballots o JOIN events oe ON oe.uuid = o.event_uuid
+                     WHERE o.round_id = b.round_id AND o.code_hash = b.code_hash
+                       AND (oe.hlc, oe.kiosk_id, oe.seq) < (e.hlc, e.kiosk_id, e.seq))
+      END;
 )sql"},
     {15, R"sql(
 -- [Read table] Where each initiative stands (initiative.progress_set): the latest event by

@@ -17,13 +17,13 @@ void saveRoundRows(SQLite::Database& db, const BudgetRound& r, HlcStamp hlc) {
     SQLite::Statement upsert(db,
                              "INSERT INTO rounds (round_id, name, budget_cents, ballot, max_choices, total_points, "
                              "max_points_per_project, opens_ms, closes_ms, rule, utility, completion, compare_greedy, "
-                             "eligibility, saved_hlc) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                             "eligibility, saved_hlc, same_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                              "ON CONFLICT (round_id) DO UPDATE SET name = excluded.name, budget_cents = excluded.budget_cents, "
                              "ballot = excluded.ballot, max_choices = excluded.max_choices, total_points = excluded.total_points, "
                              "max_points_per_project = excluded.max_points_per_project, opens_ms = excluded.opens_ms, "
                              "closes_ms = excluded.closes_ms, rule = excluded.rule, utility = excluded.utility, "
                              "completion = excluded.completion, compare_greedy = excluded.compare_greedy, "
-                             "eligibility = excluded.eligibility, saved_hlc = excluded.saved_hlc");
+                             "eligibility = excluded.eligibility, saved_hlc = excluded.saved_hlc, same_code = excluded.same_code");
     upsert.bind(1, r.id);
     upsert.bind(2, r.name);
     upsert.bind(3, r.budgetCents);
@@ -39,6 +39,7 @@ void saveRoundRows(SQLite::Database& db, const BudgetRound& r, HlcStamp hlc) {
     upsert.bind(13, r.counting.compareGreedy ? 1 : 0);
     upsert.bind(14, std::string(eligibilityId(r.eligibility)));
     upsert.bind(15, toColumn(hlc));
+    upsert.bind(16, std::string(duplicateCodePolicyId(r.sameCode)));
     upsert.exec();
     // The latest save replaces the whole list of projects.
     SQLite::Statement clear(db, "DELETE FROM round_projects WHERE round_id = ?");
@@ -109,12 +110,14 @@ Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event) {
     if (event.type == kEventBallotCast) {
         Result<BallotCast> payload = decodeBallotCast(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        SQLite::Statement ballot(db, "INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid) VALUES (?, ?, ?, ?, ?)");
+        SQLite::Statement ballot(db, "INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid, code_hash) "
+                                     "VALUES (?, ?, ?, ?, ?, ?)");
         ballot.bind(1, payload->ballotId);
         ballot.bind(2, payload->roundId);
         ballot.bind(3, payload->receipt);
         ballot.bind(4, toColumn(event.hlc));
         ballot.bind(5, event.uuid);
+        ballot.bind(6, payload->codeHash);  // a code used at two kiosks shows once logs merge
         ballot.exec();
         SQLite::Statement choice(db, "INSERT INTO ballot_choices (ballot_id, position, project_id, points) VALUES (?, ?, ?, ?)");
         for (std::size_t i = 0; i < payload->projectIds.size(); ++i) {
@@ -149,7 +152,7 @@ namespace {
 
 constexpr const char* kRoundColumns =
     "round_id, name, budget_cents, ballot, max_choices, total_points, max_points_per_project, opens_ms, closes_ms, "
-    "rule, utility, completion, compare_greedy, eligibility";
+    "rule, utility, completion, compare_greedy, eligibility, same_code";
 
 BudgetRound roundFromRow(SQLite::Database& db, SQLite::Statement& q) {
     BudgetRound r;
@@ -167,6 +170,7 @@ BudgetRound roundFromRow(SQLite::Database& db, SQLite::Statement& q) {
     r.counting.completion = q.getColumn(11).getString();
     r.counting.compareGreedy = q.getColumn(12).getInt() != 0;
     r.eligibility = eligibilityFromId(q.getColumn(13).getString()).value_or(Eligibility::VotingCodes);
+    r.sameCode = duplicateCodePolicyFromId(q.getColumn(14).getString()).value_or(DuplicateCodePolicy::CountEarliest);
     SQLite::Statement projects(db,
                                "SELECT project_id, title, summary, theme, cost_cents, idea_id FROM round_projects "
                                "WHERE round_id = ? ORDER BY position");
@@ -207,7 +211,7 @@ std::optional<BudgetRound> readRound(SQLite::Database& db, const std::string& ro
 }
 
 std::int64_t countBallots(SQLite::Database& db, const std::string& roundId) {
-    SQLite::Statement q(db, "SELECT COUNT(*) FROM ballots WHERE round_id = ?");
+    SQLite::Statement q(db, "SELECT COUNT(*) FROM ballots WHERE round_id = ? AND ballot_id NOT IN (SELECT ballot_id FROM uncounted_ballots)");
     q.bind(1, roundId);
     q.executeStep();
     return q.getColumn(0).getInt64();
@@ -239,6 +243,7 @@ std::vector<StoredBallot> readBallots(SQLite::Database& db, const std::string& r
     SQLite::Statement q(db,
                         "SELECT b.ballot_id, b.receipt, c.project_id, c.points FROM ballots b "
                         "JOIN ballot_choices c ON c.ballot_id = b.ballot_id WHERE b.round_id = ? "
+                        "AND b.ballot_id NOT IN (SELECT ballot_id FROM uncounted_ballots) "
                         "ORDER BY b.cast_hlc, b.ballot_id, c.position");
     q.bind(1, roundId);
     std::vector<StoredBallot> ballots;

@@ -1,44 +1,46 @@
-// Opening residents' sealed contacts at the office: the staff's secret key from its file, and a
-// sealed box (crypto_box_seal, base64 as stored) back to the name and the address. Only staff
-// hold the secret key; the kiosk never does.
+// Opening residents' sealed contacts at the office with the staff's secret key (libsodium's
+// crypto_box_seal_open). Only the staff view uses it, and nothing it opens is written anywhere.
 #pragma once
 
 #include "../app/core/Result.h"
+#include "KioskStore.h"
 
 #include <array>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
-#include <string_view>
 
 namespace buurtstem::storage {
 
-// The 32 bytes of a staff secret key, wiped when it goes out of scope.
+// The staff's key pair, read from the secret key file. The secret half is wiped when destroyed.
 class StaffSecretKey {
 public:
-    StaffSecretKey() = default;
+    explicit StaffSecretKey(const StaffKey& secret);
     ~StaffSecretKey();
-    StaffSecretKey(const StaffSecretKey&) = delete;
-    StaffSecretKey& operator=(const StaffSecretKey&) = delete;
-    StaffSecretKey(StaffSecretKey&& other) noexcept;
-    StaffSecretKey& operator=(StaffSecretKey&&) = delete;
+    StaffSecretKey(const StaffSecretKey& other);
+    StaffSecretKey& operator=(const StaffSecretKey& other);
 
-    // Reads a key file as the demo writes it (demo-staff-secret.key): exactly 32 raw bytes.
-    // Errors: NotFound (no such file), InvalidInput (not 32 bytes), StorageFailure (unreadable).
-    static Result<StaffSecretKey> readFile(const std::filesystem::path& file);
-
-    // A sealed contact opened: "name\naddress" split at the first line break. Nullopt when the
-    // text is empty, not base64, or not sealed to this key (another corporation's kiosk).
-    struct Contact {
-        std::string name;
-        std::string address;
-    };
-    std::optional<Contact> open(std::string_view sealedBase64) const;
+    const StaffKey& publicKey() const { return publicKey_; }  // derived from the secret key
+    const StaffKey& secretKey() const { return secretKey_; }
 
 private:
-    std::array<std::uint8_t, 32> secret_{};
-    std::array<std::uint8_t, 32> public_{};
+    StaffKey publicKey_{};
+    StaffKey secretKey_{};
 };
+
+// Reads a secret key file in any form a staff key file may take (app/core/KioskSetup.h: 32 raw
+// bytes, 64 hex digits or base64), as `buurtstem staff keygen` and the demo write it. Errors:
+// NotFound (the file is missing or cannot be read), InvalidInput (it holds no key).
+Result<StaffSecretKey> loadStaffSecretKey(const std::filesystem::path& file);
+
+struct OpenedContact {
+    std::string name;     // may be empty: the resident gave only an address
+    std::string address;  // phone number or e-mail address
+};
+
+// Opens one sealed contact (base64, as KioskStore::sealedContacts gives it). nullopt when it is
+// not sealed to this key or is damaged.
+std::optional<OpenedContact> openSealedContact(const std::string& sealedBase64, const StaffSecretKey& key);
 
 }  // namespace buurtstem::storage

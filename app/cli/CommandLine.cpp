@@ -1,5 +1,5 @@
 // Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit,
-// facilitator, export and initiative commands.
+// facilitator, sync, staff, export, initiative and simulate commands.
 #include "CommandLine.h"
 
 #include "AuditCommand.h"
@@ -9,6 +9,10 @@
 #include "FacilitatorCommand.h"
 #include "InitiativeCommand.h"
 #include "RoundCommand.h"
+#include "StaffCommand.h"
+#include "SimulateCommand.h"
+#include "StaffKeyCommand.h"
+#include "SyncCommand.h"
 #include "TallyCommand.h"
 
 #include <CLI/CLI.hpp>
@@ -96,10 +100,19 @@ int runCommandLine(int argc, char** argv) {
     FacilitatorCommandOptions facilitatorOptions;
     FacilitatorCommands facilitatorCommands;
     addFacilitatorCommand(app, facilitatorOptions, facilitatorCommands);
+    SimulateCommandOptions simulateOptions;
+    CLI::App* simulate = addSimulateCommand(app, simulateOptions);
+    SyncCommandOptions syncOptions;
+    SyncCommands syncCommands;
+    addSyncCommand(app, syncOptions, syncCommands);
+    StaffKeyCommandOptions staffKeyOptions;
+    CLI::App* staffKeygen = addStaffKeyCommand(app, staffKeyOptions);
     ExportCommandOptions exportOptions;
     CLI::App* exportCommand = addExportCommand(app, exportOptions);
     InitiativeCommandOptions initiativeOptions;
     CLI::App* initiativeProgress = addInitiativeCommand(app, initiativeOptions);
+    StaffCommandOptions staffOptions;
+    CLI::App* staff = addStaffCommand(app, staffOptions);
 
     try {
         app.parse(argc, argv);
@@ -122,6 +135,14 @@ int runCommandLine(int argc, char** argv) {
     if (initiativeProgress->parsed()) return runInitiativeProgress(initiativeOptions);
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
+    if (simulate->parsed()) return runSimulate(simulateOptions);
+    if (syncCommands.exportBundle->parsed()) return runSyncExport(syncOptions);
+    if (syncCommands.importBundles->parsed()) return runSyncImport(syncOptions);
+    if (syncCommands.setStaffKey->parsed()) return runSyncSetStaffKey(syncOptions);
+    if (syncCommands.resolve->parsed()) return runSyncResolve(syncOptions);
+    if (syncCommands.status->parsed()) return runSyncStatus(syncOptions);
+    if (staffKeygen->parsed()) return runStaffKeygen(staffKeyOptions);
+    if (staff->parsed() && staff->get_subcommands().empty()) return runStaff(staffOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());

@@ -97,7 +97,7 @@ int runExport(const ExportCommandOptions& options) {
 
     std::optional<storage::StaffSecretKey> key;
     if (!options.staffSecret.empty()) {
-        Result<storage::StaffSecretKey> read = storage::StaffSecretKey::readFile(options.staffSecret);
+        Result<storage::StaffSecretKey> read = storage::loadStaffSecretKey(options.staffSecret);
         if (!read) {
             std::fprintf(stderr, "buurtstem export: --staff-secret: %s\n", read.error().detail.c_str());
             return read.error().code == ErrorCode::StorageFailure ? kExitStorage : kExitUsage;

@@ -133,7 +133,7 @@ void addIdeaCells(std::vector<Cell>& row, Idea& idea, ModerationRecord& m, std::
 }
 
 void addContactCells(std::vector<Cell>& row, const storage::StaffSecretKey& key, const std::string& sealed) {
-    const std::optional<storage::StaffSecretKey::Contact> contact = key.open(sealed);
+    const std::optional<storage::OpenedContact> contact = storage::openSealedContact(sealed, key);
     // A contact sealed to another key is said as such, never left silently blank.
     const std::string unopened = sealed.empty() ? "" : "(not for this key)";
     row.push_back(text(contact ? contact->name : unopened));

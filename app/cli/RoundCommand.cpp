@@ -299,6 +299,7 @@ int createRound(const RoundCommandOptions& options) {
         round.counting = CountingRule{round.counting.rule, "cost", "none", false};
     }
     round.eligibility = options.evening ? Eligibility::Evening : Eligibility::VotingCodes;
+    if (!options.sameCode.empty()) round.sameCode = duplicateCodePolicyFromId(options.sameCode).value_or(round.sameCode);
 
     for (const std::string& text : options.projects) {
         std::string problem;
@@ -592,6 +593,10 @@ CLI::App* addRoundCommand(CLI::App& app, RoundCommandOptions& options) {
         ->check(CLI::IsMember({"none", "add1", "add1u"}));
     create->add_flag("--compare-greedy", options.compareGreedy, "mes: greedy wins when more voters prefer its outcome");
     create->add_flag("--evening", options.evening, "Voted at an evening: the facilitator unlocks each ballot, no codes");
+    create->add_option("--same-code", options.sameCode,
+                       "A code used at two kiosks: earliest (default: the first ballot counts), void (none counts) or "
+                       "review (none counts until staff decide with `buurtstem sync resolve`)")
+        ->check(CLI::IsMember({"earliest", "void", "review"}));
     create->add_option("--project", options.projects, "A project on the ballot, \"Title;cost\" or \"Title;cost;theme\" (repeat)");
     create->add_flag("--approved-initiatives", options.approvedInitiatives,
                      "Put every approved initiative on the ballot, its budget total as its cost");

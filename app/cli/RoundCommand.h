@@ -34,6 +34,7 @@ struct RoundCommandOptions {
     std::string completion;                  // = "" (add1) // mes: none, add1, add1u
     bool compareGreedy = false;              // = false // mes: the comparison step
     bool evening = false;                    // = false // voted at an evening, without codes
+    std::string sameCode;                    // = "" (earliest) // a code used at two kiosks: earliest, void, review
     std::vector<std::string> projects;       // = {} // "Title;cost[;theme]"
     bool approvedInitiatives = false;        // = false // add every approved initiative with a budget
 

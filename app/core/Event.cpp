@@ -386,11 +386,15 @@ std::string encodePayload(const RoundSaved& payload) {
                 cereal::make_nvp("completion", r.counting.completion),
                 cereal::make_nvp("compareGreedy", r.counting.compareGreedy), cereal::make_nvp("eligibility", eligibility),
                 cereal::make_nvp("projects", projects));
+        // Optional, written only when not the default, so rounds saved before it read the same.
+        if (r.sameCode != DuplicateCodePolicy::CountEarliest) {
+            archive(cereal::make_nvp("sameCode", std::string(duplicateCodePolicyId(r.sameCode))));
+        }
     });
 }
 
 Result<RoundSaved> decodeRoundSaved(std::string_view json) {
-    return readJson<RoundSaved>(json, kEventRoundSaved, [](cereal::JSONInputArchive& archive) -> Result<RoundSaved> {
+    return readJson<RoundSaved>(json, kEventRoundSaved, [json](cereal::JSONInputArchive& archive) -> Result<RoundSaved> {
         RoundSaved payload;
         BudgetRound& r = payload.round;
         std::string ballot, eligibility;
@@ -404,6 +408,13 @@ Result<RoundSaved> decodeRoundSaved(std::string_view json) {
                 cereal::make_nvp("compareGreedy", r.counting.compareGreedy), cereal::make_nvp("eligibility", eligibility),
                 cereal::make_nvp("projects", r.projects));
         const std::string what = std::string(kEventRoundSaved) + ": ";
+        if (hasTopLevelField(json, "sameCode")) {
+            std::string sameCode;
+            archive(cereal::make_nvp("sameCode", sameCode));
+            const std::optional<DuplicateCodePolicy> policy = duplicateCodePolicyFromId(sameCode);
+            if (!policy) return makeError(ErrorCode::InvalidInput, what + "unknown sameCode " + sameCode);
+            r.sameCode = *policy;
+        }
         const std::optional<BallotType> type = ballotTypeFromId(ballot);
         const std::optional<Eligibility> who = eligibilityFromId(eligibility);
         if (!type) return makeError(ErrorCode::InvalidInput, what + "unknown ballot " + ballot);

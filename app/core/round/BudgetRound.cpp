@@ -36,6 +36,21 @@ std::optional<Eligibility> eligibilityFromId(std::string_view id) {
     return std::nullopt;
 }
 
+std::string_view duplicateCodePolicyId(DuplicateCodePolicy policy) {
+    switch (policy) {
+        case DuplicateCodePolicy::VoidAll: return "void";
+        case DuplicateCodePolicy::StaffReview: return "review";
+        case DuplicateCodePolicy::CountEarliest: break;
+    }
+    return "earliest";
+}
+
+std::optional<DuplicateCodePolicy> duplicateCodePolicyFromId(std::string_view id) {
+    for (DuplicateCodePolicy policy : {DuplicateCodePolicy::CountEarliest, DuplicateCodePolicy::VoidAll, DuplicateCodePolicy::StaffReview})
+        if (duplicateCodePolicyId(policy) == id) return policy;
+    return std::nullopt;
+}
+
 std::optional<std::size_t> BudgetRound::projectIndex(std::string_view projectId) const {
     for (std::size_t i = 0; i < projects.size(); ++i)
         if (projects[i].id == projectId) return i;

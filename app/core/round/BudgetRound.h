@@ -73,6 +73,12 @@ struct RoundPhases {
     bool operator==(const RoundPhases&) const = default;
 };
 
+// What counts when one voting code was used for more than one ballot, which only shows once
+// the logs of two kiosks merge (dubbele code). Earliest: the first by (hlc, kiosk id, seq).
+enum class DuplicateCodePolicy { CountEarliest, VoidAll, StaffReview };
+std::string_view duplicateCodePolicyId(DuplicateCodePolicy policy);  // earliest, void, review
+std::optional<DuplicateCodePolicy> duplicateCodePolicyFromId(std::string_view id);
+
 struct BudgetRound {
     std::string id;    // UUID
     std::string name;  // "Buurtbudget Kastanjebuurt 2027"
@@ -85,6 +91,7 @@ struct BudgetRound {
     CountingRule counting;
     Eligibility eligibility = Eligibility::VotingCodes;
     RoundPhases phases;  // = nothing open or published
+    DuplicateCodePolicy sameCode = DuplicateCodePolicy::CountEarliest;  // = CountEarliest // "sameCode" in JSON, left out when earliest
 
     std::optional<std::size_t> projectIndex(std::string_view projectId) const;
     bool operator==(const BudgetRound&) const = default;

@@ -1,0 +1,58 @@
+// `buurtstem sync`: moving events between kiosks and the staff office on a USB stick.
+//   export --out FILE [--all] [--ack FILE]   a kiosk writes its new events as a signed, sealed bundle
+//   import FILE... --staff-secret KEY [--trust] [--ack-dir DIR]   the office merges bundles
+//   set-staff-key --key FILE                 a kiosk takes the staff's public key
+//   resolve --round R --code-hash H --keep BALLOT|--none   staff decide about a code used twice
+//   status                                   gaps, quarantined events and codes used twice
+// `buurtstem staff keygen --out DIR` makes the office's key pair (StaffKeyCommand.h).
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace CLI {
+class App;
+}
+
+namespace buurtstem::cli {
+
+struct SyncCommandOptions {
+    std::filesystem::path dataDir;               // = "" // the kiosk's (or office's) data folder ("" = its default)
+    std::filesystem::path out;                   // export: the bundle file to write
+    bool all = false;                            // = false // export: every event, not only those after the acknowledged seq
+    std::filesystem::path ack;                   // = "" // export: an acknowledgement file to read first
+    std::vector<std::filesystem::path> bundles;  // import: the bundle files
+    std::filesystem::path staffSecret;           // import: the staff's secret key file
+    bool trust = false;                          // = false // import: accept kiosks seen for the first time
+    std::filesystem::path ackDir;                // = "" // import: write an acknowledgement per kiosk here
+    std::filesystem::path key;                   // set-staff-key: the staff's public key file
+    std::string roundId;                         // resolve
+    std::string codeHash;                        // resolve
+    std::string keep;                            // resolve: the ballot that counts
+    bool none = false;                           // = false // resolve: no ballot counts
+};
+
+struct SyncCommands {
+    CLI::App* exportBundle = nullptr;
+    CLI::App* importBundles = nullptr;
+    CLI::App* setStaffKey = nullptr;
+    CLI::App* resolve = nullptr;
+    CLI::App* status = nullptr;
+};
+
+CLI::App* addSyncCommand(CLI::App& app, SyncCommandOptions& options, SyncCommands& commands);
+
+// Exit codes (CommandLine.h): 0 done; 2 wrong options, or (export) no staff key set up yet;
+// 3 no database in the data folder; 4 the kiosk runs on this folder; 5 as for any database;
+// 8 a file cannot be read or written; 9 (import) a bundle or key file is refused: nothing imported.
+int runSyncExport(const SyncCommandOptions& options);
+int runSyncImport(const SyncCommandOptions& options);
+int runSyncSetStaffKey(const SyncCommandOptions& options);
+int runSyncResolve(const SyncCommandOptions& options);
+int runSyncStatus(const SyncCommandOptions& options);
+
+// The name of the acknowledgement file for a kiosk, in --ack-dir and next to an exported bundle.
+std::string acknowledgementFileName(const std::string& kioskId);
+
+}  // namespace buurtstem::cli

@@ -1,0 +1,425 @@
+// Sync inside storage (see Sync.h): identity, export, order-free import, and what a merge found.
+#include "Sync.h"
+
+#include "../app/core/KioskSetup.h"
+#include "../app/core/SyncEvents.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+#include <tuple>
+
+namespace buurtstem::storage {
+
+namespace {
+
+std::int64_t toColumn(HlcStamp stamp) { return static_cast<std::int64_t>(stamp.packed); }
+
+template <std::size_t N>
+std::array<std::uint8_t, N> blobColumn(const SQLite::Column& column) {
+    std::array<std::uint8_t, N> bytes{};
+    if (column.getBytes() == static_cast<int>(N)) std::memcpy(bytes.data(), column.getBlob(), N);
+    return bytes;
+}
+
+Event eventFrom(SQLite::Statement& q, int first) {
+    Event e;
+    e.kioskId = q.getColumn(first).getString();
+    e.seq = q.getColumn(first + 1).getInt64();
+    e.uuid = q.getColumn(first + 2).getString();
+    e.hlc = HlcStamp{static_cast<std::uint64_t>(q.getColumn(first + 3).getInt64())};
+    e.type = q.getColumn(first + 4).getString();
+    e.payload = q.getColumn(first + 5).getString();
+    return e;
+}
+
+bool sameContent(const Event& a, const Event& b) {
+    return a.kioskId == b.kioskId && a.seq == b.seq && a.uuid == b.uuid && a.hlc == b.hlc && a.type == b.type &&
+           a.payload == b.payload;
+}
+
+// The order every rebuild applies events in.
+auto applyKey(const Event& e) { return std::tie(e.hlc.packed, e.kioskId, e.seq); }
+
+std::string fingerprint(const BundleKey& key) {
+    StaffKeyBytes bytes{};
+    std::copy(key.begin(), key.end(), bytes.begin());
+    return keyFingerprint(bytes);
+}
+
+}  // namespace
+
+const char* const kEventsToApplySql =
+    "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events e "
+    "WHERE NOT EXISTS (SELECT 1 FROM sync_quarantine q WHERE q.kiosk_id = e.kiosk_id AND q.seq = e.seq) "
+    "AND NOT EXISTS (SELECT 1 FROM sync_quarantine q WHERE q.uuid = e.uuid) "
+    "ORDER BY hlc, kiosk_id, seq";
+
+// [SECTION] Identity
+
+Result<void> ensureSigningIdentity(SQLite::Database& db) {
+    try {
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        if (db.execAndGet("SELECT COUNT(*) FROM kiosk_identity").getInt() > 0) return {};
+        KioskIdentity identity = makeKioskIdentity();
+        SQLite::Statement insert(db, "INSERT INTO kiosk_identity (id, public_key, secret_key) VALUES (1, ?, ?)");
+        insert.bind(1, identity.publicKey.data(), static_cast<int>(identity.publicKey.size()));
+        insert.bind(2, identity.secretKey.data(), static_cast<int>(identity.secretKey.size()));
+        insert.exec();
+        sodium_memzero(identity.secretKey.data(), identity.secretKey.size());
+        tx.commit();
+        return {};
+    } catch (const SQLite::Exception& e) {
+        return makeError(ErrorCode::StorageFailure, std::string("create the kiosk's signing key: ") + e.what());
+    }
+}
+
+KioskIdentity readSigningIdentity(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT public_key, secret_key FROM kiosk_identity WHERE id = 1");
+    KioskIdentity identity;
+    if (!q.executeStep()) throw SQLite::Exception("the kiosk has no signing key");
+    identity.publicKey = blobColumn<kBundleKeyBytes>(q.getColumn(0));
+    identity.secretKey = blobColumn<64>(q.getColumn(1));
+    return identity;
+}
+
+// [SECTION] Import
+
+Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& context, const std::vector<NamedBundle>& bundles,
+                                 const BoxKey& staffSecretKey, bool trustNew) {
+    SyncReport report;
+
+    // 1. Every bundle is checked before anything is stored.
+    std::map<std::string, BundleKey> trusted;
+    {
+        SQLite::Statement q(db, "SELECT kiosk_id, public_key FROM trusted_kiosks");
+        while (q.executeStep()) trusted[q.getColumn(0).getString()] = blobColumn<kBundleKeyBytes>(q.getColumn(1));
+    }
+    trusted[context.ownKioskId] = context.ownPublicKey;
+    std::map<std::string, BundleKey> newlyTrusted;
+    std::set<std::string> hashesSeen;
+    SQLite::Statement importedBefore(db, "SELECT kiosk_id, first_seq, last_seq FROM imported_bundles WHERE bundle_hash = ?");
+    std::vector<OpenedBundle> opened;
+    std::vector<std::size_t> openedIndex;  // into report.bundles
+
+    for (const NamedBundle& bundle : bundles) {
+        BundleImport line;
+        line.file = bundle.name;
+        const std::string hash = bundleHash(bundle.bytes);
+        importedBefore.reset();
+        importedBefore.bind(1, hash);
+        if (importedBefore.executeStep() || hashesSeen.count(hash) > 0) {
+            line.alreadyImported = true;
+            if (importedBefore.hasRow()) {
+                line.kioskId = importedBefore.getColumn(0).getString();
+                line.firstSeq = importedBefore.getColumn(1).getInt64();
+                line.lastSeq = importedBefore.getColumn(2).getInt64();
+            }
+            report.bundles.push_back(line);
+            continue;
+        }
+        hashesSeen.insert(hash);
+        const TrustCheck trust = [&](const BundleHeader& header) -> Result<void> {
+            const auto known = trusted.find(header.kioskId);
+            if (known != trusted.end()) {
+                if (known->second == header.kioskPublicKey) return {};
+                return makeError(ErrorCode::InvalidInput,
+                                 "foreign: kiosk " + header.kioskId + " signed with key " + fingerprint(header.kioskPublicKey) +
+                                     ", not with its trusted key " + fingerprint(known->second));
+            }
+            const auto pending = newlyTrusted.find(header.kioskId);
+            if (pending != newlyTrusted.end() && pending->second != header.kioskPublicKey) {
+                return makeError(ErrorCode::InvalidInput, "foreign: two bundles of kiosk " + header.kioskId + " carry different keys");
+            }
+            if (!trustNew) {
+                return makeError(ErrorCode::InvalidInput, "new kiosk " + header.kioskId + " key fingerprint " +
+                                                              fingerprint(header.kioskPublicKey) +
+                                                              ", run again with --trust to accept it");
+            }
+            newlyTrusted[header.kioskId] = header.kioskPublicKey;
+            return {};
+        };
+        Result<OpenedBundle> result = openBundle(bundle.bytes, staffSecretKey, trust, context.schemaVersion);
+        if (!result) return makeError(result.error().code, bundle.name + ": " + result.error().detail);
+        line.kioskId = result->header.kioskId;
+        line.firstSeq = result->header.firstSeq;
+        line.lastSeq = result->header.lastSeq;
+        line.newKiosk = newlyTrusted.count(line.kioskId) > 0;
+        openedIndex.push_back(report.bundles.size());
+        report.bundles.push_back(line);
+        opened.push_back(std::move(result).value());
+    }
+
+    // 2. One transaction (the caller's) stores them.
+    {
+        SQLite::Statement trust(db, "INSERT INTO trusted_kiosks (kiosk_id, public_key, trusted_ms) VALUES (?, ?, ?)");
+        for (const auto& [kioskId, key] : newlyTrusted) {
+            trust.bind(1, kioskId);
+            trust.bind(2, key.data(), static_cast<int>(key.size()));
+            trust.bind(3, static_cast<std::int64_t>(context.nowMs));
+            trust.exec();
+            trust.reset();
+        }
+    }
+    std::optional<Event> lastApplied;
+    {
+        SQLite::Statement last(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
+                                   "ORDER BY hlc DESC, kiosk_id DESC, seq DESC LIMIT 1");
+        if (last.executeStep()) lastApplied = eventFrom(last, 0);
+    }
+    SQLite::Statement bySeq(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE kiosk_id = ? AND seq = ?");
+    SQLite::Statement byUuid(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE uuid = ?");
+    SQLite::Statement quarantinedExact(db, "SELECT 1 FROM sync_quarantine WHERE kiosk_id = ? AND seq = ? AND uuid = ? AND "
+                                           "hlc = ? AND type = ? AND payload = ?");
+    SQLite::Statement quarantinedKey(db, "SELECT 1 FROM sync_quarantine WHERE (kiosk_id = ? AND seq = ?) OR uuid = ?");
+    SQLite::Statement quarantine(db, "INSERT OR IGNORE INTO sync_quarantine (kiosk_id, seq, uuid, hlc, type, payload, reason) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) VALUES (?, ?, ?, ?, ?, ?)");
+    const auto bindEvent = [](SQLite::Statement& s, const Event& e) {
+        s.bind(1, e.kioskId);
+        s.bind(2, e.seq);
+        s.bind(3, e.uuid);
+        s.bind(4, toColumn(e.hlc));
+        s.bind(5, e.type);
+        s.bind(6, e.payload);
+    };
+    bool quarantineGrew = false;
+    const auto putInQuarantine = [&](const Event& e, const char* reason) {
+        quarantine.reset();
+        bindEvent(quarantine, e);
+        quarantine.bind(7, reason);
+        if (quarantine.exec() > 0) {
+            quarantineGrew = true;
+            report.quarantined.push_back({e, reason});
+        }
+    };
+    const auto found = [](SQLite::Statement& q, auto&&... keys) {
+        q.reset();
+        int i = 0;
+        (q.bind(++i, keys), ...);
+        return q.executeStep();
+    };
+
+    // The quarantine is nearly always empty; then its three look-ups per event are skipped.
+    bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
+    std::vector<Event> added;
+    HlcStamp latest;
+    for (std::size_t b = 0; b < opened.size(); ++b) {
+        BundleImport& line = report.bundles[openedIndex[b]];
+        for (Event& e : opened[b].events) {
+            anyQuarantined = anyQuarantined || quarantineGrew;
+            if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
+                ++line.duplicates;
+                continue;
+            }
+            if (found(bySeq, e.kioskId, e.seq)) {
+                const Event held = eventFrom(bySeq, 0);
+                if (sameContent(held, e)) {
+                    ++line.duplicates;
+                } else {
+                    putInQuarantine(held, "same kiosk and seq");
+                    putInQuarantine(e, "same kiosk and seq");
+                }
+                continue;
+            }
+            if (anyQuarantined && found(quarantinedKey, e.kioskId, e.seq, e.uuid)) {
+                putInQuarantine(e, "another version is in quarantine");
+                continue;
+            }
+            // The uuid is looked up only when the insert finds it taken: one statement per new event.
+            insert.tryReset();  // reset() would throw again for an insert that failed on a taken uuid
+            bindEvent(insert, e);
+            try {
+                insert.exec();
+            } catch (const SQLite::Exception& failed) {
+                if (failed.getExtendedErrorCode() != SQLITE_CONSTRAINT_UNIQUE || !found(byUuid, e.uuid)) throw;
+                putInQuarantine(eventFrom(byUuid, 0), "same uuid");
+                putInQuarantine(e, "same uuid");
+                continue;
+            }
+            latest = std::max(latest, e.hlc);
+            ++line.newEvents;
+            added.push_back(std::move(e));
+        }
+        SQLite::Statement record(db, "INSERT INTO imported_bundles (bundle_hash, kiosk_id, first_seq, last_seq, event_count, "
+                                     "imported_ms) VALUES (?, ?, ?, ?, ?, ?)");
+        const BundleHeader& h = opened[b].header;
+        record.bind(1, opened[b].hash);
+        record.bind(2, h.kioskId);
+        record.bind(3, h.firstSeq);
+        record.bind(4, h.lastSeq);
+        record.bind(5, h.eventCount);
+        record.bind(6, static_cast<std::int64_t>(context.nowMs));
+        record.exec();
+    }
+
+    if (!added.empty()) context.observe(latest);  // the latest stamp moves the clock as far as all of them
+
+    // 3. The read tables: extended when every new event sorts after everything applied so far,
+    // else rebuilt, so the result never depends on the order bundles arrived in.
+    std::sort(added.begin(), added.end(), [](const Event& a, const Event& b) { return applyKey(a) < applyKey(b); });
+    const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(added.front());
+    if (quarantineGrew || !inOrder) {
+        report.fullRebuild = true;
+        if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
+    } else {
+        for (const Event& e : added) {
+            if (Result<void> applied = context.apply(e); !applied) return applied.error();
+        }
+    }
+    report.gaps = readSeqGaps(db);
+    report.codeConflicts = readCodeConflicts(db);
+    return report;
+}
+
+Result<bool> applySyncEvent(SQLite::Database& db, const Event& event) {
+    if (event.type != kEventBallotDuplicateResolved) return false;
+    Result<BallotDuplicateResolved> payload = decodeBallotDuplicateResolved(event.payload);
+    if (!payload) {
+        return makeError(ErrorCode::StorageFailure, "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
+    }
+    // Applied in HLC order: the latest decision wins everywhere.
+    SQLite::Statement upsert(db, "INSERT INTO code_resolutions (round_id, code_hash, keep_ballot_id) VALUES (?, ?, ?) "
+                                 "ON CONFLICT (round_id, code_hash) DO UPDATE SET keep_ballot_id = excluded.keep_ballot_id");
+    upsert.bind(1, payload->roundId);
+    upsert.bind(2, payload->codeHash);
+    upsert.bind(3, payload->keepBallotId);
+    upsert.exec();
+    return true;
+}
+
+// [SECTION] What a merge found
+
+std::vector<SeqGap> readSeqGaps(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT kiosk_id, seq FROM events UNION SELECT kiosk_id, seq FROM sync_quarantine "
+                            "ORDER BY 1, 2");
+    std::vector<SeqGap> gaps;
+    std::string kiosk;
+    std::vector<std::int64_t> seqs;
+    const auto flush = [&] {
+        if (kiosk.empty()) return;
+        std::vector<SeqGap> found = findSeqGaps(kiosk, seqs);
+        gaps.insert(gaps.end(), found.begin(), found.end());
+    };
+    while (q.executeStep()) {
+        std::string id = q.getColumn(0).getString();
+        if (id != kiosk) {
+            flush();
+            kiosk = std::move(id);
+            seqs.clear();
+        }
+        seqs.push_back(q.getColumn(1).getInt64());
+    }
+    flush();
+    return gaps;
+}
+
+std::vector<QuarantinedEvent> readQuarantine(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload, reason FROM sync_quarantine "
+                            "ORDER BY kiosk_id, seq, uuid, hlc, type, payload");
+    std::vector<QuarantinedEvent> out;
+    while (q.executeStep()) out.push_back({eventFrom(q, 0), q.getColumn(6).getString()});
+    return out;
+}
+
+std::vector<CodeConflict> readCodeConflicts(SQLite::Database& db) {
+    SQLite::Statement q(db,
+                        "SELECT b.round_id, b.code_hash, b.ballot_id, c.keep_ballot_id FROM ballots b "
+                        "JOIN events e ON e.uuid = b.event_uuid "
+                        "LEFT JOIN code_resolutions c ON c.round_id = b.round_id AND c.code_hash = b.code_hash "
+                        "WHERE b.code_hash <> '' AND EXISTS (SELECT 1 FROM ballots o WHERE o.round_id = b.round_id "
+                        "AND o.code_hash = b.code_hash AND o.ballot_id <> b.ballot_id) "
+                        "ORDER BY b.round_id, b.code_hash, e.hlc, e.kiosk_id, e.seq");
+    std::vector<CodeConflict> out;
+    while (q.executeStep()) {
+        const std::string round = q.getColumn(0).getString();
+        const std::string hash = q.getColumn(1).getString();
+        if (out.empty() || out.back().roundId != round || out.back().codeHash != hash) {
+            CodeConflict conflict;
+            conflict.roundId = round;
+            conflict.codeHash = hash;
+            conflict.resolved = !q.getColumn(3).isNull();
+            if (conflict.resolved) conflict.keptBallotId = q.getColumn(3).getString();
+            out.push_back(conflict);
+        }
+        out.back().ballotIds.push_back(q.getColumn(2).getString());
+    }
+    return out;
+}
+
+// [SECTION] Export
+
+Result<ExportedBundle> makeExportBundle(SQLite::Database& db, const std::string& kioskId, std::int64_t afterSeq,
+                                        const BoxKey& staffPublicKey, int schemaVersion, std::uint64_t kioskHlc,
+                                        std::uint64_t nowMs) {
+    std::vector<Event> events;
+    {
+        SQLite::Statement q(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE kiosk_id = ? AND seq > ? "
+                                "ORDER BY seq");
+        q.bind(1, kioskId);
+        q.bind(2, afterSeq);
+        while (q.executeStep()) events.push_back(eventFrom(q, 0));
+    }
+    BundleHeader header;
+    header.kioskId = kioskId;
+    header.schemaVersion = schemaVersion;
+    header.kioskHlc = kioskHlc;
+    header.createdMs = nowMs;
+    {
+        SQLite::Statement previous(db, "SELECT bundle_hash FROM sync_exports ORDER BY position DESC LIMIT 1");
+        if (previous.executeStep()) header.previousBundleHash = previous.getColumn(0).getString();
+    }
+    Result<std::string> bytes = writeBundle(events, header, readSigningIdentity(db), staffPublicKey);
+    if (!bytes) return bytes.error();
+    Result<BundleHeader> written = readBundleHeader(*bytes);
+    if (!written) return makeError(ErrorCode::StorageFailure, "the new bundle does not read back: " + written.error().detail);
+    ExportedBundle bundle{std::move(bytes).value(), std::move(written).value(), {}};
+    bundle.hash = bundleHash(bundle.bytes);
+    return bundle;
+}
+
+void rememberExport(SQLite::Database& db, const ExportedBundle& bundle) {
+    SQLite::Statement insert(db, "INSERT OR IGNORE INTO sync_exports (bundle_hash, first_seq, last_seq, created_ms) "
+                                 "VALUES (?, ?, ?, ?)");
+    insert.bind(1, bundle.hash);
+    insert.bind(2, bundle.header.firstSeq);
+    insert.bind(3, bundle.header.lastSeq);
+    insert.bind(4, static_cast<std::int64_t>(bundle.header.createdMs));
+    insert.exec();
+}
+
+std::int64_t readAcknowledgedSeq(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT seq FROM sync_acknowledged WHERE id = 1");
+    return q.executeStep() ? q.getColumn(0).getInt64() : 0;
+}
+
+void storeAcknowledgedSeq(SQLite::Database& db, std::int64_t seq) {
+    // An older acknowledgement never takes back a newer one.
+    SQLite::Statement upsert(db, "INSERT INTO sync_acknowledged (id, seq) VALUES (1, ?) "
+                                 "ON CONFLICT (id) DO UPDATE SET seq = MAX(seq, excluded.seq)");
+    upsert.bind(1, seq);
+    upsert.exec();
+}
+
+std::vector<HeldKiosk> readHeldKiosks(SQLite::Database& db) {
+    std::vector<HeldKiosk> out;
+    SQLite::Statement q(db, "SELECT kiosk_id, public_key FROM trusted_kiosks ORDER BY kiosk_id");
+    SQLite::Statement seqs(db, "SELECT seq FROM events WHERE kiosk_id = ? ORDER BY seq");
+    while (q.executeStep()) {
+        HeldKiosk kiosk;
+        kiosk.kioskId = q.getColumn(0).getString();
+        kiosk.publicKey = blobColumn<kBundleKeyBytes>(q.getColumn(1));
+        seqs.reset();
+        seqs.bind(1, kiosk.kioskId);
+        while (seqs.executeStep() && seqs.getColumn(0).getInt64() == kiosk.contiguousSeq + 1) ++kiosk.contiguousSeq;
+        out.push_back(kiosk);
+    }
+    return out;
+}
+
+}  // namespace buurtstem::storage

@@ -1,0 +1,80 @@
+// Sync inside storage: the kiosk's signing identity, exporting its events as a bundle, importing
+// bundles of other kiosks order-free, and what the merge found (gaps, quarantined events, voting
+// codes used twice). Internal to storage; KioskStore's sync methods are the way in.
+#pragma once
+
+#include "Bundle.h"
+
+#include "../app/core/Bundle.h"
+#include "../app/core/Event.h"
+#include "../app/core/Hlc.h"
+#include "../app/core/Result.h"
+
+#include <SQLiteCpp/Database.h>
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace buurtstem::storage {
+
+// Makes the kiosk's key pair when it has none (a new database, or one from before schema 14).
+// Runs its own transaction.
+Result<void> ensureSigningIdentity(SQLite::Database& db);
+// Throws SQLite::Exception; the row always exists after open.
+KioskIdentity readSigningIdentity(SQLite::Database& db);
+
+// What importing needs from the store around it. All run inside the caller's transaction.
+struct SyncContext {
+    std::string ownKioskId;
+    BundleKey ownPublicKey{};
+    std::uint64_t nowMs = 0;
+    int schemaVersion = 0;
+    std::function<Result<void>(const Event&)> apply;  // applyEvent to the read tables
+    std::function<Result<void>()> rebuild;            // all read tables again, skipping quarantined events
+    std::function<void(HlcStamp)> observe;            // the clock takes note of an imported stamp
+};
+
+struct NamedBundle {
+    std::string name;   // the file, for messages and the report
+    std::string bytes;
+};
+
+// Checks every bundle first (Bundle.h's openBundle, trust) and only then stores anything; inside
+// the caller's write transaction, so any error leaves the database as it was.
+Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& context, const std::vector<NamedBundle>& bundles,
+                                 const BoxKey& staffSecretKey, bool trustNew);
+
+// Applies ballot.duplicate_resolved; false for any other type. Throws SQLite::Exception.
+Result<bool> applySyncEvent(SQLite::Database& db, const Event& event);
+
+// The SELECT of every event to apply in a rebuild, in the agreed order, without quarantined ones.
+extern const char* const kEventsToApplySql;
+
+std::vector<SeqGap> readSeqGaps(SQLite::Database& db);
+std::vector<QuarantinedEvent> readQuarantine(SQLite::Database& db);
+std::vector<CodeConflict> readCodeConflicts(SQLite::Database& db);
+
+// Export: this kiosk's events after `afterSeq`, as a signed, sealed bundle naming the previous one.
+struct ExportedBundle {
+    std::string bytes;
+    BundleHeader header;
+    std::string hash;
+};
+Result<ExportedBundle> makeExportBundle(SQLite::Database& db, const std::string& kioskId, std::int64_t afterSeq,
+                                        const BoxKey& staffPublicKey, int schemaVersion, std::uint64_t kioskHlc,
+                                        std::uint64_t nowMs);
+void rememberExport(SQLite::Database& db, const ExportedBundle& bundle);
+std::int64_t readAcknowledgedSeq(SQLite::Database& db);
+void storeAcknowledgedSeq(SQLite::Database& db, std::int64_t seq);
+
+// At the office: each trusted kiosk with the seq up to which the hub holds all its events.
+struct HeldKiosk {
+    std::string kioskId;
+    BundleKey publicKey{};
+    std::int64_t contiguousSeq = 0;
+};
+std::vector<HeldKiosk> readHeldKiosks(SQLite::Database& db);
+
+}  // namespace buurtstem::storage
