@@ -2363,15 +2363,20 @@ std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
                             "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
                             "p.when_text, p.helpers, p.own_money_cents, p.own_in_kind, "
                             "pr.stage, pr.granted_cents, pr.spent_cents, pr.note, pr.hlc, "
-                            "COALESCE(e.kiosk_id, ''), COALESCE(k.name, '') "
+                            "COALESCE(e.kiosk_id, ''), COALESCE(k.name, ''), COALESCE(mi.reference, '') "
                             "FROM ideas i JOIN initiative_plans p ON p.idea_id = i.idea_id "
                             "LEFT JOIN idea_moderation m ON m.idea_id = i.idea_id "
+                            "LEFT JOIN ideas mi ON mi.idea_id = m.merged_into "
                             "LEFT JOIN initiative_progress pr ON pr.idea_id = i.idea_id "
                             "LEFT JOIN events e ON e.uuid = i.event_uuid "
                             "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = e.kiosk_id "
                             "WHERE i.kind = 'initiative' ORDER BY i.created_hlc, i.idea_id");
+        // Sized up front: 100,000 rows of many strings are costly to move while a vector grows.
+        const auto count = static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM ideas WHERE kind = 'initiative'").getInt64());
         std::vector<InitiativeRow> rows;
+        rows.reserve(count);
         RowIndex index;
+        index.reserve(count);
         while (q.executeStep()) {
             InitiativeRow row;
             row.idea = ideaFromRow(q);
@@ -2398,6 +2403,7 @@ std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
             c += 5;
             row.kioskId = q.getColumn(c).getString();
             row.neighbourhood = q.getColumn(c + 1).getString();
+            row.mergedIntoReference = q.getColumn(c + 2).getString();
             index.emplace(row.idea.id, rows.size());
             rows.push_back(std::move(row));
         }
@@ -2442,14 +2448,19 @@ std::vector<KioskStore::IdeaRow> KioskStore::ideaRows(std::vector<std::string>* 
     return impl_->read<std::vector<IdeaRow>>("read ideas for staff", {}, [&]() -> Result<std::vector<IdeaRow>> {
         SQLite::Statement q(impl_->db,
                             "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
-                            "COALESCE(e.kiosk_id, ''), COALESCE(k.name, ''), i.sealed_contact "
+                            "COALESCE(e.kiosk_id, ''), COALESCE(k.name, ''), i.sealed_contact, COALESCE(mi.reference, '') "
                             "FROM ideas i LEFT JOIN idea_moderation m ON m.idea_id = i.idea_id "
+                            "LEFT JOIN ideas mi ON mi.idea_id = m.merged_into "
                             "LEFT JOIN events e ON e.uuid = i.event_uuid "
                             "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = e.kiosk_id "
                             "ORDER BY i.created_hlc, i.idea_id");
+        const auto count = static_cast<std::size_t>(impl_->db.execAndGet("SELECT COUNT(*) FROM ideas").getInt64());
         std::vector<IdeaRow> rows;
+        rows.reserve(count);
         std::vector<std::string> sealed;
+        if (sealedContacts) sealed.reserve(count);
         RowIndex index;
+        index.reserve(count);
         while (q.executeStep()) {
             IdeaRow row;
             row.idea = ideaFromRow(q);
@@ -2459,6 +2470,7 @@ std::vector<KioskStore::IdeaRow> KioskStore::ideaRows(std::vector<std::string>* 
             row.kioskId = q.getColumn(c).getString();
             row.neighbourhood = q.getColumn(c + 1).getString();
             if (sealedContacts) sealed.push_back(q.getColumn(c + 2).getString());
+            row.mergedIntoReference = q.getColumn(c + 3).getString();
             index.emplace(row.idea.id, rows.size());
             rows.push_back(std::move(row));
         }

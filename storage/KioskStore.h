@@ -58,6 +58,7 @@ struct InitiativeRow {
     InitiativePlan plan;
     InitiativeProgress progress;    // stage derived (submitted, reviewed) until staff set one
     ModerationRecord moderation;
+    std::string mergedIntoReference;  // = "" // the reference of moderation.mergedInto, when merged
     std::string kioskId;            // the kiosk it was submitted at
     std::string neighbourhood;      // the latest name that kiosk gave; "" when it gave none
 };
@@ -201,6 +202,7 @@ public:
     struct IdeaRow {
         Idea idea;
         ModerationRecord moderation;
+        std::string mergedIntoReference;  // = "" // the reference of moderation.mergedInto, when merged
         std::string kioskId;
         std::string neighbourhood;
     };

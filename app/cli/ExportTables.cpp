@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 #include <cstdio>
 #include <optional>
 #include <string>
@@ -31,6 +32,9 @@ using exporting::Table;
 // [SECTION] Cells
 
 Cell text(std::string_view value) { return Cell(std::string(value)); }
+// Moves the row's string into the cell: 100,000 initiatives are millions of strings.
+Cell text(std::string&& value) { return Cell(std::move(value)); }
+Cell text(const char* value) { return Cell(std::string(value)); }
 Cell whole(std::int64_t value) { return Cell(value); }
 Cell optionalCents(const std::optional<std::int64_t>& cents) { return cents ? Cell(*cents) : Cell(); }
 
@@ -98,36 +102,34 @@ const std::vector<Column> kInitiativeColumns = {
 };
 const std::vector<Column> kContactColumns = {{"contact_name", ColumnType::Text}, {"contact_address", ColumnType::Text}};
 
-void addIdeaCells(std::vector<Cell>& row, const Idea& idea, const ModerationRecord& m, const std::string& kioskId,
-                  const std::string& neighbourhood, const std::unordered_map<std::string, std::string>& references) {
-    const std::optional<Classification>& c = m.classification;
-    std::string mergedInto;
-    if (!m.mergedInto.empty()) {
-        const auto found = references.find(m.mergedInto);
-        mergedInto = found != references.end() ? found->second : m.mergedInto;
-    }
-    const std::array<Cell, 19> cells = {
-        text(idea.reference),
+// Takes the texts out of the read rows, which are not used again.
+void addIdeaCells(std::vector<Cell>& row, Idea& idea, ModerationRecord& m, std::string& mergedIntoReference,
+                  std::string& kioskId, std::string& neighbourhood) {
+    std::optional<Classification>& c = m.classification;
+    // The reference staff can look up; the id when the idea it joined is not in this database.
+    std::string& mergedInto = mergedIntoReference.empty() ? m.mergedInto : mergedIntoReference;
+    std::array<Cell, 19> cells = {
+        text(std::move(idea.reference)),
         text(idea.kind == IdeaKind::Initiative ? "initiative" : "idea"),
         text(statusId(idea.status)),
         text(themeId(idea.theme)),
-        text(idea.title),
-        text(idea.body),
-        text(m.originalTitle.value_or("")),
-        text(m.originalBody.value_or("")),
-        text(idea.place),
+        text(std::move(idea.title)),
+        text(std::move(idea.body)),
+        text(std::move(m.originalTitle).value_or("")),
+        text(std::move(m.originalBody).value_or("")),
+        text(std::move(idea.place)),
         whole(idea.supports),
         text(localMinute(idea.created.wallMs())),
-        text(neighbourhood),
-        text(kioskId),
+        text(std::move(neighbourhood)),
+        text(std::move(kioskId)),
         text(c && c->dimension ? dimensionId(*c->dimension) : ""),
         text(c ? partnerList(c->partners) : ""),
         c ? optionalCents(c->costCents) : Cell(),
-        text(c ? c->feasibility : ""),
+        text(c ? std::move(c->feasibility) : std::string()),
         text(m.hiddenReason ? hideReasonId(*m.hiddenReason) : ""),
-        text(mergedInto),
+        text(std::move(mergedInto)),
     };
-    row.insert(row.end(), cells.begin(), cells.end());
+    row.insert(row.end(), std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()));
 }
 
 void addContactCells(std::vector<Cell>& row, const storage::StaffSecretKey& key, const std::string& sealed) {
@@ -146,57 +148,62 @@ Table ideasTable(const storage::KioskStore& store, const std::string& neighbourh
     if (initiatives) table.columns.insert(table.columns.end(), kInitiativeColumns.begin(), kInitiativeColumns.end());
     if (key) table.columns.insert(table.columns.end(), kContactColumns.begin(), kContactColumns.end());
 
-    std::vector<std::string> sealed;
-    const std::vector<storage::KioskStore::IdeaRow> ideas = store.ideaRows(key ? &sealed : nullptr);
-    std::unordered_map<std::string, std::string> references;
-    std::unordered_map<std::string, std::size_t> position;
-    references.reserve(ideas.size());
-    for (std::size_t i = 0; i < ideas.size(); ++i) {
-        references.emplace(ideas[i].idea.id, ideas[i].idea.reference);
-        position.emplace(ideas[i].idea.id, i);
-    }
     const auto keep = [&](const std::string& rowNeighbourhood) { return neighbourhood.empty() || rowNeighbourhood == neighbourhood; };
 
     if (!initiatives) {
+        std::vector<std::string> sealed;
+        std::vector<storage::KioskStore::IdeaRow> ideas = store.ideaRows(key ? &sealed : nullptr);
         for (std::size_t i = 0; i < ideas.size(); ++i) {
-            const storage::KioskStore::IdeaRow& r = ideas[i];
+            storage::KioskStore::IdeaRow& r = ideas[i];
             if (!keep(r.neighbourhood)) continue;
             std::vector<Cell> row;
             row.reserve(table.columns.size());
-            addIdeaCells(row, r.idea, r.moderation, r.kioskId, r.neighbourhood, references);
+            addIdeaCells(row, r.idea, r.moderation, r.mergedIntoReference, r.kioskId, r.neighbourhood);
             if (key) addContactCells(row, *key, sealed[i]);
             table.rows.push_back(std::move(row));
         }
         return table;
     }
-    for (const storage::InitiativeRow& r : store.initiativePipeline()) {
+    // The sealed contacts only when they are to be opened: a second pass over every idea.
+    std::unordered_map<std::string, std::string> sealedById;
+    if (key) {
+        std::vector<std::string> sealed;
+        const std::vector<storage::KioskStore::IdeaRow> ideas = store.ideaRows(&sealed);
+        for (std::size_t i = 0; i < ideas.size(); ++i)
+            if (ideas[i].idea.kind == IdeaKind::Initiative) sealedById.emplace(ideas[i].idea.id, std::move(sealed[i]));
+    }
+    std::vector<storage::InitiativeRow> pipeline = store.initiativePipeline();
+    table.rows.reserve(pipeline.size());
+    for (storage::InitiativeRow& r : pipeline) {
         if (!keep(r.neighbourhood)) continue;
         std::vector<Cell> row;
         row.reserve(table.columns.size());
-        addIdeaCells(row, r.idea, r.moderation, r.kioskId, r.neighbourhood, references);
-        const InitiativePlan& plan = r.plan;
-        const InitiativeProgress& p = r.progress;
-        const std::array<Cell, 13> cells = {
-            text(plan.when),
+        const std::string ideaId = r.idea.id;
+        const std::int64_t requested = r.idea.budgetCents;
+        addIdeaCells(row, r.idea, r.moderation, r.mergedIntoReference, r.kioskId, r.neighbourhood);
+        InitiativePlan& plan = r.plan;
+        InitiativeProgress& p = r.progress;
+        std::array<Cell, 13> cells = {
+            text(std::move(plan.when)),
             text(joinIds(plan.audience, [](Audience a) { return std::string(audienceId(a)); })),
             whole(plan.helpers),
             // "; " between lines: a line's own text may hold commas ("Zaden, plantjes en aarde").
             text(joinIds(plan.budget, [](const BudgetLine& l) { return l.description + " " + exporting::formatCents(l.amountCents); },
                          "; ")),
-            whole(r.idea.budgetCents),
+            whole(requested),
             whole(plan.ownMoneyCents),
-            text(plan.ownInKind),
+            text(std::move(plan.ownInKind)),
             text(partnerList(plan.partners)),
             text(pipelineStageId(p.stage)),
             whole(p.grantedCents),
             whole(p.spentCents),
-            text(p.note),
+            text(std::move(p.note)),
             text(p.updatedMs > 0 ? localMinute(p.updatedMs) : ""),
         };
-        row.insert(row.end(), cells.begin(), cells.end());
+        row.insert(row.end(), std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()));
         if (key) {
-            const auto at = position.find(r.idea.id);
-            addContactCells(row, *key, at != position.end() ? sealed[at->second] : std::string());
+            const auto at = sealedById.find(ideaId);
+            addContactCells(row, *key, at != sealedById.end() ? at->second : std::string());
         }
         table.rows.push_back(std::move(row));
     }

@@ -52,35 +52,39 @@ bool startsLikeFormula(std::string_view text) {
     }
 }
 
+namespace {
+
+// Appends one cell, without a string of its own: an export is millions of cells.
+void appendCsvCell(std::string& out, std::string_view text, char separator) {
+    const bool formula = startsLikeFormula(text);
+    const char special[] = {separator, '"', '\r', '\n'};
+    const bool quote = text.find_first_of(std::string_view(special, sizeof special)) != std::string_view::npos;
+    if (quote) out.push_back('"');
+    if (formula) out.push_back('\'');
+    if (!quote) {
+        out.append(text);
+        return;
+    }
+    for (char c : text) {
+        if (c == '"') out.push_back('"');
+        out.push_back(c);
+    }
+    out.push_back('"');
+}
+
+}  // namespace
+
 std::string csvCell(std::string_view text, char separator) {
     std::string cell;
-    cell.reserve(text.size() + 1);
-    if (startsLikeFormula(text)) cell.push_back('\'');
-    cell.append(text);
-    bool quote = false;
-    for (char c : cell) {
-        if (c == separator || c == '"' || c == '\r' || c == '\n') {
-            quote = true;
-            break;
-        }
-    }
-    if (!quote) return cell;
-    std::string quoted;
-    quoted.reserve(cell.size() + 2);
-    quoted.push_back('"');
-    for (char c : cell) {
-        if (c == '"') quoted.push_back('"');
-        quoted.push_back(c);
-    }
-    quoted.push_back('"');
-    return quoted;
+    appendCsvCell(cell, text, separator);
+    return cell;
 }
 
 std::string writeCsv(const Table& table, char separator) {
     std::string out(kByteOrderMark);
     for (std::size_t c = 0; c < table.columns.size(); ++c) {
         if (c > 0) out.push_back(separator);
-        out += csvCell(table.columns[c].id, separator);
+        appendCsvCell(out, table.columns[c].id, separator);
     }
     out += kLineEnd;
     for (const std::vector<Cell>& row : table.rows) {
@@ -88,7 +92,7 @@ std::string writeCsv(const Table& table, char separator) {
             if (c > 0) out.push_back(separator);
             if (c >= row.size()) continue;
             if (const auto* text = std::get_if<std::string>(&row[c]))
-                out += csvCell(*text, separator);
+                appendCsvCell(out, *text, separator);
             else
                 out += plainNumber(row[c], table.columns[c].type);
         }
@@ -97,9 +101,9 @@ std::string writeCsv(const Table& table, char separator) {
     return out;
 }
 
-std::string jsonString(std::string_view text) {
-    std::string out;
-    out.reserve(text.size() + 2);
+namespace {
+
+void appendJsonString(std::string& out, std::string_view text) {
     out.push_back('"');
     for (char ch : text) {
         const auto c = static_cast<unsigned char>(ch);
@@ -120,6 +124,14 @@ std::string jsonString(std::string_view text) {
         }
     }
     out.push_back('"');
+}
+
+}  // namespace
+
+std::string jsonString(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    appendJsonString(out, text);
     return out;
 }
 
@@ -153,7 +165,7 @@ std::string writeJson(const Table& table) {
             const Cell empty;
             const Cell& cell = c < row.size() ? row[c] : empty;
             if (const auto* text = std::get_if<std::string>(&cell))
-                out += jsonString(*text);
+                appendJsonString(out, *text);
             else if (std::holds_alternative<std::monostate>(cell))
                 out += "null";
             else

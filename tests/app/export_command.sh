@@ -121,8 +121,8 @@ head -n 1 "$WORK/initiatives-contacts.csv" | grep -q ';contact_name;contact_addr
 grep -qF 'Ans de Wit;ans.dewit@example.nl' "$WORK/initiatives-contacts.csv" || check "contacts: the demo's contact is not opened"
 [ "$(stat -c %a "$WORK/initiatives-contacts.csv")" = 600 ] || check "contacts: the file is readable by others"
 head -c 31 /dev/urandom >"$WORK/short.key"
-expect "not a key" $EXIT_USAGE "is not a staff secret key" -- export_ --what ideas --format csv --staff-secret "$WORK/short.key" --out "$WORK/x.csv"
-expect "no key file" $EXIT_USAGE "no key file" -- export_ --what ideas --format csv --staff-secret "$WORK/none.key" --out "$WORK/x.csv"
+expect "not a key" $EXIT_USAGE "holds no key" -- export_ --what ideas --format csv --staff-secret "$WORK/short.key" --out "$WORK/x.csv"
+expect "no key file" $EXIT_USAGE "cannot read $WORK/none.key" -- export_ --what ideas --format csv --staff-secret "$WORK/none.key" --out "$WORK/x.csv"
 
 # [SECTION] .pb and .ics
 round=$(sql "SELECT round_id FROM rounds ORDER BY opens_ms LIMIT 1")
