@@ -14,6 +14,7 @@ PACKAGES=(
   libsqlitecpp-dev libsqlite3-dev libcereal-dev libcli11-dev libsodium-dev libfmt-dev libfribidi-dev
   libgmp-dev                                           # exact fractions for the tally
   libcairo2-dev libqrencode-dev                        # printed voting-code cards
+  libxlsxwriter-dev                                    # exports as XLSX
   fonts-noto-core fonts-font-awesome                   # the kiosk's fonts
   fonts-dejavu-core                                    # the printed cards' fonts
   libgl1-mesa-dri                                      # OpenGL, also in software

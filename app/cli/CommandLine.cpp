@@ -1,12 +1,15 @@
-// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit, facilitator, sync,
-// staff key and simulate commands.
+// Argument parsing with CLI11 and the dispatch to the kiosk, screenshot, tally, round, audit,
+// facilitator, sync, staff, export, initiative and simulate commands.
 #include "CommandLine.h"
 
 #include "AuditCommand.h"
 #include "Commands.h"
 #include "EveningCommand.h"
+#include "ExportCommand.h"
 #include "FacilitatorCommand.h"
+#include "InitiativeCommand.h"
 #include "RoundCommand.h"
+#include "StaffCommand.h"
 #include "SimulateCommand.h"
 #include "StaffKeyCommand.h"
 #include "SyncCommand.h"
@@ -104,6 +107,12 @@ int runCommandLine(int argc, char** argv) {
     addSyncCommand(app, syncOptions, syncCommands);
     StaffKeyCommandOptions staffKeyOptions;
     CLI::App* staffKeygen = addStaffKeyCommand(app, staffKeyOptions);
+    ExportCommandOptions exportOptions;
+    CLI::App* exportCommand = addExportCommand(app, exportOptions);
+    InitiativeCommandOptions initiativeOptions;
+    CLI::App* initiativeProgress = addInitiativeCommand(app, initiativeOptions);
+    StaffCommandOptions staffOptions;
+    CLI::App* staff = addStaffCommand(app, staffOptions);
 
     try {
         app.parse(argc, argv);
@@ -122,6 +131,8 @@ int runCommandLine(int argc, char** argv) {
     if (round->parsed()) return runRound(roundOptions);
     if (audit->parsed()) return runAudit(auditOptions);
     if (eveningReport->parsed()) return runEveningReport(eveningOptions);
+    if (exportCommand->parsed()) return runExport(exportOptions);
+    if (initiativeProgress->parsed()) return runInitiativeProgress(initiativeOptions);
     if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
     if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
     if (simulate->parsed()) return runSimulate(simulateOptions);
@@ -131,6 +142,7 @@ int runCommandLine(int argc, char** argv) {
     if (syncCommands.resolve->parsed()) return runSyncResolve(syncOptions);
     if (syncCommands.status->parsed()) return runSyncStatus(syncOptions);
     if (staffKeygen->parsed()) return runStaffKeygen(staffKeyOptions);
+    if (staff->parsed() && staff->get_subcommands().empty()) return runStaff(staffOptions);
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());

@@ -21,6 +21,7 @@ enum ExitCode : int {
     kExitNoSuchRound = 10,    // `tally --round`, `round ...`: the data folder has no round with that id
     kExitAuditBroken = 11,    // `audit --check`: the audit log's hash chain is broken (an entry changed or missing)
     kExitNoSuchEvening = 12,  // `evening report`: the data folder has no evening with that id (or none at all)
+    kExitNoSuchInitiative = 13,  // `initiative progress`: the data folder has no initiative with that id or code
 };
 
 int runCommandLine(int argc, char** argv);

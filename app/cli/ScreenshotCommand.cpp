@@ -6,10 +6,16 @@
 #include "../../storage/KioskStore.h"
 #include "../platform/Runner.h"
 #include "../ui/KioskApp.h"
+#include "../ui/staff/StaffApp.h"
 
+#include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <array>
+#include <memory>
+#include <tuple>
 #include <cstdlib>
+#include <filesystem>
 #include <limits>
 #include <string>
 #include <unistd.h>
@@ -24,6 +30,8 @@ constexpr const char* kLanguageOverlay = "language-picker";
 constexpr const char* kIdleOverlay = "idle-question";
 // The presenter window's view (a projector), with an example evening.
 constexpr const char* kPresenter = "presenter";
+// The staff view's panels: "staff-" and the panel's name (staff-overview, staff-ideas, ...).
+constexpr std::string_view kStaffPrefix = "staff-";
 
 // Draws the kiosk's presenter view in the screenshot's window instead of the kiosk's screens.
 class PresenterShot : public platform::FrameClient {
@@ -88,19 +96,130 @@ Result<void> addPresenterExample(storage::KioskStore& store, const std::vector<s
     return {};
 }
 
+// A temporary data folder, removed again: the staff's contacts panel needs the demo's secret key
+// file, which only a store on disk writes.
+class ScratchFolder {
+public:
+    ScratchFolder() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "buurtstem-staff-XXXXXX").string();
+        if (mkdtemp(pattern.data())) path_ = pattern;
+    }
+    ~ScratchFolder() {
+        std::error_code ec;
+        if (!path_.empty()) std::filesystem::remove_all(path_, ec);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
+// A year of pulses for the staff's trend, given month by month on the store's clock before the
+// demo (a clock never runs backwards): meeting people slowly better, clean worse in winter.
+Result<void> addPulseHistory(storage::KioskStore& store, std::uint64_t& clockMs, std::uint64_t nowMs) {
+    constexpr std::uint64_t kMonthMs = 30ull * 24 * 3600 * 1000;
+    for (int month = 11; month >= 1; --month) {
+        clockMs = nowMs - static_cast<std::uint64_t>(month) * kMonthMs;
+        for (int resident = 0; resident < 3 + month % 4; ++resident) {
+            PulseDraft pulse;
+            const int step = 11 - month;
+            pulse.scores = {std::min(5, 2 + (step + resident) / 4), 2 + (resident + month) % 3, 3 + (resident % 2),
+                            std::max(1, 4 - (month > 3 && month < 8 ? 2 : 0) - resident % 2), 3 + (step > 6 ? 1 : 0)};
+            if (resident == 2) pulse.scores[1] = kPulseSkipped;
+            if (Result<void> given = store.givePulse(pulse); !given) return given.error();
+        }
+    }
+    clockMs = nowMs;
+    return {};
+}
+
+int runStaffScreenshot(const ScreenshotOptions& options, ui::StaffPanel panel) {
+    ScratchFolder folder;
+    if (folder.path().empty()) return reportError(makeError(ErrorCode::DataDirUnusable, "no temporary folder"), {});
+    const std::uint64_t nowMs = static_cast<std::uint64_t>(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    auto clockMs = std::make_shared<std::uint64_t>(nowMs);
+    storage::StoreOptions storeOptions;
+    storeOptions.clock = [clockMs] { return *clockMs; };
+    Result<std::unique_ptr<storage::KioskStore>> store =
+        storage::KioskStore::open(folder.path() / storage::kDatabaseFileName, storeOptions);
+    if (!store) return reportError(store.error(), {});
+    if (Result<void> history = addPulseHistory(**store, *clockMs, nowMs); !history) return reportError(history.error(), {});
+    if (Result<int> demo = (*store)->addDemoNeighbourhood(); !demo) return reportError(demo.error(), {});
+    Result<std::vector<std::string>> round = (*store)->addDemoRound();
+    if (!round) return reportError(round.error(), {});
+    if (Result<void> example = addPresenterExample(**store, *round); !example) return reportError(example.error(), {});
+    // Two of the demo's initiatives further along: one running, one approved with its grant.
+    const std::vector<storage::InitiativeRow> pipeline = (*store)->initiativePipeline();
+    const std::array<std::tuple<PipelineStage, std::int64_t, std::int64_t>, 2> progress = {
+        {{PipelineStage::Running, 110000, 45000}, {PipelineStage::Approved, 93000, 0}}};
+    std::size_t next = 0;
+    for (const storage::InitiativeRow& row : pipeline) {
+        if (row.idea.status != IdeaStatus::Approved || next >= progress.size()) continue;
+        InitiativeProgress step;
+        step.ideaId = row.idea.id;
+        std::tie(step.stage, step.grantedCents, step.spentCents) = progress[next++];
+        if (Result<void> set = (*store)->setInitiativeProgress(step); !set) return reportError(set.error(), {});
+    }
+
+    Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");
+    if (!translator) return reportError(translator.error(), {});
+    if (!translator->setLanguage(options.language)) {
+        std::fprintf(stderr, "buurtstem screenshot: unknown language \"%s\"\n", options.language.c_str());
+        return kExitUsage;
+    }
+    ui::StaffSettings settings;
+    settings.language = options.language;
+    settings.bundleFolder = folder.path();
+    if (panel == ui::StaffPanel::Contacts) settings.secretKeyFile = folder.path() / storage::kDemoStaffSecretKeyFileName;
+    if (Result<void> fonts = ui::checkFontFiles(settings.fonts); !fonts) return reportError(fonts.error(), {});
+
+    platform::RunnerSettings runnerSettings;
+    runnerSettings.fullscreen = false;
+    runnerSettings.width = options.width;
+    runnerSettings.height = options.height;
+    runnerSettings.pxPerMmOverride = options.pxPerMm;
+    runnerSettings.title = "Buurtstem screenshot";
+    Result<std::unique_ptr<platform::Runner>> runner = platform::Runner::create(runnerSettings);
+    if (!runner) return reportError(runner.error(), {});
+
+    ui::StaffApp staff(**store, std::move(*translator), settings);
+    staff.setLargeText(options.largeText);
+    staff.setHighContrast(options.highContrast);
+    staff.showForScreenshot(panel);
+    platform::RgbaImage image;
+    if (!(*runner)->renderFrames(staff, 4, &image)) {
+        if (staff.fontError()) return reportError(*staff.fontError(), {});
+        return kExitUnexpected;
+    }
+    if (Result<void> written = platform::writePng(image, options.out); !written) {
+        std::fprintf(stderr, "buurtstem screenshot: cannot write %s\n", options.out.c_str());
+        return kExitStorage;
+    }
+    std::printf("%s: %s, %dx%d\n", options.out.c_str(), options.screen.c_str(), image.width, image.height);
+    return kExitOk;
+}
+
 }  // namespace
 
 int runScreenshot(const ScreenshotOptions& options) {
     if (options.list) {
         for (const ui::ScreenInfo& info : ui::kScreens) std::printf("%s\n", info.name);
         std::printf("%s\n%s\n%s\n", kLanguageOverlay, kIdleOverlay, kPresenter);
+        for (const ui::StaffPanel panel : ui::kAllStaffPanels) std::printf("%s%s\n", kStaffPrefix.data(), ui::staffPanelName(panel));
         return kExitOk;
     }
+    const std::optional<ui::StaffPanel> staffPanel =
+        options.screen.starts_with(kStaffPrefix) ? ui::staffPanelFromName(std::string_view(options.screen).substr(kStaffPrefix.size()))
+                                                 : std::nullopt;
     const bool languageOverlay = options.screen == kLanguageOverlay;
     const bool idleOverlay = options.screen == kIdleOverlay;
     const bool presenter = options.screen == kPresenter;
     const std::optional<ui::ScreenId> screen =
-        languageOverlay ? std::optional(ui::ScreenId::Home)
+        staffPanel        ? std::optional(ui::ScreenId::Home)
+        : languageOverlay ? std::optional(ui::ScreenId::Home)
         : idleOverlay   ? std::optional(ui::ScreenId::IdeaText)
         : presenter     ? std::optional(ui::ScreenId::Home)
                         : ui::screenByName(options.screen);
@@ -118,6 +237,7 @@ int runScreenshot(const ScreenshotOptions& options) {
         std::fprintf(stderr, "buurtstem screenshot: no display, and xvfb-run (Debian package xvfb) could not start one\n");
         return kExitNoDisplay;
     }
+    if (staffPanel) return runStaffScreenshot(options, *staffPanel);
 
     Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::openInMemory();
     if (!store) return reportError(store.error(), {});

@@ -324,11 +324,8 @@ std::string foldCalendarLine(std::string_view line) {
     return out;
 }
 
-std::string writeCalendarInvite(const CalendarInvite& invite) {
-    CivilDate endDate = invite.date;
-    int endMinute = invite.startMinute;
-    addMinutes(endDate, endMinute, invite.minutes);
-    const std::vector<std::string> lines = {
+std::string writeCalendar(std::span<const CalendarInvite> invites) {
+    std::vector<std::string> lines = {
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
         "PRODID:-//Buurtstem//Bewonersavond//NL",
@@ -351,17 +348,24 @@ std::string writeCalendarInvite(const CalendarInvite& invite) {
         "RRULE:FREQ=YEARLY;BYMONTH=10;BYDAY=-1SU",
         "END:STANDARD",
         "END:VTIMEZONE",
-        "BEGIN:VEVENT",
-        "UID:" + invite.uid,
-        "DTSTAMP:" + utcStamp(invite.stampMs),
-        "DTSTART;TZID=Europe/Amsterdam:" + localStamp(invite.date, invite.startMinute),
-        "DTEND;TZID=Europe/Amsterdam:" + localStamp(endDate, endMinute),
-        "SUMMARY:" + escapeCalendarText(invite.summary),
-        "LOCATION:" + escapeCalendarText(invite.location),
-        "DESCRIPTION:" + escapeCalendarText(invite.description),
-        "END:VEVENT",
-        "END:VCALENDAR",
     };
+    for (const CalendarInvite& invite : invites) {
+        CivilDate endDate = invite.date;
+        int endMinute = invite.startMinute;
+        addMinutes(endDate, endMinute, invite.minutes);
+        lines.insert(lines.end(), {
+            "BEGIN:VEVENT",
+            "UID:" + invite.uid,
+            "DTSTAMP:" + utcStamp(invite.stampMs),
+            "DTSTART;TZID=Europe/Amsterdam:" + localStamp(invite.date, invite.startMinute),
+            "DTEND;TZID=Europe/Amsterdam:" + localStamp(endDate, endMinute),
+            "SUMMARY:" + escapeCalendarText(invite.summary),
+            "LOCATION:" + escapeCalendarText(invite.location),
+            "DESCRIPTION:" + escapeCalendarText(invite.description),
+            "END:VEVENT",
+        });
+    }
+    lines.emplace_back("END:VCALENDAR");
     std::string out;
     for (const std::string& line : lines) {
         if (line == "LOCATION:" || line == "DESCRIPTION:") continue;  // empty: left out
@@ -370,5 +374,7 @@ std::string writeCalendarInvite(const CalendarInvite& invite) {
     }
     return out;
 }
+
+std::string writeCalendarInvite(const CalendarInvite& invite) { return writeCalendar(std::span(&invite, 1)); }
 
 }  // namespace buurtstem

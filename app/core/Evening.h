@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -198,6 +199,8 @@ struct CalendarInvite {
 // character), TEXT escaped, DTSTART/DTEND with TZID=Europe/Amsterdam and its VTIMEZONE (CET/CEST,
 // the EU rules), DTSTAMP in UTC.
 std::string writeCalendarInvite(const CalendarInvite& invite);
+// The same with one VEVENT per invite, in the order given (the staff's export of every evening).
+std::string writeCalendar(std::span<const CalendarInvite> invites);
 // TEXT escaping: backslash, semicolon, comma and line breaks (as \n).
 std::string escapeCalendarText(std::string_view text);
 // Folds one content line (without its CRLF) into lines of at most 75 octets joined by CRLF + space.

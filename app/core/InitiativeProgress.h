@@ -17,6 +17,9 @@
 namespace buurtstem {
 
 inline constexpr std::string_view kEventInitiativeProgressSet = "initiative.progress_set";
+// The audit log's name for the step (AuditLog.h has the others): before and after as
+// "stage running; granted 1250.00; spent 400.00; note ...".
+inline constexpr const char* kAuditInitiativeProgress = "initiative.progress_set";
 
 // The pipeline, in order. Submitted and Reviewed are derived until staff set a stage (see
 // KioskStore::initiativePipeline); the others are only ever set by staff.

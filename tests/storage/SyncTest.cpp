@@ -427,6 +427,35 @@ TEST_CASE("two versions of one event are quarantined whichever arrives first", "
     CHECK(dumps[0] == dumps[1]);
 }
 
+TEST_CASE("one uuid at two places is quarantined whichever arrives first", "[storage][sync]") {
+    ManualClock clock;
+    StaffKeys staff;
+    HandKiosk one;
+    HandKiosk two;
+    two.kioskId = one.kioskId + "-2";
+    Event copy = two.event(5, "Kopie", 500);
+    const Event original = one.event(1, "Bankjes", 100);
+    copy.uuid = original.uuid;
+    const std::string bundleOne = one.bundle({original, one.event(2, "Licht", 200)}, staff);
+    const std::string bundleTwo = two.bundle({copy}, staff);
+    std::string dumps[2];
+    for (int order = 0; order < 2; ++order) {
+        ScratchDir dir;
+        auto hub = openOrFail(dir.database(), clock.options());
+        REQUIRE(importInto(*hub, {order == 0 ? bundleOne : bundleTwo}, staff).ok());
+        Result<SyncReport> report = importInto(*hub, {order == 0 ? bundleTwo : bundleOne}, staff);
+        INFO((report.ok() ? std::string() : report.error().detail));
+        REQUIRE(report.ok());
+        REQUIRE(hub->quarantinedEvents().size() == 2);
+        CHECK(hub->quarantinedEvents()[0].reason == "same uuid");
+        CHECK_FALSE(hub->idea("idea-" + one.kioskId + "-1").has_value());
+        CHECK_FALSE(hub->idea("idea-" + two.kioskId + "-5").has_value());
+        CHECK(hub->idea("idea-" + one.kioskId + "-2").has_value());
+        dumps[order] = dumpReadTables(dir.database());
+    }
+    CHECK(dumps[0] == dumps[1]);
+}
+
 TEST_CASE("gaps in a kiosk's seqs are reported, not fatal", "[storage][sync]") {
     ManualClock clock;
     StaffKeys staff;
@@ -591,4 +620,61 @@ TEST_CASE("importing many bundles again is a quick look-up", "[storage][sync][sp
     CHECK(std::all_of(again->bundles.begin(), again->bundles.end(), [](const BundleImport& b) { return b.alreadyImported; }));
     CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(took).count() < 1000);
     CHECK(hub->eventCount() == 100);
+}
+
+// Not run by default (hidden tag): `storage_tests "[.sync-speed]"` in a Release build. 100 bundles
+// of 10 kiosks with BUURTSTEM_SYNC_EVENTS events in all (default 1,000,000), imported at once.
+TEST_CASE("importing 100 bundles with a million events", "[.sync-speed]") {
+    const char* env = std::getenv("BUURTSTEM_SYNC_EVENTS");
+    const std::int64_t total = env ? std::atoll(env) : 1'000'000;
+    constexpr int kKiosks = 10;
+    constexpr int kBundlesPerKiosk = 10;
+    const std::int64_t perBundle = total / (kKiosks * kBundlesPerKiosk);
+    ManualClock clock;
+    StaffKeys staff;
+    std::vector<std::string> bundles;
+    const auto madeStart = std::chrono::steady_clock::now();
+    for (int k = 0; k < kKiosks; ++k) {
+        HandKiosk kiosk;
+        kiosk.kioskId = "5e9a0c1b-0000-4000-8000-0000000000" + std::to_string(10 + k);
+        std::int64_t seq = 0;
+        for (int b = 0; b < kBundlesPerKiosk; ++b) {
+            std::vector<Event> events;
+            events.reserve(static_cast<std::size_t>(perBundle));
+            for (std::int64_t i = 0; i < perBundle; ++i) {
+                ++seq;
+                const std::uint64_t hlc = (1'764'316'924'000ULL + static_cast<std::uint64_t>(seq) * 10) << 16 | static_cast<std::uint64_t>(k);
+                if (seq == 1) {
+                    Event e = kiosk.event(seq, "Idee van kiosk " + std::to_string(k), hlc);
+                    events.push_back(std::move(e));
+                } else if (seq % 2 == 0) {
+                    events.push_back(Event{kiosk.kioskId, seq, kiosk.kioskId + "-" + std::to_string(seq), HlcStamp{hlc},
+                                           std::string(kEventIdeaSupported),
+                                           encodePayload(IdeaSupported{"idea-" + kiosk.kioskId + "-1"})});
+                } else {
+                    PulseGiven pulse;
+                    pulse.scores[0] = 1 + static_cast<int>(seq % 5);
+                    events.push_back(Event{kiosk.kioskId, seq, kiosk.kioskId + "-" + std::to_string(seq), HlcStamp{hlc},
+                                           std::string(kEventPulseGiven), encodePayload(pulse)});
+                }
+            }
+            bundles.push_back(kiosk.bundle(events, staff));
+        }
+    }
+    const auto made = std::chrono::steady_clock::now() - madeStart;
+    ScratchDir dir;
+    auto hub = openOrFail(dir.database(), clock.options());
+    const auto start = std::chrono::steady_clock::now();
+    Result<SyncReport> report = importInto(*hub, bundles, staff);
+    const auto took = std::chrono::steady_clock::now() - start;
+    INFO((report.ok() ? std::string() : report.error().detail));
+    REQUIRE(report.ok());
+    const auto again = std::chrono::steady_clock::now();
+    REQUIRE(importInto(*hub, bundles, staff).ok());
+    const auto tookAgain = std::chrono::steady_clock::now() - again;
+    const auto ms = [](auto d) { return static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(d).count()); };
+    std::printf("sync speed: %lld events in %zu bundles: written in %lld ms, imported in %lld ms (%s), again in %lld ms\n",
+                static_cast<long long>(hub->eventCount()), bundles.size(), ms(made), ms(took),
+                report->fullRebuild ? "full rebuild" : "applied in order", ms(tookAgain));
+    CHECK(hub->eventCount() == perBundle * kKiosks * kBundlesPerKiosk);
 }

@@ -36,23 +36,6 @@ struct NeedRow {
     std::int64_t count;
 };
 
-std::string needLabel(const Ui& ui, NeedGroup group, std::size_t option) {
-    const auto key = [&](std::span<const char* const> keys) { return option < keys.size() ? std::string(ui.tr(keys[option])) : std::string(); };
-    switch (group) {
-        case NeedGroup::Meeting: return key(kMeetingKeys);
-        case NeedGroup::Care: return key(kCareKeys);
-        case NeedGroup::LivingWell: return key(kLivingKeys);
-        case NeedGroup::Days: return key(kDayKeys);
-        case NeedGroup::Times: return key(kTimeKeys);
-        case NeedGroup::Help: return key(kHelpKeys);
-        case NeedGroup::Interpreter: break;
-    }
-    const std::string language = option < std::size(kInterpreterNames) && *kInterpreterNames[option]
-                                     ? kInterpreterNames[option]
-                                     : ui.tr("needs.interpreter.other");
-    return ui.format("presenter.heard.interpreter", {{"language", language}});
-}
-
 const char* needIcon(NeedGroup group) {
     switch (group) {
         case NeedGroup::Meeting: return icon::Meeting;
@@ -72,7 +55,7 @@ std::vector<NeedRow> needRows(const Ui& ui, const MeetingNeedSummary& needs) {
     for (const NeedGroup group : kAllNeedGroups)
         for (std::size_t option = 0; option < needOptions(group).size(); ++option)
             if (const std::int64_t count = needs.counts[needGroupIndex(group)][option]; count > 0)
-                rows.push_back({needLabel(ui, group, option), needIcon(group), count});
+                rows.push_back({needOptionLabel(ui, group, option), needIcon(group), count});
     std::stable_sort(rows.begin(), rows.end(), [](const NeedRow& a, const NeedRow& b) { return a.count > b.count; });
     return rows;
 }
@@ -131,6 +114,23 @@ std::string withIcon(const char* iconText, const std::string& text) {
 }
 
 }  // namespace
+
+std::string needOptionLabel(const Ui& ui, NeedGroup group, std::size_t option) {
+    const auto key = [&](std::span<const char* const> keys) { return option < keys.size() ? std::string(ui.tr(keys[option])) : std::string(); };
+    switch (group) {
+        case NeedGroup::Meeting: return key(kMeetingKeys);
+        case NeedGroup::Care: return key(kCareKeys);
+        case NeedGroup::LivingWell: return key(kLivingKeys);
+        case NeedGroup::Days: return key(kDayKeys);
+        case NeedGroup::Times: return key(kTimeKeys);
+        case NeedGroup::Help: return key(kHelpKeys);
+        case NeedGroup::Interpreter: break;
+    }
+    const std::string language = option < std::size(kInterpreterNames) && *kInterpreterNames[option]
+                                     ? kInterpreterNames[option]
+                                     : ui.tr("needs.interpreter.other");
+    return ui.format("presenter.heard.interpreter", {{"language", language}});
+}
 
 void drawPresenterHeard(PresenterContext& ctx, ImVec2 min, ImVec2 max) {
     Ui& ui = ctx.ui;

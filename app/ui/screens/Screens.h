@@ -217,6 +217,8 @@ void drawPresenter(PresenterContext& ctx, ImVec2 size);  // the panels laid out 
 void drawPresenterAgenda(PresenterContext& ctx, ImVec2 min, ImVec2 max);
 void drawPresenterResults(PresenterContext& ctx, ImVec2 min, ImVec2 max);
 void drawPresenterHeard(PresenterContext& ctx, ImVec2 min, ImVec2 max);
+// What an option of the meeting needs is called (PresenterHeard.cpp); an interpreter by its language.
+std::string needOptionLabel(const Ui& ui, NeedGroup group, std::size_t option);
 void drawPresenterDotVote(PresenterContext& ctx, ImVec2 min, ImVec2 max);
 
 // Shared by the panels: a panel's card and heading; returns where its content starts (screen y).

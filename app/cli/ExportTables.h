@@ -1,0 +1,28 @@
+// The lists `buurtstem export` writes, as tables of plain cells (app/core/Export.h), read from a
+// kiosk's or the office's store. Apart from the command itself so a benchmark can time them
+// without the screens.
+#pragma once
+
+#include "../core/Export.h"
+
+#include <string>
+
+namespace buurtstem::storage {
+class KioskStore;
+class StaffSecretKey;
+}
+
+namespace buurtstem::cli {
+
+// The table of one list: "ideas", "initiatives", "needs", "pulse", "rounds" or "evenings" (any
+// other name gives the evenings). `neighbourhood` ("" = all) keeps ideas, initiatives, needs and
+// pulses of kiosks whose latest name it is; `roundId` ("" = all) one round; `staffKey`, when
+// given, adds the contact columns to ideas and initiatives. Rows are in a stable order. On a
+// storage failure the table is short and the store's lastReadError() says why.
+exporting::Table exportTable(const storage::KioskStore& store, const std::string& what, const std::string& neighbourhood,
+                             const std::string& roundId, const storage::StaffSecretKey* staffKey);
+
+// Every evening as one iCalendar file, DTSTAMP the newest event's time (not the clock's).
+std::string eveningsCalendar(const storage::KioskStore& store);
+
+}  // namespace buurtstem::cli

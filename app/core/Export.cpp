@@ -1,0 +1,168 @@
+// The export's CSV and JSON writers (see Export.h).
+#include "Export.h"
+
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+
+namespace buurtstem::exporting {
+
+namespace {
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+constexpr std::string_view kLineEnd = "\r\n";  // RFC 4180
+
+// A cell as text for CSV (Text cells still go through csvCell).
+std::string plainNumber(const Cell& cell, ColumnType type) {
+    if (const auto* whole = std::get_if<std::int64_t>(&cell))
+        return type == ColumnType::Money ? formatCents(*whole) : std::to_string(*whole);
+    if (const auto* decimal = std::get_if<double>(&cell)) return formatDecimal(*decimal);
+    return {};
+}
+
+}  // namespace
+
+std::string formatCents(std::int64_t cents) {
+    const bool negative = cents < 0;
+    // Through unsigned, so even the most negative value has a magnitude.
+    const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+    std::string fraction = std::to_string(magnitude % 100);
+    if (fraction.size() < 2) fraction.insert(0, 1, '0');
+    return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + fraction;
+}
+
+std::string formatDecimal(double value) {
+    if (!std::isfinite(value)) return "0.00";
+    // Whole hundredths first, so the result never depends on printf's rounding mode.
+    const double hundredths = std::round(value * 100.0);
+    if (std::fabs(hundredths) > 9.0e17) return "0.00";
+    return formatCents(static_cast<std::int64_t>(hundredths));
+}
+
+bool startsLikeFormula(std::string_view text) {
+    if (text.empty()) return false;
+    switch (text.front()) {
+        case '=':
+        case '+':
+        case '-':
+        case '@':
+        case '\t':
+        case '\r': return true;
+        default: return false;
+    }
+}
+
+std::string csvCell(std::string_view text, char separator) {
+    std::string cell;
+    cell.reserve(text.size() + 1);
+    if (startsLikeFormula(text)) cell.push_back('\'');
+    cell.append(text);
+    bool quote = false;
+    for (char c : cell) {
+        if (c == separator || c == '"' || c == '\r' || c == '\n') {
+            quote = true;
+            break;
+        }
+    }
+    if (!quote) return cell;
+    std::string quoted;
+    quoted.reserve(cell.size() + 2);
+    quoted.push_back('"');
+    for (char c : cell) {
+        if (c == '"') quoted.push_back('"');
+        quoted.push_back(c);
+    }
+    quoted.push_back('"');
+    return quoted;
+}
+
+std::string writeCsv(const Table& table, char separator) {
+    std::string out(kByteOrderMark);
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        if (c > 0) out.push_back(separator);
+        out += csvCell(table.columns[c].id, separator);
+    }
+    out += kLineEnd;
+    for (const std::vector<Cell>& row : table.rows) {
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            if (c > 0) out.push_back(separator);
+            if (c >= row.size()) continue;
+            if (const auto* text = std::get_if<std::string>(&row[c]))
+                out += csvCell(*text, separator);
+            else
+                out += plainNumber(row[c], table.columns[c].type);
+        }
+        out += kLineEnd;
+    }
+    return out;
+}
+
+std::string jsonString(std::string_view text) {
+    std::string out;
+    out.reserve(text.size() + 2);
+    out.push_back('"');
+    for (char ch : text) {
+        const auto c = static_cast<unsigned char>(ch);
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default:
+                if (c < 0x20 || c == 0x7F) {
+                    char escaped[8];
+                    std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
+                    out += escaped;
+                } else {
+                    out.push_back(ch);
+                }
+        }
+    }
+    out.push_back('"');
+    return out;
+}
+
+std::string_view columnTypeId(ColumnType type) {
+    switch (type) {
+        case ColumnType::Text: return "text";
+        case ColumnType::Integer: return "integer";
+        case ColumnType::Money: return "money";
+        case ColumnType::Decimal: return "decimal";
+    }
+    return "text";
+}
+
+std::string writeJson(const Table& table) {
+    std::string out = "{\"format\":" + jsonString(kExportFormatName) + ",\"version\":" + std::to_string(kExportFormatVersion) +
+                      ",\"what\":" + jsonString(table.what) + ",\n\"columns\":[";
+    std::vector<std::string> keys;
+    for (std::size_t c = 0; c < table.columns.size(); ++c) {
+        keys.push_back(jsonString(table.columns[c].id));
+        if (c > 0) out.push_back(',');
+        out += "{\"id\":" + keys.back() + ",\"type\":" + jsonString(columnTypeId(table.columns[c].type)) + "}";
+    }
+    out += "],\n\"rows\":[";
+    for (std::size_t r = 0; r < table.rows.size(); ++r) {
+        out += r == 0 ? "\n{" : ",\n{";
+        const std::vector<Cell>& row = table.rows[r];
+        for (std::size_t c = 0; c < table.columns.size(); ++c) {
+            if (c > 0) out.push_back(',');
+            out += keys[c];
+            out.push_back(':');
+            const Cell empty;
+            const Cell& cell = c < row.size() ? row[c] : empty;
+            if (const auto* text = std::get_if<std::string>(&cell))
+                out += jsonString(*text);
+            else if (std::holds_alternative<std::monostate>(cell))
+                out += "null";
+            else
+                out += plainNumber(cell, table.columns[c].type);
+        }
+        out.push_back('}');
+    }
+    out += "\n]}\n";
+    return out;
+}
+
+}  // namespace buurtstem::exporting
