@@ -38,6 +38,7 @@ Result<StaffSecretKey> loadStaffSecretKey(const std::filesystem::path& file) {
 }
 
 std::optional<OpenedContact> openSealedContact(const std::string& sealedBase64, const StaffSecretKey& key) {
+    if (sealedBase64.empty()) return std::nullopt;  // no contact given (and no buffer to decode into)
     std::vector<unsigned char> sealed(sealedBase64.size());
     std::size_t length = 0;
     if (sodium_base642bin(sealed.data(), sealed.size(), sealedBase64.data(), sealedBase64.size(), nullptr, &length,
