@@ -2609,8 +2609,23 @@ Result<SyncReport> KioskStore::importBundles(const std::vector<NamedBundle>& bun
     named.reserve(bundles.size());
     for (const NamedBundle& b : bundles) named.push_back({b.name, b.bytes});
     const HlcClock clockBefore = impl_->clock;
+    // A merge touches the read tables' pages over and over; with SQLite's small default page
+    // cache each touch is a read from the file. A larger cache for the import only (an upper
+    // bound, not memory taken up front); the kiosk's own small writes keep the default.
+    const Result<std::int64_t> cacheRead = guarded<std::int64_t>("read cache size", [&]() -> Result<std::int64_t> {
+        return impl_->db.execAndGet("PRAGMA cache_size").getInt64();
+    });
+    const std::int64_t cacheBefore = cacheRead ? *cacheRead : -2000;
+    (void)guarded<void>("grow cache", [&]() -> Result<void> {
+        impl_->db.exec("PRAGMA cache_size = -262144");  // 256 MiB
+        return {};
+    });
     Result<SyncReport> report = impl_->writeTransaction<SyncReport>("import bundles", [&]() -> Result<SyncReport> {
         return storage::importBundles(impl_->db, impl_->syncContext(), named, staffSecretKey, trustNew);
+    });
+    (void)guarded<void>("restore cache", [&]() -> Result<void> {
+        impl_->db.exec("PRAGMA cache_size = " + std::to_string(cacheBefore));
+        return {};
     });
     if (!report) impl_->clock = clockBefore;  // the stamps it observed were rolled back with the events
     return report;
