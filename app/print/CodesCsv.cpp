@@ -2,6 +2,7 @@
 #include "CodesCsv.h"
 
 #include "AtomicFile.h"
+#include "../core/Export.h"
 
 #include <string>
 
@@ -13,34 +14,9 @@ constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr char kSeparator = ';';
 constexpr std::string_view kLineEnd = "\r\n";  // RFC 4180
 
-bool startsLikeFormula(std::string_view text) {
-    if (text.empty()) return false;
-    switch (text.front()) {
-        case '=':
-        case '+':
-        case '-':
-        case '@':
-        case '\t':
-        case '\r': return true;
-        default: return false;
-    }
-}
-
 }  // namespace
 
-std::string csvCell(std::string_view text) {
-    std::string cell;
-    if (startsLikeFormula(text)) cell.push_back('\'');
-    cell.append(text);
-    if (cell.find_first_of(";\"\r\n") == std::string::npos) return cell;
-    std::string quoted = "\"";
-    for (char c : cell) {
-        if (c == '"') quoted.push_back('"');
-        quoted.push_back(c);
-    }
-    quoted.push_back('"');
-    return quoted;
-}
+std::string csvCell(std::string_view text) { return exporting::csvCell(text, kSeparator); }
 
 Result<void> writeCodesCsv(const std::filesystem::path& out, const CodeCardSheet& sheet) {
     if (sheet.codes.empty()) return makeError(ErrorCode::InvalidInput, "no voting codes to export");
