@@ -1714,7 +1714,10 @@ bool KioskStore::receiptCounted(const std::string& roundId, std::string_view typ
     const std::string receipt = normaliseReferenceCode(typedReceipt);
     if (receipt.empty()) return false;
     return impl_->read<bool>("find receipt", false, [&]() -> Result<bool> {
-        SQLite::Statement q(impl_->db, "SELECT 1 FROM ballots WHERE round_id = ? AND receipt = ?");
+        // A ballot whose code was also used at another kiosk counts only as the round's policy says.
+        SQLite::Statement q(impl_->db,
+                            "SELECT 1 FROM ballots WHERE round_id = ? AND receipt = ? "
+                            "AND ballot_id NOT IN (SELECT ballot_id FROM uncounted_ballots)");
         q.bind(1, roundId);
         q.bind(2, receipt);
         return q.executeStep();

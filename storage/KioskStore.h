@@ -297,7 +297,8 @@ public:
     // The round's ballots: the kiosk's and those of paper batches whose two entries agree.
     std::int64_t ballotCount(const std::string& roundId) const;
     // Whether one of the round's ballots carries this receipt (typed in any case, with or without
-    // the dash): a resident sees their vote was counted, and nothing of what they chose.
+    // the dash) and counts: a resident sees their vote was counted, and nothing of what they chose.
+    // A ballot whose code was also used at another kiosk counts as the round's sameCode says.
     bool receiptCounted(const std::string& roundId, std::string_view typedReceipt) const;
     // The demo's budget rounds: one that closed just now with 40 demo ballots and its results
     // published, one after the open one taking residents' proposals, and one open from yesterday

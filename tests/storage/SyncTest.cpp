@@ -557,6 +557,7 @@ struct TwoKioskCode {
     std::string codeHash;
     std::string ballotA;
     std::string ballotB;
+    std::string receiptA;  // what kiosk A's resident holds
     std::vector<std::string> bundles;
 
     TwoKioskCode(DuplicateCodePolicy policy, std::int64_t bOffsetMs) {
@@ -576,6 +577,7 @@ struct TwoKioskCode {
         REQUIRE(first.ok());
         codeHash = first->codeHash;
         ballotA = first->ballotId;
+        receiptA = first->receipt;
         bundles.push_back(exported(*kiosk));
 
         HandKiosk b;
@@ -609,6 +611,8 @@ TEST_CASE("a code used at two kiosks is flagged and counted by the round's polic
             // The earliest ballot chose project 0 at A and project 1 ("licht") at B.
             const auto onLicht = std::count_if(ballots.begin(), ballots.end(), [](const BallotDraft& d) { return d.has(1); });
             CHECK(onLicht == (bFirst ? 2 : 1));
+            // "Is my vote counted?" tells kiosk A's resident the truth either way.
+            CHECK(hub->receiptCounted(setup.roundId, setup.receiptA) == !bFirst);
         }
     }
     SECTION("void counts neither") {
@@ -619,6 +623,7 @@ TEST_CASE("a code used at two kiosks is flagged and counted by the round's polic
         CHECK(hub->codeConflicts().size() == 1);
         CHECK(hub->ballotCount(setup.roundId) == 1);
         CHECK(hub->roundBallots(setup.roundId).size() == 1);
+        CHECK_FALSE(hub->receiptCounted(setup.roundId, setup.receiptA));
     }
     SECTION("staff review counts none until decided") {
         TwoKioskCode setup(DuplicateCodePolicy::StaffReview, 1000);
