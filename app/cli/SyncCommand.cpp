@@ -6,11 +6,11 @@
 #include "StoreAccess.h"
 
 #include "../../storage/Bundle.h"
+#include "../../storage/StaffContacts.h"
 #include "../core/KioskSetup.h"
 
 #include <CLI/CLI.hpp>
 #include <fcntl.h>
-#include <sodium.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -219,8 +219,12 @@ int runSyncExport(const SyncCommandOptions& options) {
 }
 
 int runSyncImport(const SyncCommandOptions& options) {
-    std::optional<StaffKey> secret = readKeyFile(options.staffSecret, "staff secret key");
-    if (!secret) return kExitBadFile;
+    // The office's own reader: the key is wiped when it goes out of scope, on every path.
+    Result<storage::StaffSecretKey> secret = storage::loadStaffSecretKey(options.staffSecret);
+    if (!secret) {
+        std::fprintf(stderr, "--staff-secret: %s. Nothing was imported.\n", secret.error().detail.c_str());
+        return kExitBadFile;
+    }
     std::vector<storage::KioskStore::NamedBundle> bundles;
     for (const fs::path& file : options.bundles) {
         std::string problem;
@@ -234,7 +238,7 @@ int runSyncImport(const SyncCommandOptions& options) {
     const fs::path dir = dataDirOrDefault(options.dataDir);
     OpenedStore opened;
     if (int rc = openKioskStore(dir, StoreAccess::Create, opened); rc != kExitOk) return rc;
-    Result<SyncReport> report = opened.store->importBundles(bundles, *secret, options.trust);
+    Result<SyncReport> report = opened.store->importBundles(bundles, secret->secretKey(), options.trust);
     if (!report) {
         if (report.error().code == ErrorCode::InvalidInput) {
             std::fprintf(stderr, "Refused: %s\nNothing was imported.\n", report.error().detail.c_str());
@@ -244,7 +248,7 @@ int runSyncImport(const SyncCommandOptions& options) {
     }
     printReport(*report);
     if (!options.ackDir.empty()) {
-        Result<std::vector<std::pair<std::string, std::string>>> acks = opened.store->makeAcknowledgements(*secret);
+        Result<std::vector<std::pair<std::string, std::string>>> acks = opened.store->makeAcknowledgements(secret->secretKey());
         if (!acks) return reportError(acks.error(), dir);
         std::error_code ec;
         fs::create_directories(options.ackDir, ec);
@@ -257,7 +261,6 @@ int runSyncImport(const SyncCommandOptions& options) {
         }
         std::printf("Wrote %zu acknowledgements to %s.\n", acks->size(), options.ackDir.c_str());
     }
-    sodium_memzero(secret->data(), secret->size());
     return kExitOk;
 }
 
