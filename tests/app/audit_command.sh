@@ -17,20 +17,10 @@ readonly EXIT_USAGE=2 EXIT_DATA_DIR=3 EXIT_AUDIT_BROKEN=11
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/buurtstem-audit.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+# shellcheck source=lib/command_test.bash
+source "${2:?usage: $0 BUURTSTEM_BINARY SOURCE_DIR}/tests/app/lib/command_test.bash"
 command -v sqlite3 >/dev/null || { echo "FAIL: sqlite3 is not installed (./dev.sh test installs it)" >&2; exit 1; }
 
-# expect NAME CODE PHRASE -- COMMAND...: COMMAND exits with CODE and says PHRASE (stdout or
-# stderr); its standard output alone is kept in $WORK/stdout.
-expect() {
-    local name=$1 code=$2 phrase=$3
-    shift 4
-    local actual=0
-    "$@" >"$WORK/stdout" 2>"$WORK/stderr" || actual=$?
-    cat "$WORK/stdout" "$WORK/stderr" >"$WORK/out"
-    [ "$actual" -eq "$code" ] || fail "$name: exit code $actual, expected $code ($(head -c 400 "$WORK/out"))"
-    grep -qF -- "$phrase" "$WORK/out" || fail "$name: no \"$phrase\" in: $(head -c 400 "$WORK/out")"
-}
 audit() { "$BIN" audit --data-dir "$1" "${@:2}"; }
 # A data folder with a kiosk database and no audit entries: `round create` is the command that makes one.
 new_kiosk() {

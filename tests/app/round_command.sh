@@ -15,19 +15,9 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/buurtstem-round.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 DATA=$WORK/data
 failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+# shellcheck source=lib/command_test.bash
+source "${2:?usage: $0 BUURTSTEM_BINARY SOURCE_DIR}/tests/app/lib/command_test.bash"
 
-# expect NAME CODE PHRASE -- COMMAND...: COMMAND exits with CODE and says PHRASE (stdout or
-# stderr); its standard output alone is kept in $WORK/stdout.
-expect() {
-    local name=$1 code=$2 phrase=$3
-    shift 4
-    local actual=0
-    "$@" >"$WORK/stdout" 2>"$WORK/stderr" || actual=$?
-    cat "$WORK/stdout" "$WORK/stderr" >"$WORK/out"
-    [ "$actual" -eq "$code" ] || fail "$name: exit code $actual, expected $code ($(head -c 400 "$WORK/out"))"
-    grep -qF -- "$phrase" "$WORK/out" || fail "$name: no \"$phrase\" in: $(head -c 400 "$WORK/out")"
-}
 round() { "$BIN" round "$1" --data-dir "$DATA" "${@:2}"; }
 listing() { round list >"$WORK/list" 2>&1 || fail "round list: exit code $?"; }
 round_count() { listing; grep -c '^[0-9a-f]\{8\}-' "$WORK/list" || true; }

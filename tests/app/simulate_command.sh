@@ -13,18 +13,9 @@ readonly EXIT_USAGE=2 EXIT_ALREADY_RUNNING=4
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/buurtstem-simulate.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 failures=0
-fail() { echo "FAIL: $*" >&2; failures=$((failures + 1)); }
+# shellcheck source=lib/command_test.bash
+source "${2:?usage: $0 BUURTSTEM_BINARY SOURCE_DIR}/tests/app/lib/command_test.bash"
 
-# expect NAME CODE PHRASE -- COMMAND...: COMMAND exits with CODE and says PHRASE (stdout or stderr).
-expect() {
-    local name=$1 code=$2 phrase=$3
-    shift 4
-    local actual=0
-    "$@" >"$WORK/stdout" 2>"$WORK/stderr" || actual=$?
-    cat "$WORK/stdout" "$WORK/stderr" >"$WORK/out"
-    [ "$actual" -eq "$code" ] || fail "$name: exit code $actual, expected $code ($(head -c 400 "$WORK/out"))"
-    grep -qF -- "$phrase" "$WORK/out" || fail "$name: no \"$phrase\" in: $(head -c 400 "$WORK/out")"
-}
 simulate() { "$BIN" simulate --data-dir "$@"; }
 sql() { sqlite3 -batch -noheader "$1/buurtstem.sqlite" "$2"; }
 same() {  # same NAME ACTUAL EXPECTED
