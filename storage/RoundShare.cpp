@@ -132,8 +132,23 @@ Result<std::string> makeRoundShare(SQLite::Database& db, const std::string& ownK
     summary.makerKioskId = ownKioskId;
     summary.makerKey = own.identity.publicKey;
     summary.recipientKey = recipientKey;
+    // Made here: the round's first save in the whole log is this kiosk's. A round received from
+    // another kiosk and changed here holds saves of this kiosk too, but is not this kiosk's to pass on.
+    {
+        SQLite::Statement saves(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE type = ? "
+                                    "ORDER BY hlc, kiosk_id, seq");
+        saves.bind(1, std::string(kEventRoundSaved));
+        std::optional<std::string> firstBy;
+        while (!firstBy && saves.executeStep()) {
+            const Event e = eventFrom(saves);
+            const std::optional<AboutRound> about = aboutRound(e);
+            if (about && about->roundId == roundId) firstBy = e.kioskId;
+        }
+        if (firstBy != ownKioskId) {
+            return refused("round " + roundId + " was not made at this kiosk: share it from the kiosk that made it");
+        }
+    }
     std::vector<Event> events;
-    bool made = false;
     SQLite::Statement q(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE kiosk_id = ? AND type IN "
                             "(?, ?, ?, ?) ORDER BY seq");
     q.bind(1, ownKioskId);
@@ -142,15 +157,9 @@ Result<std::string> makeRoundShare(SQLite::Database& db, const std::string& ownK
         Event e = eventFrom(q);
         const std::optional<AboutRound> about = aboutRound(e);
         if (!about || about->roundId != roundId) continue;
-        if (e.type == kEventRoundSaved) {
-            made = true;
-            summary.roundName = about->name;  // by seq: the latest save's name
-        }
+        if (e.type == kEventRoundSaved) summary.roundName = about->name;  // by seq: the latest save's name
         summary.codes += about->codes;
         events.push_back(std::move(e));
-    }
-    if (!made) {
-        return refused("round " + roundId + " was not made at this kiosk: share it from the kiosk that made it");
     }
     const std::optional<VotingCodeKey> codeKey = storedCodeKey(db, roundId);
     if (!codeKey) return makeError(ErrorCode::StorageFailure, "this kiosk has no code key for round " + roundId);

@@ -219,6 +219,8 @@ TEST_CASE("only the kiosk that made a round shares it, and only with another kio
     CHECK(toItself.error().detail.find("this kiosk's own") != std::string::npos);
     REQUIRE(k.b->receiveRound(shared(*k.a, k.roundId, *k.b)).ok());
     auto c = kiosk(k.clockA, k.staff);
+    // Ending voting early at B saves the round at B too; it is still A's round.
+    REQUIRE(k.b->changeRoundPhase(k.roundId, PhaseChange::CloseVotingNow).ok());
     Result<std::string> passedOn = k.b->shareRound(k.roundId, c->identityPublicKey(), summary);
     REQUIRE_FALSE(passedOn.ok());
     CHECK(passedOn.error().detail.find("was not made at this kiosk") != std::string::npos);
