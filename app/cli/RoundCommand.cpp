@@ -588,8 +588,16 @@ int writeKioskKey(const RoundCommandOptions& options) {
     return kExitOk;
 }
 
+// --by goes into the audit log: checked before anything is written.
+std::optional<std::string> byProblem(const RoundCommandOptions& options) {
+    const Result<void> valid = validateAuditDraft({options.by, storage::kAuditRoundShared, options.roundId, "", ""});
+    if (valid) return std::nullopt;
+    return "--by: " + valid.error().detail;
+}
+
 int shareRound(const RoundCommandOptions& options) {
     const char* const command = "share";
+    if (const std::optional<std::string> problem = byProblem(options)) return mistake(command, *problem);
     const ParsedKeyFile parsed = readStaffKeyFile(options.to);
     if (parsed.problem != KeyFileProblem::None)
         return mistake(command, "--to " + options.to.string() + " is not a kiosk's key file (`buurtstem round kiosk-key "
@@ -639,6 +647,7 @@ int shareRound(const RoundCommandOptions& options) {
 
 int receiveRound(const RoundCommandOptions& options) {
     const char* const command = "receive";
+    if (const std::optional<std::string> problem = byProblem(options)) return mistake(command, *problem);
     // The file first: a refused file never opens the database.
     std::string problem;
     const std::optional<std::string> bytes = readWholeFile(options.file, storage::kRoundShareMaxBytes, problem);

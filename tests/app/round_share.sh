@@ -84,6 +84,8 @@ expect "share to a file that is no key" $EXIT_USAGE "is not a kiosk's key file" 
     round share "$A" --round "$ROUND" --to "$WORK/codes.csv" --out "$STICK/again.share"
 expect "share to itself" $EXIT_USAGE "this kiosk's own" -- \
     round share "$B" --round "$ROUND" --to "$STICK/kiosk-b.key" --out "$STICK/again.share"
+expect "share by nobody" $EXIT_USAGE "--by" -- \
+    round share "$A" --round "$ROUND" --to "$STICK/kiosk-b.key" --out "$STICK/again.share" --by ""
 [ ! -e "$STICK/again.share" ] || fail "a refused share wrote a file"
 
 # [SECTION] audit logs, and what reaches the office
