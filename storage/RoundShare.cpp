@@ -161,11 +161,12 @@ Result<std::string> makeRoundShare(SQLite::Database& db, const std::string& ownK
         summary.codes += about->codes;
         events.push_back(std::move(e));
     }
-    const std::optional<VotingCodeKey> codeKey = storedCodeKey(db, roundId);
+    std::optional<VotingCodeKey> codeKey = storedCodeKey(db, roundId);
     if (!codeKey) return makeError(ErrorCode::StorageFailure, "this kiosk has no code key for round " + roundId);
     summary.events = static_cast<std::int64_t>(events.size());
 
     std::string plain(codeKey->begin(), codeKey->end());
+    sodium_memzero(codeKey->data(), codeKey->size());
     BoxKey office{};
     if (staffPublicKey) office = *staffPublicKey;
     plain.append(office.begin(), office.end());
