@@ -570,13 +570,7 @@ int writeKioskKey(const RoundCommandOptions& options) {
     const BundleKey key = opened.store->identityPublicKey();
     if (const std::optional<Error> error = opened.store->lastReadError()) return reportError(*error, dataDir);
     // Hex on one line: readable on screen and read back by the same reader as the staff key.
-    std::string text;
-    for (const std::uint8_t byte : key) {
-        static constexpr char kDigits[] = "0123456789abcdef";
-        text += kDigits[byte >> 4];
-        text += kDigits[byte & 0xf];
-    }
-    text += '\n';
+    const std::string text = toHex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size())) + "\n";
     std::string problem;
     if (!writeDurably(options.out, text, problem)) {
         std::fprintf(stderr, "buurtstem round %s: %s\n", command, problem.c_str());
