@@ -70,7 +70,7 @@ Result<RoundShareHeader> readRoundShareHeader(std::string_view bytes);
 // the seal, the events, another office) and only then stores, inside the caller's write
 // transaction, the events it does not hold yet and the code key, and brings the read tables up
 // to date. Receiving the same file again changes nothing. Errors: InvalidInput (the detail says
-// what), storage errors; nothing is stored on error.
+// what; "conflict", found while storing, too), storage errors; the caller rolls back on error.
 Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncContext& context, std::string_view bytes,
                                             const BoxKey* staffPublicKey);
 

@@ -284,6 +284,18 @@ TEST_CASE("a damaged, foreign or misplaced file is refused and changes nothing",
         CHECK(header->schemaVersion == kSchemaVersion);
         std::string future = file;
         future[kRoundShareMagic.size()] = 2;  // format version 2, under a signature that then fails first
-        CHECK_FALSE(readRoundShareHeader(future).ok());
+        CHECK(readRoundShareHeader(future).error().detail.rfind("tampered", 0) == 0);
+        // Signed anew, by a kiosk of a later build.
+        const KioskIdentity later = makeKioskIdentity();
+        future.replace(kRoundShareMagic.size() + 4, later.publicKey.size(),
+                       reinterpret_cast<const char*>(later.publicKey.data()), later.publicKey.size());
+        future.resize(future.size() - crypto_sign_BYTES);
+        std::array<unsigned char, crypto_sign_BYTES> signature{};
+        crypto_sign_detached(signature.data(), nullptr, reinterpret_cast<const unsigned char*>(future.data()), future.size(),
+                             later.secretKey.data());
+        future.append(reinterpret_cast<const char*>(signature.data()), signature.size());
+        CHECK(readRoundShareHeader(future).error().detail.rfind("future version", 0) == 0);
+        CHECK(refusal(*k.b, future).rfind("future version", 0) == 0);
+        unchanged();
     }
 }
