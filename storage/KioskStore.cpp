@@ -8,6 +8,7 @@
 #include "PaperTables.h"
 #include "ModerationTables.h"
 #include "KioskSettingsTable.h"
+#include "RoundShare.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
 #include "Sync.h"
@@ -2677,6 +2678,27 @@ Result<void> KioskStore::resolveCodeConflict(const std::string& roundId, const s
         if (!event) return event.error();
         return {};
     });
+}
+
+// [SECTION] One round at two kiosks
+
+Result<std::string> KioskStore::shareRound(const std::string& roundId, const BundleKey& recipientKey,
+                                           RoundShareSummary& summary) const {
+    return guarded<std::string>("share a round", [&]() -> Result<std::string> {
+        const std::optional<StaffKey> staffKey = impl_->readStaffKey();
+        return makeRoundShare(impl_->db, impl_->kioskId, roundId, recipientKey, staffKey ? &*staffKey : nullptr,
+                              impl_->schemaVersion, impl_->nowMs(), summary);
+    });
+}
+
+Result<RoundShareSummary> KioskStore::receiveRound(std::string_view bytes) {
+    const HlcClock clockBefore = impl_->clock;
+    Result<RoundShareSummary> received = impl_->writeTransaction<RoundShareSummary>("receive a round", [&]() -> Result<RoundShareSummary> {
+        const std::optional<StaffKey> staffKey = impl_->readStaffKey();
+        return receiveRoundShare(impl_->db, impl_->syncContext(), bytes, staffKey ? &*staffKey : nullptr);
+    });
+    if (!received) impl_->clock = clockBefore;  // the stamps it observed were rolled back with the events
+    return received;
 }
 
 std::optional<Error> KioskStore::lastReadError() const { return impl_->lastReadError; }

@@ -20,6 +20,8 @@
 #include "../app/core/round/BudgetRound.h"
 #include "../app/core/round/PaperBallots.h"
 
+#include "RoundShare.h"
+
 #include <array>
 #include <cstdint>
 #include <filesystem>
@@ -450,6 +452,17 @@ public:
     // ("" for none) in a round with DuplicateCodePolicy::StaffReview. Errors: NotFound (no
     // such conflict, or the ballot is not one of it), storage errors.
     Result<void> resolveCodeConflict(const std::string& roundId, const std::string& codeHash, const std::string& keepBallotId);
+
+    // [SECTION] One round at two kiosks (storage/RoundShare.h; docs/sync.md)
+    // The file that gives the kiosk with `recipientKey` this kiosk's round `roundId` (its events and
+    // its voting-code key, sealed to that kiosk). Writes nothing. Errors: NotFound (no such round),
+    // InvalidInput (made at another kiosk, or the key is this kiosk's own), storage errors.
+    Result<std::string> shareRound(const std::string& roundId, const BundleKey& recipientKey, RoundShareSummary& summary) const;
+    // Checks a file from shareRound made for this kiosk and stores what it does not hold yet; the
+    // round's codes then work here too. Errors: InvalidInput (the detail starts with what is wrong:
+    // "not a shared round", "truncated", "tampered", "future version", "made here", "foreign",
+    // "damaged", "conflict"), storage errors. Nothing is stored on error.
+    Result<RoundShareSummary> receiveRound(std::string_view bytes);
 
     // Reads return an empty result when storage fails; this says why (nullopt after a good read).
     std::optional<Error> lastReadError() const;

@@ -7,8 +7,10 @@
 #include "CommandText.h"
 #include "Commands.h"
 #include "StoreAccess.h"
+#include "SyncCommand.h"
 
 #include "../core/Idea.h"
+#include "../core/KioskSetup.h"
 #include "../core/Utf8.h"
 #include "../core/VotingCode.h"
 #include "../core/round/RoundTally.h"
@@ -552,12 +554,148 @@ int exportRound(const RoundCommandOptions& options) {
     return kExitOk;
 }
 
+// [SECTION] round kiosk-key, share, receive (docs/sync.md, "One round at two kiosks")
+
+std::string keyText(const BundleKey& key) {
+    StaffKeyBytes bytes{};
+    std::copy(key.begin(), key.end(), bytes.begin());
+    return keyFingerprint(bytes);
+}
+
+int writeKioskKey(const RoundCommandOptions& options) {
+    const char* const command = "kiosk-key";
+    const fs::path dataDir = dataDirOrDefault(options.dataDir);
+    OpenedStore opened;
+    if (const int failed = openKioskStore(dataDir, StoreAccess::Read, opened); failed != kExitOk) return failed;
+    const BundleKey key = opened.store->identityPublicKey();
+    if (const std::optional<Error> error = opened.store->lastReadError()) return reportError(*error, dataDir);
+    // Hex on one line: readable on screen and read back by the same reader as the staff key.
+    const std::string text = toHex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size())) + "\n";
+    std::string problem;
+    if (!writeDurably(options.out, text, problem)) {
+        std::fprintf(stderr, "buurtstem round %s: %s\n", command, problem.c_str());
+        return kExitStorage;
+    }
+    std::printf("This kiosk's key is in %s (fingerprint %s). On the kiosk that made the round:\n"
+                "  buurtstem round share --round ID --to %s --out FILE\n",
+                options.out.c_str(), keyText(key).c_str(), options.out.c_str());
+    return kExitOk;
+}
+
+// --by goes into the audit log: checked before anything is written.
+std::optional<std::string> byProblem(const RoundCommandOptions& options) {
+    const Result<void> valid = validateAuditDraft({options.by, storage::kAuditRoundShared, options.roundId, "", ""});
+    if (valid) return std::nullopt;
+    return "--by: " + valid.error().detail;
+}
+
+int shareRound(const RoundCommandOptions& options) {
+    const char* const command = "share";
+    if (const std::optional<std::string> problem = byProblem(options)) return mistake(command, *problem);
+    const ParsedKeyFile parsed = readStaffKeyFile(options.to);
+    if (parsed.problem != KeyFileProblem::None)
+        return mistake(command, "--to " + options.to.string() + " is not a kiosk's key file (`buurtstem round kiosk-key "
+                                "--out FILE` on the receiving kiosk writes one)");
+    BundleKey recipient{};
+    std::copy(parsed.key.begin(), parsed.key.end(), recipient.begin());
+    std::error_code ec;
+    if (!options.out.has_filename() || fs::is_directory(options.out, ec))
+        return mistake(command, options.out.string() + " is a folder: give a file name");
+
+    const fs::path dataDir = dataDirOrDefault(options.dataDir);
+    OpenedStore opened;
+    if (const int failed = openKioskStore(dataDir, StoreAccess::Change, opened); failed != kExitOk) return failed;
+    storage::KioskStore& store = *opened.store;
+    std::optional<BudgetRound> round;
+    if (const int failed = findRound(store, options, dataDir, command, round); failed != kExitOk) return failed;
+    storage::RoundShareSummary summary;
+    const Result<std::string> bytes = store.shareRound(round->id, recipient, summary);
+    if (!bytes) return reportChangeError(command, bytes.error(), dataDir);
+
+    std::string problem;
+    if (!writeDurably(options.out, *bytes, problem)) {
+        std::fprintf(stderr, "buurtstem round %s: %s\n", command, problem.c_str());
+        return kExitStorage;
+    }
+    // Read back what the stick holds now, before saying it is done.
+    const std::optional<std::string> back = readWholeFile(options.out, storage::kRoundShareMaxBytes, problem);
+    if (!back || *back != *bytes || !storage::readRoundShareHeader(*back)) {
+        std::fprintf(stderr, "buurtstem round %s: %s does not read back as written. Try another stick.\n", command,
+                     options.out.c_str());
+        return kExitStorage;
+    }
+    const std::string after = "to kiosk key " + keyText(recipient) + ": " + counted(summary.events, "event") + ", " +
+                              counted(summary.codes, "code");
+    if (const Result<AuditEntry> audited = store.appendAudit({options.by, storage::kAuditRoundShared, round->id, "", after});
+        !audited) {
+        std::fprintf(stderr, "buurtstem round %s: the file is written, but the audit log could not be: %s\n", command,
+                     audited.error().detail.c_str());
+        return reportError(audited.error(), dataDir);
+    }
+    std::printf("Done: \"%s\" with %s and %s is in %s, checked; its code key is sealed to the kiosk with key %s.\n"
+                "On that kiosk: buurtstem round receive %s\n",
+                round->name.c_str(), counted(summary.events, "event").c_str(), counted(summary.codes, "voting code").c_str(),
+                options.out.c_str(), keyText(recipient).c_str(), options.out.filename().c_str());
+    return kExitOk;
+}
+
+int receiveRound(const RoundCommandOptions& options) {
+    const char* const command = "receive";
+    if (const std::optional<std::string> problem = byProblem(options)) return mistake(command, *problem);
+    // The file first: a refused file never opens the database.
+    std::string problem;
+    const std::optional<std::string> bytes = readWholeFile(options.file, storage::kRoundShareMaxBytes, problem);
+    if (!bytes) {
+        std::fprintf(stderr, "buurtstem round %s: %s. Nothing was received.\n", command, problem.c_str());
+        return problem.find("too large") != std::string::npos ? kExitBadFile : kExitStorage;
+    }
+    const Result<storage::RoundShareHeader> header = storage::readRoundShareHeader(*bytes);
+    if (!header) {
+        std::fprintf(stderr, "buurtstem round %s: refused, %s. Nothing was received.\n", command, header.error().detail.c_str());
+        return kExitBadFile;
+    }
+    const fs::path dataDir = dataDirOrDefault(options.dataDir);
+    OpenedStore opened;
+    if (const int failed = openKioskStore(dataDir, StoreAccess::Change, opened); failed != kExitOk) return failed;
+    storage::KioskStore& store = *opened.store;
+    if (header->makerKey == store.identityPublicKey()) {
+        return mistake(command, "this kiosk made this round and shared it: there is nothing to receive here. Take " +
+                                    options.file.string() + " to the kiosk it was made for (key " +
+                                    keyText(header->recipientKey) + ").");
+    }
+    const Result<storage::RoundShareSummary> received = store.receiveRound(*bytes);
+    if (!received) {
+        if (received.error().code != ErrorCode::InvalidInput) return reportError(received.error(), dataDir);
+        std::fprintf(stderr, "buurtstem round %s: refused, %s. Nothing was received.\n", command,
+                     received.error().detail.c_str());
+        return kExitBadFile;
+    }
+    const storage::RoundShareSummary& s = *received;
+    if (s.newEvents == 0 && !s.keyStored) {
+        std::printf("\"%s\" was received before: nothing changed.\n", s.roundName.c_str());
+        return kExitOk;
+    }
+    const std::string after = "from kiosk " + s.makerKioskId + " (key " + keyText(s.makerKey) + "): " +
+                              counted(s.newEvents, "new event") + ", " + counted(s.codes, "code");
+    if (const Result<AuditEntry> audited = store.appendAudit({options.by, storage::kAuditRoundReceived, s.roundId, "", after});
+        !audited) {
+        std::fprintf(stderr, "buurtstem round %s: received, but the audit log could not be written: %s\n", command,
+                     audited.error().detail.c_str());
+        return reportError(audited.error(), dataDir);
+    }
+    std::printf("Received \"%s\" (%s) from kiosk %s, key %s: %s, %s. Its voting codes work on this kiosk now.\n",
+                s.roundName.c_str(), s.roundId.c_str(), s.makerKioskId.c_str(), keyText(s.makerKey).c_str(),
+                counted(s.newEvents, "new event").c_str(), counted(s.codes, "voting code").c_str());
+    return kExitOk;
+}
+
 }  // namespace
 
 // [SECTION] Options
 
 CLI::App* addRoundCommand(CLI::App& app, RoundCommandOptions& options) {
-    CLI::App* group = app.add_subcommand("round", "Budget rounds in the kiosk's database: list, create, codes, void, proposals, open, close, publish, export");
+    CLI::App* group = app.add_subcommand("round", "Budget rounds in the kiosk's database: list, create, codes, void, proposals, open, close, publish, export, "
+                                                "kiosk-key, share, receive");
     group->require_subcommand(1);
     const auto subcommand = [&](const char* name, const char* description, RoundAction action) {
         CLI::App* command = group->add_subcommand(name, description);
@@ -624,6 +762,20 @@ CLI::App* addRoundCommand(CLI::App& app, RoundCommandOptions& options) {
     CLI::App* exportCommand = subcommand("export", "Write the round and its ballots as a Pabulib (.pb) file", RoundAction::Export);
     roundOption(exportCommand);
     exportCommand->add_option("--out", options.out, "The .pb file to write")->required();
+
+    CLI::App* kioskKey = subcommand("kiosk-key", "Write this kiosk's public key, for `round share --to` on another kiosk",
+                                    RoundAction::KioskKey);
+    kioskKey->add_option("--out", options.out, "The key file to write, e.g. on the USB stick")->required();
+    CLI::App* share = subcommand("share", "Write a round made here, with its voting-code key, for one other kiosk",
+                                 RoundAction::Share);
+    roundOption(share);
+    share->add_option("--to", options.to, "The receiving kiosk's key file (from its `round kiosk-key`)")->required();
+    share->add_option("--out", options.out, "The file to write, e.g. on the USB stick")->required();
+    share->add_option("--by", options.by, "Who shares it, for the audit log (default: facilitator (command line))");
+    CLI::App* receive = subcommand("receive", "Take in a round another kiosk shared with this one: its codes work here then",
+                                   RoundAction::Receive);
+    receive->add_option("file", options.file, "The file `round share` wrote")->required();
+    receive->add_option("--by", options.by, "Who receives it, for the audit log (default: facilitator (command line))");
     return group;
 }
 
@@ -639,6 +791,9 @@ int runRound(const RoundCommandOptions& options) {
         case RoundAction::Proposals:
             return changePhase(options, "proposals", options.proposalsOpen ? PhaseChange::OpenSubmissions : PhaseChange::CloseSubmissions);
         case RoundAction::Export: return exportRound(options);
+        case RoundAction::KioskKey: return writeKioskKey(options);
+        case RoundAction::Share: return shareRound(options);
+        case RoundAction::Receive: return receiveRound(options);
     }
     return kExitUnexpected;
 }

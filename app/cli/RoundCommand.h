@@ -1,6 +1,7 @@
 // `buurtstem round ...`: the facilitator's budget rounds from the command line, on the kiosk's
 // own database: list them, create one, issue and print its voting codes, void a lost card's code,
-// end voting, and export a round with its ballots as Pabulib. Reference: docs/rounds.md.
+// end voting, export a round with its ballots as Pabulib, and share a round with a second kiosk
+// (kiosk-key, share, receive). Reference: docs/rounds.md, docs/sync.md.
 #pragma once
 
 #include <filesystem>
@@ -13,7 +14,7 @@ class App;
 
 namespace buurtstem::cli {
 
-enum class RoundAction { List, Create, Codes, Void, Proposals, Open, Close, Publish, Export };
+enum class RoundAction { List, Create, Codes, Void, Proposals, Open, Close, Publish, Export, KioskKey, Share, Receive };
 
 struct RoundCommandOptions {
     RoundAction action = RoundAction::List;  // = List // set by parsing: the subcommand used
@@ -49,8 +50,13 @@ struct RoundCommandOptions {
     // proposals
     bool proposalsOpen = false;              // = false // --open (true) or --close
 
-    // export
-    std::filesystem::path out;               // = "" // the .pb file
+    // export, share, kiosk-key
+    std::filesystem::path out;               // = "" // the .pb file; the shared round's file; the kiosk's key file
+
+    // share, receive
+    std::filesystem::path to;                // = "" // share: the receiving kiosk's key file (from its `round kiosk-key`)
+    std::filesystem::path file;              // = "" // receive: the file `round share` wrote
+    std::string by = "facilitator (command line)";  // = "facilitator (command line)" // who, for the audit log
 };
 
 // Adds the `round` command group to `app`, filling `options` when it is used.
@@ -58,7 +64,7 @@ CLI::App* addRoundCommand(CLI::App& app, RoundCommandOptions& options);
 
 // Exit codes (CommandLine.h): 0 done, 2 a mistake in the options or something the round refuses
 // (nothing is changed), 3 to 5 and 8 as for the kiosk's data folder (4: the kiosk is running on
-// it), kExitNoSuchRound.
+// it), kExitNoSuchRound, kExitBadFile (receive: the file is refused; nothing is stored).
 int runRound(const RoundCommandOptions& options);
 
 }  // namespace buurtstem::cli

@@ -27,6 +27,8 @@ namespace {
 namespace fs = std::filesystem;
 using storage::StaffKey;
 
+}  // namespace
+
 std::optional<std::string> readWholeFile(const fs::path& file, std::uintmax_t maxBytes, std::string& problem) {
     std::error_code ec;
     const std::uintmax_t size = fs::file_size(file, ec);
@@ -79,6 +81,8 @@ bool writeDurably(const fs::path& file, const std::string& bytes, std::string& p
     }
     return true;
 }
+
+namespace {
 
 std::optional<StaffKey> readKeyFile(const fs::path& file, const char* what) {
     const ParsedKeyFile parsed = readStaffKeyFile(file);

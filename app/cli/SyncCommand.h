@@ -7,7 +7,9 @@
 // `buurtstem staff keygen --out DIR` makes the office's key pair (StaffKeyCommand.h).
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -54,5 +56,12 @@ int runSyncStatus(const SyncCommandOptions& options);
 
 // The name of the acknowledgement file for a kiosk, in --ack-dir and next to an exported bundle.
 std::string acknowledgementFileName(const std::string& kioskId);
+
+// The whole file, or nullopt with `problem` set (cannot be read, larger than maxBytes). Also for
+// `round receive`.
+std::optional<std::string> readWholeFile(const std::filesystem::path& file, std::uintmax_t maxBytes, std::string& problem);
+// Written to a temporary name beside `file`, fsynced, renamed over it, the folder fsynced; false
+// with `problem` set when any step failed (the temporary file is removed). Also for `round share`.
+bool writeDurably(const std::filesystem::path& file, const std::string& bytes, std::string& problem);
 
 }  // namespace buurtstem::cli
