@@ -2701,6 +2701,45 @@ Result<RoundShareSummary> KioskStore::receiveRound(std::string_view bytes) {
     return received;
 }
 
+Result<WithdrawnKiosk> KioskStore::withdrawKioskTrust(const std::string& kioskId, std::optional<std::int64_t> fromSeq,
+                                                      const std::string& by) {
+    return impl_->writeTransaction<WithdrawnKiosk>("withdraw a kiosk's trust", [&]() -> Result<WithdrawnKiosk> {
+        const std::uint64_t now = impl_->nowMs();
+        Result<WithdrawTrust> done = withdrawKiosk(impl_->db, impl_->kioskId, kioskId, fromSeq, by, now);
+        if (!done) return done.error();
+        // Set-aside events leave the read tables the one way that does not depend on order: a rebuild.
+        if (done->after.setAside > (done->before ? done->before->setAside : 0)) {
+            if (Result<void> rebuilt = impl_->rebuildInTransaction(); !rebuilt) return rebuilt.error();
+        }
+        const auto describe = [](const WithdrawnKiosk& lost) {
+            std::string text = "bundles refused";
+            if (lost.fromSeq)
+                text += "; events from seq " + std::to_string(*lost.fromSeq) + " on set aside (" + std::to_string(lost.setAside) + ")";
+            return text;
+        };
+        StaffKeyBytes key{};
+        std::copy(done->after.publicKey.begin(), done->after.publicKey.end(), key.begin());
+        AuditDraft draft{by, kAuditKioskTrustWithdrawn, kioskId,
+                         done->before ? describe(*done->before) : "trusted, key fingerprint " + keyFingerprint(key),
+                         describe(done->after)};
+        if (Result<void> valid = validateAuditDraft(draft); !valid) return valid.error();
+        appendAuditEntry(impl_->db, draft, now);
+        return done->after;
+    });
+}
+
+std::vector<WithdrawnKiosk> KioskStore::withdrawnKiosks() const {
+    return impl_->read<std::vector<WithdrawnKiosk>>("read lost kiosks", {}, [&]() -> Result<std::vector<WithdrawnKiosk>> {
+        return readWithdrawnKiosks(impl_->db);
+    });
+}
+
+std::vector<KioskActivity> KioskStore::kioskActivity() const {
+    return impl_->read<std::vector<KioskActivity>>("read the kiosks' activity", {}, [&]() -> Result<std::vector<KioskActivity>> {
+        return readKioskActivity(impl_->db, impl_->kioskId);
+    });
+}
+
 std::optional<Error> KioskStore::lastReadError() const { return impl_->lastReadError; }
 
 }  // namespace buurtstem::storage

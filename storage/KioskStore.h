@@ -35,7 +35,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 15;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 16;  // PRAGMA user_version this build writes
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.
@@ -452,6 +452,19 @@ public:
     // ("" for none) in a round with DuplicateCodePolicy::StaffReview. Errors: NotFound (no
     // such conflict, or the ballot is not one of it), storage errors.
     Result<void> resolveCodeConflict(const std::string& roundId, const std::string& codeHash, const std::string& keepBallotId);
+    // At the office: a kiosk reported lost or stolen. From now on every bundle naming it or signed
+    // with its key is refused ("reported lost on DATE"). What it sent stays; with fromSeq its
+    // events from that seq on are set aside (kept, counted nowhere) and the read tables rebuilt.
+    // Written to the audit log as `by` in the same transaction. Once reported, a kiosk can only
+    // have more set aside (a lower or a first fromSeq). Errors: NotFound (no trusted kiosk with
+    // that id), InvalidInput (this database's own kiosk, fromSeq below 1, nothing more to
+    // withdraw), storage errors. Nothing changes on error.
+    Result<WithdrawnKiosk> withdrawKioskTrust(const std::string& kioskId, std::optional<std::int64_t> fromSeq,
+                                              const std::string& by);
+    std::vector<WithdrawnKiosk> withdrawnKiosks() const;  // by kiosk id
+    // Every kiosk whose events or key this database holds, this one's own too, by kiosk id: what
+    // the office last heard from it (staff view's Overzicht, `sync status`).
+    std::vector<KioskActivity> kioskActivity() const;
 
     // [SECTION] One round at two kiosks (storage/RoundShare.h; docs/sync.md)
     // The file that gives the kiosk with `recipientKey` this kiosk's round `roundId` (its events and

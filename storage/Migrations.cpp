@@ -539,6 +539,18 @@ CREATE TABLE kiosk_neighbourhoods (
     seq      INTEGER NOT NULL
 ) WITHOUT ROWID;
 )sql"},
+    {16, R"sql(
+-- Kiosks reported lost or stolen at this office (sync untrust), a setting of the office like
+-- trusted_kiosks, never an event: bundles signed with public_key, or naming kiosk_id, are refused.
+-- from_seq set: the kiosk's events from that seq on are set aside, and every rebuild skips them.
+CREATE TABLE withdrawn_kiosks (
+    kiosk_id     TEXT    PRIMARY KEY,
+    public_key   BLOB    NOT NULL CHECK (length(public_key) = 32),
+    withdrawn_ms INTEGER NOT NULL,
+    from_seq     INTEGER CHECK (from_seq IS NULL OR from_seq >= 1),
+    withdrawn_by TEXT    NOT NULL
+) WITHOUT ROWID;
+)sql"},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,

@@ -1,6 +1,7 @@
 // Sync inside storage (see Sync.h): identity, export, order-free import, and what a merge found.
 #include "Sync.h"
 
+#include "../app/core/CivilDate.h"
 #include "../app/core/KioskSetup.h"
 #include "../app/core/SyncEvents.h"
 
@@ -9,6 +10,7 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <map>
 #include <set>
@@ -52,12 +54,33 @@ std::string fingerprint(const BundleKey& key) {
     return keyFingerprint(bytes);
 }
 
+// "2026-11-28": the local day staff reported a kiosk lost.
+std::string dayText(std::uint64_t ms) {
+    const CivilDate day = localDate(ms);
+    char text[16];
+    std::snprintf(text, sizeof text, "%04d-%02d-%02d", day.year, day.month, day.day);
+    return text;
+}
+
+// A bundle of a kiosk reported lost: by its id, or signed with its key under another id.
+Result<void> refuseWithdrawn(const std::vector<WithdrawnKiosk>& withdrawn, const BundleHeader& header) {
+    for (const WithdrawnKiosk& lost : withdrawn) {
+        const std::string reported = "kiosk " + lost.kioskId + " was reported lost on " + dayText(lost.withdrawnMs) +
+                                     "; its bundles are no longer accepted";
+        if (lost.kioskId == header.kioskId) return makeError(ErrorCode::InvalidInput, reported);
+        if (lost.publicKey == header.kioskPublicKey)
+            return makeError(ErrorCode::InvalidInput, "kiosk " + header.kioskId + " signed with the key of a lost kiosk: " + reported);
+    }
+    return {};
+}
+
 }  // namespace
 
 const char* const kEventsToApplySql =
     "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events e "
     "WHERE NOT EXISTS (SELECT 1 FROM sync_quarantine q WHERE q.kiosk_id = e.kiosk_id AND q.seq = e.seq) "
     "AND NOT EXISTS (SELECT 1 FROM sync_quarantine q WHERE q.uuid = e.uuid) "
+    "AND NOT EXISTS (SELECT 1 FROM withdrawn_kiosks w WHERE w.kiosk_id = e.kiosk_id AND e.seq >= w.from_seq) "
     "ORDER BY hlc, kiosk_id, seq";
 
 // [SECTION] Identity
@@ -101,6 +124,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         while (q.executeStep()) trusted[q.getColumn(0).getString()] = blobColumn<kBundleKeyBytes>(q.getColumn(1));
     }
     trusted[context.ownKioskId] = context.ownPublicKey;
+    const std::vector<WithdrawnKiosk> withdrawn = readWithdrawnKiosks(db);
     std::map<std::string, BundleKey> newlyTrusted;
     std::set<std::string> hashesSeen;
     SQLite::Statement importedBefore(db, "SELECT kiosk_id, first_seq, last_seq FROM imported_bundles WHERE bundle_hash = ?");
@@ -125,6 +149,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         }
         hashesSeen.insert(hash);
         const TrustCheck trust = [&](const BundleHeader& header) -> Result<void> {
+            if (Result<void> lost = refuseWithdrawn(withdrawn, header); !lost) return lost;
             const auto known = trusted.find(header.kioskId);
             if (known != trusted.end()) {
                 if (known->second == header.kioskPublicKey) return {};
@@ -296,8 +321,10 @@ Result<bool> applySyncEvent(SQLite::Database& db, const Event& event) {
 // [SECTION] What a merge found
 
 std::vector<SeqGap> readSeqGaps(SQLite::Database& db) {
-    SQLite::Statement q(db, "SELECT kiosk_id, seq FROM events UNION SELECT kiosk_id, seq FROM sync_quarantine "
-                            "ORDER BY 1, 2");
+    // A lost kiosk's gaps stay open for good (its bundles are refused): not listed.
+    SQLite::Statement q(db, "SELECT kiosk_id, seq FROM events WHERE kiosk_id NOT IN (SELECT kiosk_id FROM withdrawn_kiosks) "
+                            "UNION SELECT kiosk_id, seq FROM sync_quarantine "
+                            "WHERE kiosk_id NOT IN (SELECT kiosk_id FROM withdrawn_kiosks) ORDER BY 1, 2");
     std::vector<SeqGap> gaps;
     std::string kiosk;
     std::vector<std::int64_t> seqs;
@@ -408,7 +435,9 @@ void storeAcknowledgedSeq(SQLite::Database& db, std::int64_t seq) {
 
 std::vector<HeldKiosk> readHeldKiosks(SQLite::Database& db) {
     std::vector<HeldKiosk> out;
-    SQLite::Statement q(db, "SELECT kiosk_id, public_key FROM trusted_kiosks ORDER BY kiosk_id");
+    // A lost kiosk gets no acknowledgement: whoever holds it learns nothing from the office.
+    SQLite::Statement q(db, "SELECT kiosk_id, public_key FROM trusted_kiosks "
+                            "WHERE kiosk_id NOT IN (SELECT kiosk_id FROM withdrawn_kiosks) ORDER BY kiosk_id");
     SQLite::Statement seqs(db, "SELECT seq FROM events WHERE kiosk_id = ? ORDER BY seq");
     while (q.executeStep()) {
         HeldKiosk kiosk;
@@ -418,6 +447,102 @@ std::vector<HeldKiosk> readHeldKiosks(SQLite::Database& db) {
         seqs.bind(1, kiosk.kioskId);
         while (seqs.executeStep() && seqs.getColumn(0).getInt64() == kiosk.contiguousSeq + 1) ++kiosk.contiguousSeq;
         out.push_back(kiosk);
+    }
+    return out;
+}
+
+}  // namespace buurtstem::storage
+
+namespace buurtstem::storage {
+
+// [SECTION] Lost kiosks and what the office last heard
+
+std::vector<WithdrawnKiosk> readWithdrawnKiosks(SQLite::Database& db) {
+    SQLite::Statement q(db, "SELECT w.kiosk_id, w.public_key, w.withdrawn_ms, w.from_seq, w.withdrawn_by, "
+                            "(SELECT COUNT(*) FROM events e WHERE e.kiosk_id = w.kiosk_id AND e.seq >= w.from_seq) "
+                            "FROM withdrawn_kiosks w ORDER BY w.kiosk_id");
+    std::vector<WithdrawnKiosk> out;
+    while (q.executeStep()) {
+        WithdrawnKiosk kiosk;
+        kiosk.kioskId = q.getColumn(0).getString();
+        kiosk.publicKey = blobColumn<kBundleKeyBytes>(q.getColumn(1));
+        kiosk.withdrawnMs = static_cast<std::uint64_t>(q.getColumn(2).getInt64());
+        if (!q.getColumn(3).isNull()) kiosk.fromSeq = q.getColumn(3).getInt64();
+        kiosk.by = q.getColumn(4).getString();
+        kiosk.setAside = q.getColumn(5).getInt64();
+        out.push_back(std::move(kiosk));
+    }
+    return out;
+}
+
+Result<WithdrawTrust> withdrawKiosk(SQLite::Database& db, const std::string& ownKioskId, const std::string& kioskId,
+                                    std::optional<std::int64_t> fromSeq, const std::string& by, std::uint64_t nowMs) {
+    if (kioskId == ownKioskId) return makeError(ErrorCode::InvalidInput, "kiosk " + kioskId + " is this database's own");
+    if (fromSeq && *fromSeq < 1) return makeError(ErrorCode::InvalidInput, "the first seq to set aside is 1 or more");
+    WithdrawTrust done;
+    for (const WithdrawnKiosk& lost : readWithdrawnKiosks(db)) {
+        if (lost.kioskId != kioskId) continue;
+        // Once reported, only more can be set aside: what was set aside never counts again.
+        if (!fromSeq || (lost.fromSeq && *lost.fromSeq <= *fromSeq)) {
+            return makeError(ErrorCode::InvalidInput, "kiosk " + kioskId + " was reported lost on " + dayText(lost.withdrawnMs) +
+                                                          (lost.fromSeq ? ", its events from seq " + std::to_string(*lost.fromSeq) +
+                                                                              " on set aside"
+                                                                        : std::string()) +
+                                                          "; nothing more to withdraw");
+        }
+        done.before = lost;
+    }
+    BundleKey key{};
+    {
+        SQLite::Statement trusted(db, "SELECT public_key FROM trusted_kiosks WHERE kiosk_id = ?");
+        trusted.bind(1, kioskId);
+        if (!trusted.executeStep()) return makeError(ErrorCode::NotFound, "no kiosk " + kioskId + " is trusted here");
+        key = blobColumn<kBundleKeyBytes>(trusted.getColumn(0));
+    }
+    SQLite::Statement upsert(db, "INSERT INTO withdrawn_kiosks (kiosk_id, public_key, withdrawn_ms, from_seq, withdrawn_by) "
+                                 "VALUES (?, ?, ?, ?, ?) ON CONFLICT (kiosk_id) DO UPDATE SET from_seq = excluded.from_seq");
+    upsert.bind(1, kioskId);
+    upsert.bind(2, key.data(), static_cast<int>(key.size()));
+    upsert.bind(3, static_cast<std::int64_t>(nowMs));
+    if (fromSeq)
+        upsert.bind(4, *fromSeq);
+    else
+        upsert.bind(4);
+    upsert.bind(5, by);
+    upsert.exec();
+    for (WithdrawnKiosk& lost : readWithdrawnKiosks(db))
+        if (lost.kioskId == kioskId) done.after = std::move(lost);
+    return done;
+}
+
+std::vector<KioskActivity> readKioskActivity(SQLite::Database& db, const std::string& ownKioskId) {
+    // Per kiosk through the (kiosk_id, seq) index: no pass over the whole log.
+    SQLite::Statement q(db, "SELECT k.kiosk_id, COALESCE(n.name, ''), "
+                            "(SELECT COUNT(*) FROM events e WHERE e.kiosk_id = k.kiosk_id), "
+                            "(SELECT MAX(seq) FROM events e WHERE e.kiosk_id = k.kiosk_id), "
+                            "(SELECT MAX(imported_ms) FROM imported_bundles b WHERE b.kiosk_id = k.kiosk_id) "
+                            "FROM (SELECT DISTINCT kiosk_id FROM events UNION SELECT kiosk_id FROM trusted_kiosks) k "
+                            "LEFT JOIN kiosk_neighbourhoods n ON n.kiosk_id = k.kiosk_id ORDER BY k.kiosk_id");
+    SQLite::Statement last(db, "SELECT hlc FROM events WHERE kiosk_id = ? AND seq = ?");
+    std::map<std::string, WithdrawnKiosk> withdrawn;
+    for (WithdrawnKiosk& lost : readWithdrawnKiosks(db)) withdrawn.emplace(lost.kioskId, std::move(lost));
+    std::vector<KioskActivity> out;
+    while (q.executeStep()) {
+        KioskActivity kiosk;
+        kiosk.kioskId = q.getColumn(0).getString();
+        kiosk.neighbourhood = q.getColumn(1).getString();
+        kiosk.own = kiosk.kioskId == ownKioskId;
+        kiosk.events = q.getColumn(2).getInt64();
+        kiosk.lastSeq = q.getColumn(3).isNull() ? 0 : q.getColumn(3).getInt64();
+        kiosk.lastImportMs = q.getColumn(4).isNull() ? 0 : static_cast<std::uint64_t>(q.getColumn(4).getInt64());
+        if (kiosk.lastSeq > 0) {
+            last.reset();
+            last.bind(1, kiosk.kioskId);
+            last.bind(2, kiosk.lastSeq);
+            if (last.executeStep()) kiosk.lastEventMs = HlcStamp{static_cast<std::uint64_t>(last.getColumn(0).getInt64())}.wallMs();
+        }
+        if (const auto lost = withdrawn.find(kiosk.kioskId); lost != withdrawn.end()) kiosk.withdrawn = lost->second;
+        out.push_back(std::move(kiosk));
     }
     return out;
 }

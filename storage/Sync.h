@@ -69,6 +69,22 @@ void rememberExport(SQLite::Database& db, const ExportedBundle& bundle);
 std::int64_t readAcknowledgedSeq(SQLite::Database& db);
 void storeAcknowledgedSeq(SQLite::Database& db, std::int64_t seq);
 
+// [SECTION] Lost kiosks and what the office last heard (docs/sync.md)
+// Every kiosk reported lost, by kiosk id, with the count of its events set aside.
+std::vector<WithdrawnKiosk> readWithdrawnKiosks(SQLite::Database& db);
+struct WithdrawTrust {
+    std::optional<WithdrawnKiosk> before;  // reported before: this sets more aside
+    WithdrawnKiosk after;
+};
+// Stores the withdrawal of a trusted kiosk's key; inside the caller's transaction, which also
+// rebuilds the read tables when events were set aside. Errors: NotFound (not trusted here),
+// InvalidInput (this database's own id, fromSeq below 1, reported already with nothing more to
+// set aside). Throws SQLite::Exception.
+Result<WithdrawTrust> withdrawKiosk(SQLite::Database& db, const std::string& ownKioskId, const std::string& kioskId,
+                                    std::optional<std::int64_t> fromSeq, const std::string& by, std::uint64_t nowMs);
+// Every kiosk with events here or trusted here, by kiosk id.
+std::vector<KioskActivity> readKioskActivity(SQLite::Database& db, const std::string& ownKioskId);
+
 // At the office: each trusted kiosk with the seq up to which the hub holds all its events.
 struct HeldKiosk {
     std::string kioskId;

@@ -141,6 +141,7 @@ int runCommandLine(int argc, char** argv) {
     if (syncCommands.setStaffKey->parsed()) return runSyncSetStaffKey(syncOptions);
     if (syncCommands.resolve->parsed()) return runSyncResolve(syncOptions);
     if (syncCommands.status->parsed()) return runSyncStatus(syncOptions);
+    if (syncCommands.untrust->parsed()) return runSyncUntrust(syncOptions);
     if (staffKeygen->parsed()) return runStaffKeygen(staffKeyOptions);
     if (staff->parsed() && staff->get_subcommands().empty()) return runStaff(staffOptions);
     if (screenshot->parsed()) {

@@ -4,6 +4,7 @@
 #include "Commands.h"
 
 #include "../../storage/KioskStore.h"
+#include "../../storage/StaffContacts.h"
 #include "../platform/Runner.h"
 #include "../ui/KioskApp.h"
 #include "../ui/staff/StaffApp.h"
@@ -136,6 +137,33 @@ Result<void> addPulseHistory(storage::KioskStore& store, std::uint64_t& clockMs,
     return {};
 }
 
+// A kiosk in the Noorderpark whose bundle, with nothing newer than 40 days, the office imported:
+// the kiosks' tables show when it was last heard from and mark it silent.
+Result<void> importSilentKiosk(storage::KioskStore& office, const std::filesystem::path& folder, std::uint64_t nowMs) {
+    const std::filesystem::path dir = folder / "noorderpark";
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    storage::StoreOptions options;
+    const std::uint64_t then = nowMs - 40ull * 24 * 3600 * 1000;
+    options.clock = [then] { return then; };
+    Result<std::unique_ptr<storage::KioskStore>> kiosk = storage::KioskStore::open(dir / storage::kDatabaseFileName, options);
+    if (!kiosk) return kiosk.error();
+    if (Result<void> key = (*kiosk)->setStaffPublicKey(*office.staffPublicKey()); !key) return key.error();
+    if (Result<void> named = (*kiosk)->setNeighbourhoodName("Noorderpark"); !named) return named.error();
+    IdeaDraft idea;
+    idea.theme = Theme::CleanSafe;
+    idea.themeChosen = true;
+    idea.title = "Meer licht in het park";
+    if (Result<Idea> given = (*kiosk)->submitIdea(idea); !given) return given.error();
+    Result<storage::KioskStore::Bundle> bundle = (*kiosk)->exportBundle(true);
+    if (!bundle) return bundle.error();
+    Result<storage::StaffSecretKey> secret = storage::loadStaffSecretKey(folder / storage::kDemoStaffSecretKeyFileName);
+    if (!secret) return secret.error();
+    Result<SyncReport> imported = office.importBundles({{"kiosk-noorderpark.bsb", bundle->bytes}}, secret->secretKey(), true);
+    if (!imported) return imported.error();
+    return {};
+}
+
 int runStaffScreenshot(const ScreenshotOptions& options, ui::StaffPanel panel) {
     ScratchFolder folder;
     if (folder.path().empty()) return reportError(makeError(ErrorCode::DataDirUnusable, "no temporary folder"), {});
@@ -163,6 +191,10 @@ int runStaffScreenshot(const ScreenshotOptions& options, ui::StaffPanel panel) {
         step.ideaId = row.idea.id;
         std::tie(step.stage, step.grantedCents, step.spentCents) = progress[next++];
         if (Result<void> set = (*store)->setInitiativeProgress(step); !set) return reportError(set.error(), {});
+    }
+
+    if (panel == ui::StaffPanel::Overview || panel == ui::StaffPanel::Bundles) {
+        if (Result<void> other = importSilentKiosk(**store, folder.path(), nowMs); !other) return reportError(other.error(), {});
     }
 
     Result<i18n::Translator> translator = i18n::Translator::loadFolder(assetDir() / "i18n");

@@ -5,6 +5,8 @@
 #include "Commands.h"
 #include "StoreAccess.h"
 
+#include "CommandText.h"
+
 #include "../../storage/Bundle.h"
 #include "../../storage/StaffContacts.h"
 #include "../core/KioskSetup.h"
@@ -123,6 +125,30 @@ void printReport(const SyncReport& report) {
     }
 }
 
+// One line per kiosk: where it stands and when the office last heard from it.
+void printKiosks(const std::vector<KioskActivity>& kiosks, std::uint64_t now) {
+    for (const KioskActivity& k : kiosks) {
+        std::string line = "kiosk " + k.kioskId;
+        if (!k.neighbourhood.empty()) line += " (" + k.neighbourhood + ")";
+        if (k.own) line += " [this database]";
+        line += ": " + number(k.events) + " events";
+        if (k.lastSeq > 0) line += ", last seq " + std::to_string(k.lastSeq) + " made " + localTimeText(k.lastEventMs);
+        line += k.lastImportMs > 0 ? ", last bundle imported " + localTimeText(k.lastImportMs) : std::string(", no bundle imported");
+        if (kioskSilent(k, now)) {
+            line += k.lastEventMs > 0 ? "; SILENT for " + std::to_string((now - k.lastEventMs) / 86'400'000) + " days"
+                                      : std::string("; SILENT: nothing from it yet");
+        }
+        if (k.withdrawn) {
+            line += "; LOST: reported on " + localTimeText(k.withdrawn->withdrawnMs) + " by " + k.withdrawn->by +
+                    ", its bundles are refused";
+            if (k.withdrawn->fromSeq)
+                line += ", " + number(k.withdrawn->setAside) + " events from seq " + std::to_string(*k.withdrawn->fromSeq) +
+                        " on set aside";
+        }
+        std::printf("%s\n", line.c_str());
+    }
+}
+
 }  // namespace
 
 std::string acknowledgementFileName(const std::string& kioskId) { return "buurtstem-ack-" + kioskId + ".ack"; }
@@ -159,8 +185,16 @@ CLI::App* addSyncCommand(CLI::App& app, SyncCommandOptions& options, SyncCommand
     keep->excludes(none);
     dataDir(commands.resolve);
 
-    commands.status = group->add_subcommand("status", "What merging left open: gaps, quarantined events, codes used twice");
+    commands.status = group->add_subcommand("status", "Each kiosk's last news, and what merging left open: gaps, quarantined events, "
+                                                      "codes used twice");
     dataDir(commands.status);
+
+    commands.untrust = group->add_subcommand("untrust", "Stop trusting a lost or stolen kiosk: its bundles are refused from now on");
+    commands.untrust->add_option("--kiosk", options.kioskId, "The kiosk's id, as `sync status` shows it")->required();
+    commands.untrust->add_option("--from-seq", options.fromSeq,
+                                 "Set its events from this seq on aside (made after the loss); without it all it sent counts");
+    commands.untrust->add_option("--by", options.by, "Who reports it, for the audit log (default: staff (command line))");
+    dataDir(commands.untrust);
     return group;
 }
 
@@ -246,7 +280,7 @@ int runSyncImport(const SyncCommandOptions& options) {
     if (!report) {
         if (report.error().code == ErrorCode::InvalidInput) {
             std::fprintf(stderr, "Refused: %s\nNothing was imported.\n", report.error().detail.c_str());
-            return kExitBadFile;
+            return kExitBundleRefused;
         }
         return reportError(report.error(), dir);
     }
@@ -306,6 +340,7 @@ int runSyncStatus(const SyncCommandOptions& options) {
     const fs::path dir = dataDirOrDefault(options.dataDir);
     OpenedStore opened;
     if (int rc = openKioskStore(dir, StoreAccess::Read, opened); rc != kExitOk) return rc;
+    printKiosks(opened.store->kioskActivity(), opened.store->clockMs());
     SyncReport report;
     report.gaps = opened.store->syncGaps();
     report.quarantined = opened.store->quarantinedEvents();
@@ -317,6 +352,34 @@ int runSyncStatus(const SyncCommandOptions& options) {
     report.codeConflicts.clear();
     printReport(report);
     if (report.gaps.empty() && report.quarantined.empty() && opened.store->codeConflicts().empty()) std::printf("Nothing open.\n");
+    return kExitOk;
+}
+
+int runSyncUntrust(const SyncCommandOptions& options) {
+    if (options.fromSeq && *options.fromSeq < 1) {
+        std::fprintf(stderr, "buurtstem sync untrust: --from-seq counts from 1, the kiosk's first event. Nothing was changed.\n");
+        return kExitUsage;
+    }
+    const fs::path dir = dataDirOrDefault(options.dataDir);
+    OpenedStore opened;
+    if (int rc = openKioskStore(dir, StoreAccess::Change, opened); rc != kExitOk) return rc;
+    Result<WithdrawnKiosk> lost = opened.store->withdrawKioskTrust(options.kioskId, options.fromSeq, options.by);
+    if (!lost) {
+        if (lost.error().code == ErrorCode::NotFound || lost.error().code == ErrorCode::InvalidInput) {
+            std::fprintf(stderr, "buurtstem sync untrust: %s. Nothing was changed; `buurtstem sync status` lists the kiosks.\n",
+                         lost.error().detail.c_str());
+            return kExitUsage;
+        }
+        return reportError(lost.error(), dir);
+    }
+    std::printf("Kiosk %s is no longer trusted (reported lost on %s): its bundles are refused from now on.\n",
+                lost->kioskId.c_str(), localTimeText(lost->withdrawnMs).c_str());
+    if (lost->fromSeq)
+        std::printf("%s of its events, from seq %lld on, are set aside and no longer count; the rest stays.\n",
+                    number(lost->setAside).c_str(), static_cast<long long>(*lost->fromSeq));
+    else
+        std::printf("Everything it sent before stays.\n");
+    std::printf("A replacement kiosk has a key of its own: import its first bundle with --trust.\n");
     return kExitOk;
 }
 

@@ -3,7 +3,8 @@
 //   import FILE... --staff-secret KEY [--trust] [--ack-dir DIR]   the office merges bundles
 //   set-staff-key --key FILE                 a kiosk takes the staff's public key
 //   resolve --round R --code-hash H --keep BALLOT|--none   staff decide about a code used twice
-//   status                                   gaps, quarantined events and codes used twice
+//   status                                   each kiosk's last news, gaps, quarantined events, codes used twice
+//   untrust --kiosk ID [--from-seq N]        the office stops trusting a lost or stolen kiosk
 // `buurtstem staff keygen --out DIR` makes the office's key pair (StaffKeyCommand.h).
 #pragma once
 
@@ -33,6 +34,9 @@ struct SyncCommandOptions {
     std::string codeHash;                        // resolve
     std::string keep;                            // resolve: the ballot that counts
     bool none = false;                           // = false // resolve: no ballot counts
+    std::string kioskId;                         // untrust: the lost kiosk
+    std::optional<std::int64_t> fromSeq;         // = nullopt // untrust: set its events from this seq on aside
+    std::string by = "staff (command line)";     // untrust: who reports it, for the audit log
 };
 
 struct SyncCommands {
@@ -41,18 +45,21 @@ struct SyncCommands {
     CLI::App* setStaffKey = nullptr;
     CLI::App* resolve = nullptr;
     CLI::App* status = nullptr;
+    CLI::App* untrust = nullptr;
 };
 
 CLI::App* addSyncCommand(CLI::App& app, SyncCommandOptions& options, SyncCommands& commands);
 
 // Exit codes (CommandLine.h): 0 done; 2 wrong options, or (export) no staff key set up yet;
 // 3 no database in the data folder; 4 the kiosk runs on this folder; 5 as for any database;
-// 8 a file cannot be read or written; 9 (import) a bundle or key file is refused: nothing imported.
+// 8 a file cannot be read or written; 9 (import) the staff secret key file is not a key;
+// 14 (import) a bundle is refused: nothing imported; (untrust) 2 also for a kiosk not trusted here.
 int runSyncExport(const SyncCommandOptions& options);
 int runSyncImport(const SyncCommandOptions& options);
 int runSyncSetStaffKey(const SyncCommandOptions& options);
 int runSyncResolve(const SyncCommandOptions& options);
 int runSyncStatus(const SyncCommandOptions& options);
+int runSyncUntrust(const SyncCommandOptions& options);
 
 // The name of the acknowledgement file for a kiosk, in --ack-dir and next to an exported bundle.
 std::string acknowledgementFileName(const std::string& kioskId);

@@ -156,6 +156,11 @@ std::vector<SeqGap> findSeqGaps(const std::string& kioskId, const std::vector<st
     return gaps;
 }
 
+bool kioskSilent(const KioskActivity& kiosk, std::uint64_t nowMs) {
+    if (kiosk.own || kiosk.withdrawn) return false;  // the office itself; a lost kiosk is marked as lost
+    return kiosk.lastEventMs == 0 || (nowMs > kiosk.lastEventMs && nowMs - kiosk.lastEventMs > kKioskSilentMs);
+}
+
 std::string toHex(std::string_view bytes) {
     static constexpr char kDigits[] = "0123456789abcdef";
     std::string hex;

@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -97,6 +98,40 @@ struct SyncReport {
     std::vector<CodeConflict> codeConflicts;  // all open ones after the import
     bool fullRebuild = false;                 // = false // the read tables were rebuilt rather than extended
 };
+
+// [SECTION] Kiosks as the office knows them
+
+// A kiosk staff reported lost or stolen (`sync untrust`): no bundle signed with its key, or naming
+// it, is accepted here any more. What it sent before stays; with fromSeq, its events from that seq
+// on (made after the loss) are set aside: kept in the log, counted nowhere.
+struct WithdrawnKiosk {
+    std::string kioskId;
+    BundleKey publicKey{};                 // the key it signed with, refused from now on
+    std::uint64_t withdrawnMs = 0;         // = 0 // when staff reported it, ms since the Unix epoch
+    std::optional<std::int64_t> fromSeq;   // = nullopt // every event it sent still counts
+    std::string by;                        // = "" // who reported it (the audit log's name)
+    std::int64_t setAside = 0;             // = 0 // events held here with seq >= fromSeq
+};
+// The audit log's name for it: before the kiosk's key, after what was withdrawn and set aside.
+inline constexpr const char* kAuditKioskTrustWithdrawn = "kiosk.trust_withdrawn";
+
+// What the office last heard from one kiosk (laatst gehoord), from the events and bundles it holds.
+struct KioskActivity {
+    std::string kioskId;
+    std::string neighbourhood;             // = "" // the latest it named; "" when it named none
+    bool own = false;                      // = false // this database's own kiosk id (the office itself)
+    std::int64_t events = 0;               // = 0 // held here, set-aside ones included
+    std::int64_t lastSeq = 0;              // = 0 // its highest seq held here
+    std::uint64_t lastEventMs = 0;         // = 0 // the kiosk's clock at that event; 0 without events
+    std::uint64_t lastImportMs = 0;        // = 0 // when a bundle of it was last imported; 0: never
+    std::optional<WithdrawnKiosk> withdrawn;  // = nullopt // reported lost
+};
+// A kiosk is silent after this long without an event: staff go and look (a broken or unused
+// kiosk, a stick nobody collected).
+inline constexpr std::uint64_t kKioskSilentMs = 30ULL * 24 * 3600 * 1000;
+// Silent at `nowMs`: another kiosk, not reported lost, whose last event is more than
+// kKioskSilentMs old (or that sent no event at all).
+bool kioskSilent(const KioskActivity& kiosk, std::uint64_t nowMs);
 
 // Hex of bytes, lower case (hashes and key fingerprints in reports).
 std::string toHex(std::string_view bytes);

@@ -233,7 +233,9 @@ void KioskApp::submitInitiative() {
         // As for an idea: the draft stays, and a missing staff key is said plainly. Without it an
         // initiative cannot be sent at all, because its contact is required.
         const bool noStaffKey = stored.error().code == ErrorCode::InvalidInput && !store_.staffPublicKey();
-        state_.idea.saveProblemKey = noStaffKey ? "initiative.no_staff_key" : saveProblemKey(stored.error().code);
+        state_.idea.saveProblemKey = noStaffKey                                    ? "initiative.no_staff_key"
+                                     : stored.error().code == ErrorCode::InvalidInput ? saveProblemKey(stored.error().code)
+                                                                                      : "initiative.cannot_save";
         refreshView();  // the maximum may have changed since the resident started
         return;
     }
@@ -513,7 +515,14 @@ void KioskApp::castBallot() {
     if (!view_.openRound || !vote.codeAccepted) return;
     Result<std::string> receipt = store_.castBallot(view_.openRound->id, vote.ballot, vote.typedCode);
     if (!receipt) {
-        // The choices stay on screen; a closed round or a code used meanwhile is said plainly.
+        // The choices stay on screen. A disk that failed says so: the reads below may fail on it
+        // too, and must not make it look as if voting closed.
+        const ErrorCode failed = receipt.error().code;
+        if (failed != ErrorCode::InvalidInput && failed != ErrorCode::NotFound) {
+            vote.saveProblemKey = "vote.cannot_save";
+            return;
+        }
+        // A closed round or a code used meanwhile is said plainly.
         refreshView();
         const auto state = view_.openRound ? store_.votingCodeState(view_.openRound->id, vote.typedCode)
                                            : storage::KioskStore::CodeState::Unknown;
@@ -572,7 +581,7 @@ void KioskApp::supportIdea(const std::string& ideaId) {
             refreshView();
             return;
         }
-        state_.supportProblemKey = saveProblemKey(stored.error().code);
+        state_.supportProblemKey = "support.cannot_save";  // nothing to keep: the button stays to tap again
         return;
     }
     state_.supportedIdeaIds.insert(ideaId);

@@ -176,6 +176,7 @@ TEST_CASE("a version 2 database upgrades to the current version and keeps ideas 
         // 12 (the set-up's kiosk settings), 11 (evenings), 10 (paper ballots), 9 (moderation),
         // 8 (facilitators, audit log), 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places,
         // sealed contacts, staff key) go too: a v2 build had none of it.
+        db.exec("DROP TABLE withdrawn_kiosks;");
         db.exec("DROP TABLE kiosk_neighbourhoods; DROP TABLE initiative_progress;");
         db.exec("DROP VIEW uncounted_ballots; DROP TABLE code_resolutions; DROP TABLE sync_quarantine; "
                 "DROP TABLE imported_bundles; DROP TABLE trusted_kiosks; DROP TABLE sync_acknowledged; "

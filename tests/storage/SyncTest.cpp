@@ -50,7 +50,8 @@ std::string exported(KioskStore& kiosk, bool all = false) {
 std::string dumpReadTables(const std::filesystem::path& database) {
     static const std::set<std::string> kNotReadTables = {
         "events",          "kiosk",         "kiosk_identity",   "kiosk_settings", "facilitators",    "pin_attempts",
-        "audit_log",       "round_code_keys", "sync_exports",   "sync_acknowledged", "trusted_kiosks", "imported_bundles"};
+        "audit_log",       "round_code_keys", "sync_exports",   "sync_acknowledged", "trusted_kiosks", "imported_bundles",
+        "withdrawn_kiosks"};
     SQLite::Database db(database.string(), SQLite::OPEN_READONLY);
     SQLite::Statement tables(db, "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
     std::string dump;
@@ -663,6 +664,217 @@ TEST_CASE("importing many bundles again is a quick look-up", "[storage][sync][sp
     CHECK(std::all_of(again->bundles.begin(), again->bundles.end(), [](const BundleImport& b) { return b.alreadyImported; }));
     CHECK(std::chrono::duration_cast<std::chrono::milliseconds>(took).count() < 1000);
     CHECK(hub->eventCount() == 100);
+}
+
+TEST_CASE("a lost kiosk's bundles are refused from then on, what it sent stays, a replacement is new", "[storage][sync][lost]") {
+    ManualClock clock;
+    StaffKeys staff;
+    auto lost = kioskWithKey(clock, staff);
+    REQUIRE(lost->setNeighbourhoodName("Lindenbuurt").ok());
+    REQUIRE(lost->submitIdea(makeDraft("Bankjes")).ok());
+    const std::string before = exported(*lost);
+    REQUIRE(lost->submitIdea(makeDraft("Licht in het steegje")).ok());
+    const std::string after = exported(*lost);
+
+    ScratchDir dir;
+    {
+        auto hub = openOrFail(dir.database(), clock.options());
+        REQUIRE(importInto(*hub, {before}, staff).ok());
+        const std::int64_t events = hub->eventCount();
+        const std::size_t ideas = hub->allIdeas().size();
+        const std::size_t audited = hub->auditLog(100).size();
+
+        // Not a kiosk the office trusts, or the office's own: refused, nothing written.
+        Result<WithdrawnKiosk> unknown = hub->withdrawKioskTrust("no-such-kiosk", std::nullopt, "Anna");
+        REQUIRE_FALSE(unknown.ok());
+        CHECK(unknown.error().code == ErrorCode::NotFound);
+        Result<WithdrawnKiosk> own = hub->withdrawKioskTrust(hub->kioskId(), std::nullopt, "Anna");
+        REQUIRE_FALSE(own.ok());
+        CHECK(own.error().code == ErrorCode::InvalidInput);
+        CHECK(hub->withdrawnKiosks().empty());
+        CHECK(hub->auditLog(100).size() == audited);
+
+        clock.set(*clock.nowMs + 3600'000);
+        Result<WithdrawnKiosk> withdrawn = hub->withdrawKioskTrust(lost->kioskId(), std::nullopt, "Anna (kantoor)");
+        INFO((withdrawn.ok() ? std::string() : withdrawn.error().detail));
+        REQUIRE(withdrawn.ok());
+        CHECK(withdrawn->publicKey == lost->identityPublicKey());
+        CHECK(withdrawn->withdrawnMs == *clock.nowMs);
+        CHECK_FALSE(withdrawn->fromSeq.has_value());
+        CHECK(withdrawn->setAside == 0);
+        // Kept: what it sent before counts as it did.
+        CHECK(hub->eventCount() == events);
+        CHECK(hub->allIdeas().size() == ideas);
+        // In the audit log, with who and the key it had.
+        const std::vector<AuditEntry> log = hub->auditLog(1);
+        REQUIRE(log.size() == 1);
+        CHECK(log[0].action == kAuditKioskTrustWithdrawn);
+        CHECK(log[0].facilitator == "Anna (kantoor)");
+        CHECK(log[0].subject == lost->kioskId());
+        CHECK(log[0].before.find("fingerprint") != std::string::npos);
+        // Reported twice with nothing more to set aside: refused.
+        Result<WithdrawnKiosk> again = hub->withdrawKioskTrust(lost->kioskId(), std::nullopt, "Anna");
+        REQUIRE_FALSE(again.ok());
+        CHECK(again.error().code == ErrorCode::InvalidInput);
+        CHECK(hub->auditLog(100).size() == audited + 1);
+    }
+    // It survives closing, a rebuild of the read tables, and shows per kiosk.
+    auto hub = openOrFail(dir.database(), clock.options());
+    REQUIRE(hub->rebuildReadTables().ok());
+    REQUIRE(hub->withdrawnKiosks().size() == 1);
+    const std::vector<KioskActivity> kiosks = hub->kioskActivity();
+    const auto row = std::find_if(kiosks.begin(), kiosks.end(), [&](const KioskActivity& k) { return k.kioskId == lost->kioskId(); });
+    REQUIRE(row != kiosks.end());
+    REQUIRE(row->withdrawn.has_value());
+    CHECK(row->neighbourhood == "Lindenbuurt");
+    CHECK_FALSE(kioskSilent(*row, *clock.nowMs + kKioskSilentMs * 2));  // marked lost, not silent
+
+    // Its next bundle, the same events again, and its key under another kiosk id: all refused,
+    // with --trust too, and nothing changes.
+    const std::string dump = dumpReadTables(dir.database());
+    const std::int64_t events = hub->eventCount();
+    for (const std::string& bundle : {after, exported(*lost, true)}) {
+        Result<SyncReport> refused = importInto(*hub, {bundle}, staff, true);
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == ErrorCode::InvalidInput);
+        INFO(refused.error().detail);
+        CHECK(refused.error().detail.find("kiosk " + lost->kioskId() + " was reported lost on ") != std::string::npos);
+        CHECK(refused.error().detail.find("its bundles are no longer accepted") != std::string::npos);
+    }
+    CHECK(hub->eventCount() == events);
+    CHECK(dumpReadTables(dir.database()) == dump);
+    // Its key under another kiosk id (whoever holds it can sign anything): refused too.
+    HandKiosk hand;
+    REQUIRE(importInto(*hub, {hand.bundle({hand.event(1, "Bankjes", 500)}, staff)}, staff).ok());
+    REQUIRE(hub->withdrawKioskTrust(hand.kioskId, std::nullopt, "Anna").ok());
+    HandKiosk renamed = hand;
+    renamed.kioskId = "0b5e55ed-0000-4000-8000-000000000001";
+    Result<SyncReport> impostor = importInto(*hub, {renamed.bundle({renamed.event(1, "Gratis geld", 600)}, staff)}, staff, true);
+    REQUIRE_FALSE(impostor.ok());
+    CHECK(impostor.error().detail.find("signed with the key of a lost kiosk") != std::string::npos);
+    // The bundle imported before is still a quiet "already imported".
+    REQUIRE(importInto(*hub, {before}, staff).ok());
+    // No acknowledgement for it any more.
+    Result<std::vector<std::pair<std::string, std::string>>> acks = hub->makeAcknowledgements(staff.secretKey);
+    REQUIRE(acks.ok());
+    for (const auto& ack : *acks) CHECK(ack.first != lost->kioskId());
+
+    // The replacement kiosk has an identity of its own and is trusted as any new kiosk.
+    auto replacement = kioskWithKey(clock, staff);
+    REQUIRE(replacement->submitIdea(makeDraft("Bankjes, opnieuw")).ok());
+    const std::string fresh = exported(*replacement);
+    CHECK_FALSE(importInto(*hub, {fresh}, staff, false).ok());
+    Result<SyncReport> trusted = importInto(*hub, {fresh}, staff, true);
+    REQUIRE(trusted.ok());
+    CHECK(trusted->bundles.front().newKiosk);
+}
+
+TEST_CASE("a lost kiosk's events after the loss are set aside the same in any order of import", "[storage][sync][lost]") {
+    ManualClock clock;
+    StaffKeys staff;
+    auto lost = kioskWithKey(clock, staff);
+    auto other = kioskWithKey(clock, staff);
+    REQUIRE(lost->setNeighbourhoodName("Lindenbuurt").ok());
+    Result<Idea> bench = lost->submitIdea(makeDraft("Bankjes"));
+    REQUIRE(bench.ok());
+    REQUIRE(lost->approveIdea(bench->id).ok());
+    const std::string beforeLoss = exported(*lost);  // seq 1..3
+    const std::int64_t firstAfter = lost->events().back().seq + 1;
+    // Whoever holds the kiosk now: more support for its idea, an idea of its own, a new name.
+    clock.set(*clock.nowMs + 60'000);
+    REQUIRE(lost->supportIdea(bench->id).ok());
+    REQUIRE(lost->supportIdea(bench->id).ok());
+    REQUIRE(lost->submitIdea(makeDraft("Gratis bier")).ok());
+    REQUIRE(lost->setNeighbourhoodName("Nergensbuurt").ok());
+    const std::string afterLoss = exported(*lost);
+    // Another kiosk, later, supports the idea of the lost one (a reference across kiosks).
+    REQUIRE(importInto(*other, {beforeLoss}, staff).ok());
+    clock.set(*clock.nowMs + 60'000);
+    REQUIRE(other->supportIdea(bench->id).ok());
+    const std::string others = exported(*other);
+
+    // The office that never got the events after the loss is what the others must look like.
+    std::string expected;
+    {
+        ScratchDir dir;
+        auto hub = openOrFail(dir.database(), clock.options());
+        REQUIRE(importInto(*hub, {beforeLoss, others}, staff).ok());
+        Result<WithdrawnKiosk> done = hub->withdrawKioskTrust(lost->kioskId(), firstAfter, "Anna");
+        REQUIRE(done.ok());
+        CHECK(done->setAside == 0);
+        expected = dumpReadTables(dir.database());
+        const std::optional<Idea> idea = hub->idea(bench->id);
+        REQUIRE(idea.has_value());
+        CHECK(idea->supports == 1);  // the other kiosk's
+        CHECK(hub->kioskNeighbourhoods().at(lost->kioskId()) == "Lindenbuurt");
+    }
+    const std::vector<std::vector<std::string>> orders = {{beforeLoss, afterLoss, others}, {others, afterLoss, beforeLoss}};
+    for (std::size_t order = 0; order < orders.size(); ++order) {
+        INFO("order " << order);
+        ScratchDir dir;
+        auto hub = openOrFail(dir.database(), clock.options());
+        for (const std::string& bundle : orders[order]) REQUIRE(importInto(*hub, {bundle}, staff).ok());
+        const std::int64_t events = hub->eventCount();
+        Result<WithdrawnKiosk> done = hub->withdrawKioskTrust(lost->kioskId(), firstAfter, "Anna");
+        REQUIRE(done.ok());
+        CHECK(done->setAside == 4);
+        CHECK(hub->eventCount() == events);  // kept in the log
+        CHECK(dumpReadTables(dir.database()) == expected);
+        REQUIRE(hub->rebuildReadTables().ok());
+        CHECK(dumpReadTables(dir.database()) == expected);
+        CHECK(hub->withdrawnKiosks().front().setAside == 4);
+        CHECK(hub->auditLog(1).front().after.find("set aside (4)") != std::string::npos);
+        // Once set aside, a later seq does not bring them back.
+        CHECK_FALSE(hub->withdrawKioskTrust(lost->kioskId(), firstAfter + 1, "Anna").ok());
+        // Its gaps are not open questions any more: they will never be filled.
+        for (const SeqGap& gap : hub->syncGaps()) CHECK(gap.kioskId != lost->kioskId());
+    }
+    // Reported lost first without setting anything aside, then with: the same tables.
+    {
+        ScratchDir dir;
+        auto hub = openOrFail(dir.database(), clock.options());
+        REQUIRE(importInto(*hub, {afterLoss, beforeLoss}, staff).ok());
+        REQUIRE(hub->withdrawKioskTrust(lost->kioskId(), std::nullopt, "Anna").ok());
+        CHECK(hub->idea(bench->id)->supports == 2);
+        REQUIRE(importInto(*hub, {others}, staff).ok());
+        REQUIRE(hub->withdrawKioskTrust(lost->kioskId(), firstAfter, "Anna").ok());
+        CHECK(dumpReadTables(dir.database()) == expected);
+    }
+}
+
+TEST_CASE("what the office last heard from each kiosk, and which are silent", "[storage][sync][lost]") {
+    ManualClock clock;
+    StaffKeys staff;
+    auto kiosk = kioskWithKey(clock, staff);
+    REQUIRE(kiosk->setNeighbourhoodName("Lindenbuurt").ok());
+    REQUIRE(kiosk->submitIdea(makeDraft("Bankjes")).ok());
+    const std::uint64_t lastEvent = *clock.nowMs;
+    const std::string bundle = exported(*kiosk);
+    ScratchDir dir;
+    auto hub = openOrFail(dir.database(), clock.options());
+    clock.set(lastEvent + 2 * 86'400'000ULL);
+    REQUIRE(importInto(*hub, {bundle}, staff).ok());
+    std::vector<KioskActivity> kiosks = hub->kioskActivity();
+    const auto row = std::find_if(kiosks.begin(), kiosks.end(), [&](const KioskActivity& k) { return k.kioskId == kiosk->kioskId(); });
+    REQUIRE(row != kiosks.end());
+    CHECK_FALSE(row->own);
+    CHECK(row->neighbourhood == "Lindenbuurt");
+    CHECK(row->events == 2);
+    CHECK(row->lastSeq == 2);
+    CHECK(row->lastEventMs == lastEvent);
+    CHECK(row->lastImportMs == lastEvent + 2 * 86'400'000ULL);
+    CHECK_FALSE(row->withdrawn.has_value());
+    CHECK_FALSE(kioskSilent(*row, lastEvent + kKioskSilentMs));
+    CHECK(kioskSilent(*row, lastEvent + kKioskSilentMs + 1));
+    // The office itself is listed once it records something, never as silent.
+    REQUIRE(hub->setNeighbourhoodName("Kantoor").ok());
+    kiosks = hub->kioskActivity();
+    REQUIRE(kiosks.size() == 2);
+    const auto self = std::find_if(kiosks.begin(), kiosks.end(), [](const KioskActivity& k) { return k.own; });
+    REQUIRE(self != kiosks.end());
+    CHECK(self->kioskId == hub->kioskId());
+    CHECK(self->lastImportMs == 0);
+    CHECK_FALSE(kioskSilent(*self, lastEvent + 10 * kKioskSilentMs));
 }
 
 // Not run by default (hidden tag): `storage_tests "[.sync-speed]"` in a Release build. 100 bundles

@@ -368,3 +368,139 @@ TEST_CASE("a kiosk's bundle is listed with its fingerprint, refused until truste
     REQUIRE(staff.app().lastImport().has_value());
     CHECK(staff.app().lastImport()->bundles.front().alreadyImported);
 }
+
+namespace {
+
+// The office (a demo store in `office`) with a bundle of a Lindenbuurt kiosk imported, whose last
+// event is `daysAgo` days old. Returns that kiosk's id; its store is left in `kiosk` for more bundles.
+std::string officeWithKiosk(const DataFolder& office, const DataFolder& kioskFolder, int daysAgo,
+                            std::unique_ptr<storage::KioskStore>& kiosk) {
+    Result<std::unique_ptr<storage::KioskStore>> officeStore = storage::KioskStore::open(office.path() / storage::kDatabaseFileName);
+    REQUIRE(officeStore.ok());
+    REQUIRE((*officeStore)->addDemoNeighbourhood().ok());
+    storage::StoreOptions options;
+    const std::uint64_t then = (*officeStore)->clockMs() - static_cast<std::uint64_t>(daysAgo) * 86'400'000ULL;
+    options.clock = [then] { return then; };
+    Result<std::unique_ptr<storage::KioskStore>> opened = storage::KioskStore::open(kioskFolder.path() / storage::kDatabaseFileName, options);
+    REQUIRE(opened.ok());
+    kiosk = std::move(opened).value();
+    REQUIRE(kiosk->setStaffPublicKey(*(*officeStore)->staffPublicKey()).ok());
+    REQUIRE(kiosk->setNeighbourhoodName("Lindenbuurt").ok());
+    IdeaDraft draft;
+    draft.theme = Theme::Green;
+    draft.themeChosen = true;
+    draft.title = "Bankje bij de vijver";
+    REQUIRE(kiosk->submitIdea(draft).ok());
+    Result<storage::KioskStore::Bundle> bundle = kiosk->exportBundle(true);
+    REQUIRE(bundle.ok());
+    REQUIRE(kiosk->rememberBundle(*bundle).ok());
+    Result<storage::StaffSecretKey> secret = storage::loadStaffSecretKey(office.path() / storage::kDemoStaffSecretKeyFileName);
+    REQUIRE(secret.ok());
+    REQUIRE((*officeStore)->importBundles({{"lindenbuurt.bsb", bundle->bytes}}, secret->secretKey(), true).ok());
+    return kiosk->kioskId();
+}
+
+}  // namespace
+
+TEST_CASE("the overview says when each kiosk was last heard from and marks a silent one", "[ui][staff][sync]") {
+    DataFolder office;
+    DataFolder kioskFolder;
+    std::unique_ptr<storage::KioskStore> kiosk;
+    const std::string silentId = officeWithKiosk(office, kioskFolder, 45, kiosk);
+    StaffHarness staff(office.path());
+    const StaffView& view = staff.app().view();
+    REQUIRE(view.kiosks.size() == 2);
+    for (const KioskActivity& row : view.kiosks) {
+        INFO(row.kioskId);
+        CHECK(staff.find("#staff.kiosk." + row.kioskId));
+        if (row.own) {
+            CHECK(row.kioskId == staff.store().kioskId());
+            CHECK_FALSE(kioskSilent(row, view.nowMs));
+            continue;
+        }
+        CHECK(row.kioskId == silentId);
+        CHECK(row.neighbourhood == "Lindenbuurt");
+        CHECK(row.events == 2);
+        CHECK(row.lastSeq == 2);
+        CHECK(row.lastImportMs > 0);
+        CHECK(kioskSilent(row, view.nowMs));
+        CHECK((view.nowMs - row.lastEventMs) / 86'400'000 == 45);
+    }
+    // Only the neighbourhood's kiosks under a neighbourhood.
+    const auto lindenbuurt = std::find(view.neighbourhoods.begin(), view.neighbourhoods.end(), "Lindenbuurt");
+    REQUIRE(lindenbuurt != view.neighbourhoods.end());
+    staff.app().showNeighbourhood(static_cast<std::size_t>(lindenbuurt - view.neighbourhoods.begin()));
+    staff.frames(2);
+    CHECK(staff.find("#staff.kiosk." + silentId));
+    CHECK_FALSE(staff.find("#staff.kiosk." + staff.store().kioskId()));
+}
+
+TEST_CASE("staff report a lost kiosk after a confirm step, and its bundles are refused from then on", "[ui][staff][sync]") {
+    DataFolder office;
+    DataFolder kioskFolder;
+    std::unique_ptr<storage::KioskStore> kiosk;
+    const std::string lostId = officeWithKiosk(office, kioskFolder, 1, kiosk);
+    // The kiosk is used once more, and its bundle lies on the stick.
+    IdeaDraft draft;
+    draft.theme = Theme::Care;
+    draft.themeChosen = true;
+    draft.title = "Gratis bier";
+    REQUIRE(kiosk->submitIdea(draft).ok());
+    Result<storage::KioskStore::Bundle> later = kiosk->exportBundle(false);
+    REQUIRE(later.ok());
+    const std::filesystem::path stick = kioskFolder.path() / "stick";
+    std::filesystem::create_directories(stick);
+    std::ofstream(stick / "later.bsb", std::ios::binary) << later->bytes;
+
+    StaffSettings settings;
+    settings.secretKeyFile = office.path() / storage::kDemoStaffSecretKeyFileName;
+    settings.bundleFolder = stick;
+    StaffHarness staff(office.path(), settings);
+    REQUIRE(staff.click("staff.panel.bundles"));
+    const std::size_t audited = staff.store().auditLog(100).size();
+    CHECK_FALSE(staff.find("#staff.lost.ask." + staff.store().kioskId()));  // not the office itself
+
+    // Asking shows the confirm step and changes nothing; Cancel closes it.
+    REQUIRE(staff.click("#staff.lost.ask." + lostId));
+    CHECK(staff.app().state().confirmLost == lostId);
+    REQUIRE(staff.find("staff.lost.yes"));
+    CHECK(staff.store().withdrawnKiosks().empty());
+    REQUIRE(staff.click("staff.lost.cancel"));
+    CHECK(staff.app().state().confirmLost.empty());
+    CHECK_FALSE(staff.find("staff.lost.yes"));
+
+    // A seq of 0 is refused with a message, and nothing is stored.
+    REQUIRE(staff.click("#staff.lost.ask." + lostId));
+    REQUIRE(staff.click("#staff.lost.from_seq"));
+    staff.type("0");
+    REQUIRE(staff.click("staff.lost.yes"));
+    CHECK(staff.app().state().message.problem);
+    CHECK(staff.store().withdrawnKiosks().empty());
+
+    // Confirmed, from seq 3 on (what came after the loss): set aside, said, logged.
+    REQUIRE(staff.click("staff.lost.cancel"));
+    REQUIRE(staff.click("#staff.lost.ask." + lostId));
+    REQUIRE(staff.click("#staff.lost.from_seq"));
+    staff.type("3");
+    REQUIRE(staff.click("staff.lost.yes"));
+    INFO(staff.app().state().message.text);
+    CHECK_FALSE(staff.app().state().message.problem);
+    const std::vector<WithdrawnKiosk> lost = staff.store().withdrawnKiosks();
+    REQUIRE(lost.size() == 1);
+    CHECK(lost[0].kioskId == lostId);
+    CHECK(lost[0].fromSeq == std::optional<std::int64_t>(3));
+    CHECK(lost[0].by == "staff (staff view)");
+    CHECK(staff.store().auditLog(100).size() == audited + 1);
+    CHECK(staff.app().state().confirmLost.empty());
+    CHECK(staff.find("#staff.lost.since." + lostId));
+    CHECK_FALSE(staff.find("#staff.lost.ask." + lostId));
+
+    // Its later bundle: refused, with the reason on screen, nothing imported.
+    const std::int64_t events = staff.store().eventCount();
+    REQUIRE(staff.click("staff.bundles.list"));
+    REQUIRE(staff.click("staff.bundles.trust"));
+    REQUIRE(staff.click("staff.bundles.import"));
+    CHECK(staff.app().state().message.problem);
+    CHECK(staff.app().state().message.text.find("was reported lost on") != std::string::npos);
+    CHECK(staff.store().eventCount() == events);
+}

@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <limits>
@@ -312,6 +313,33 @@ void StaffApp::resolveCode(const StaffActions::Resolve& resolve) {
     state_.message = {ui_.tr("staff.conflicts.resolved"), false};
 }
 
+void StaffApp::reportLost() {
+    std::optional<std::int64_t> fromSeq;
+    const std::string typed = state_.lostFromSeq.data();
+    if (typed.find_first_not_of(' ') != std::string::npos) {
+        char* end = nullptr;
+        const long long seq = std::strtoll(typed.c_str(), &end, 10);
+        if (typed.find_first_not_of(" 0123456789") != std::string::npos || seq < 1) {
+            state_.message = {ui_.tr("staff.lost.bad_seq"), true};
+            return;
+        }
+        fromSeq = seq;
+    }
+    Result<WithdrawnKiosk> lost = store_.withdrawKioskTrust(state_.confirmLost, fromSeq, "staff (staff view)");
+    if (!lost) {
+        const ErrorCode code = lost.error().code;
+        state_.message = {code == ErrorCode::InvalidInput || code == ErrorCode::NotFound
+                              ? ui_.format("staff.lost.refused", {{"reason", lost.error().detail}})
+                              : std::string(ui_.tr(saveProblemKey(code))),
+                          true};
+        return;
+    }
+    state_.confirmLost.clear();
+    state_.lostFromSeq.fill('\0');
+    refreshView();
+    state_.message = {ui_.format("staff.lost.done", {{"kiosk", lost->kioskId}, {"count", std::to_string(lost->setAside)}}), false};
+}
+
 double StaffApp::secondsUntilNextTimer(double) const { return std::numeric_limits<double>::infinity(); }
 
 void StaffApp::apply(const StaffActions& actions) {
@@ -330,6 +358,11 @@ void StaffApp::apply(const StaffActions& actions) {
     if (actions.listBundles) listBundles();
     if (!actions.importBundles.empty()) importBundles(actions.importBundles);
     if (actions.resolveCode) resolveCode(*actions.resolveCode);
+    if (actions.askLost) {
+        state_.confirmLost = *actions.askLost;
+        state_.lostFromSeq.fill('\0');
+    }
+    if (actions.reportLost) reportLost();
     if (actions.refresh) refreshView();
 }
 

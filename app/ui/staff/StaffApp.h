@@ -73,6 +73,7 @@ private:
     void listBundles();
     void importBundles(const std::vector<std::string>& files);
     void resolveCode(const StaffActions::Resolve& resolve);
+    void reportLost();  // withdraws trust in state_.confirmLost, setting aside from state_.lostFromSeq
 
     storage::KioskStore& store_;
     i18n::Translator translator_;

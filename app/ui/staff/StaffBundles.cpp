@@ -1,12 +1,15 @@
 // StaffBundles (Bundels en conflicten): importing the kiosks' sync bundles from a folder (a USB
 // stick, a file share), confirming a kiosk seen for the first time by its key's fingerprint,
-// what the last import did, and what merging left open: gaps, quarantined events and voting
-// codes used at two kiosks, with the choice of which ballot counts.
+// what the last import did, what merging left open: gaps, quarantined events and voting codes
+// used at two kiosks, with the choice of which ballot counts; and the kiosks the office trusts,
+// where staff report one lost or stolen (with a confirm step).
 #include "StaffPanels.h"
 
 #include "../../core/KioskSetup.h"
 #include "../Icons.h"
+#include "../screens/Screens.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -119,6 +122,65 @@ void drawConflicts(StaffContext& ctx) {
     }
 }
 
+void drawKiosks(StaffContext& ctx) {
+    Ui& ui = ctx.ui;
+    staffHeading(ui, ui.tr("staff.lost.heading"));
+    staffNote(ui, ui.tr("staff.lost.note"));
+    const bool any = std::any_of(ctx.view.kiosks.begin(), ctx.view.kiosks.end(), [](const KioskActivity& k) { return !k.own; });
+    if (!any) {
+        staffNote(ui, ui.tr("staff.lost.none"));
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##trusted", 3, flags)) return;
+    ImGui::TableSetupColumn(ui.tr("staff.column.kiosk"), ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn(ui.tr("staff.neighbourhood"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(ui.tr("staff.column.status"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableHeadersRow();
+    for (const KioskActivity& kiosk : ctx.view.kiosks) {
+        if (kiosk.own) continue;
+        ImGui::PushID(kiosk.kioskId.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(kiosk.kioskId.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(staffShown(kiosk.neighbourhood).c_str());
+        ImGui::TableNextColumn();
+        if (kiosk.withdrawn) {
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted((std::string(icon::Warning) + "  " +
+                                    staffShown(ui.format("staff.lost.since", {{"date", dayMonthYear(ui, kiosk.withdrawn->withdrawnMs)},
+                                                                              {"count", std::to_string(kiosk.withdrawn->setAside)}})))
+                                       .c_str());
+            ImGui::PopTextWrapPos();
+            registerStaffItem(ui, "#staff.lost.since." + kiosk.kioskId);
+        } else if (staffButton(ui, "#staff.lost.ask." + kiosk.kioskId, ui.tr("staff.lost.ask"))) {
+            ctx.actions.askLost = kiosk.kioskId;
+        }
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+    if (ctx.state.confirmLost.empty()) return;
+
+    // The confirm step: what happens, the seq from which its events stop counting, yes or no.
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui.colours.danger));
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(
+        (std::string(icon::Warning) + "  " + staffShown(ui.format("staff.lost.confirm", {{"kiosk", ctx.state.confirmLost}}))).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::PopStyleColor();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(staffShown(ui.tr("staff.lost.from_seq")).c_str());
+    ImGui::PopTextWrapPos();
+    ImGui::SetNextItemWidth(ui.fonts.body->FontSize * 8.0f);
+    ImGui::InputText("##lost_from_seq", ctx.state.lostFromSeq.data(), ctx.state.lostFromSeq.size(), ImGuiInputTextFlags_CharsDecimal);
+    registerStaffItem(ui, "#staff.lost.from_seq");
+    if (staffButton(ui, "staff.lost.yes", std::string(icon::Warning) + "  " + ui.tr("staff.lost.yes"))) ctx.actions.reportLost = true;
+    ImGui::SameLine();
+    if (staffButton(ui, "staff.lost.cancel", ui.tr("staff.lost.cancel"))) ctx.actions.askLost = std::string();
+}
+
 }  // namespace
 
 void drawStaffBundles(StaffContext& ctx) {
@@ -133,6 +195,8 @@ void drawStaffBundles(StaffContext& ctx) {
     drawReport(ctx);
     ImGui::Spacing();
     drawConflicts(ctx);
+    ImGui::Spacing();
+    drawKiosks(ctx);
 }
 
 }  // namespace buurtstem::ui

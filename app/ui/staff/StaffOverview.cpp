@@ -1,6 +1,9 @@
 // StaffOverview (Overzicht): the neighbourhood in numbers — ideas, initiatives per stage, needs,
-// pulses, rounds, contacts — and the kiosks its data comes from.
+// pulses, rounds, contacts — and the kiosks its data comes from, with when each was last heard from.
 #include "StaffPanels.h"
+
+#include "../Icons.h"
+#include "../screens/Screens.h"
 
 #include <string>
 
@@ -17,6 +20,58 @@ void countRow(const Ui& ui, const std::string& label, const std::string& value) 
     ImGui::TextUnformatted(value.c_str());
     ImGui::PopTextWrapPos();
     (void)ui;
+}
+
+// Per kiosk of the neighbourhood: its last bundle and event, how many events, and whether staff
+// should look (silent for a month, reported lost). The state is words and an icon, not colour alone.
+void drawKiosks(Ui& ui, const StaffView& view) {
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("##kiosks", 6, flags)) return;
+    ImGui::TableSetupColumn(ui.tr("staff.column.kiosk"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn(ui.tr("staff.neighbourhood"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(ui.tr("staff.column.last_bundle"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(ui.tr("staff.column.last_event"), ImGuiTableColumnFlags_WidthStretch, 1.5f);
+    ImGui::TableSetupColumn(ui.tr("staff.column.event_total"), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn(ui.tr("staff.column.status"), ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableHeadersRow();
+    const auto cell = [](const std::string& text) {
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(staffShown(text).c_str());
+        ImGui::PopTextWrapPos();
+    };
+    for (const KioskActivity& kiosk : view.kiosks) {
+        if (!view.neighbourhood.empty() && kiosk.neighbourhood != view.neighbourhood) continue;
+        ImGui::TableNextRow();
+        // The id's first block is enough to tell kiosks apart; the Bundles panel shows it whole.
+        cell(kiosk.kioskId.substr(0, 8));
+        cell(kiosk.neighbourhood);
+        cell(kiosk.lastImportMs > 0 ? dayMonthYear(ui, kiosk.lastImportMs) : std::string(ui.tr("staff.kiosk.never")));
+        cell(kiosk.lastSeq > 0 ? ui.format("staff.kiosk.last_event", {{"date", dayMonthYear(ui, kiosk.lastEventMs)},
+                                                                     {"seq", std::to_string(kiosk.lastSeq)}})
+                               : std::string(ui.tr("staff.kiosk.never")));
+        cell(std::to_string(kiosk.events));
+        ImGui::TableNextColumn();
+        std::string state;
+        bool warn = true;
+        if (kiosk.withdrawn) {
+            state = ui.format("staff.kiosk.lost", {{"date", dayMonthYear(ui, kiosk.withdrawn->withdrawnMs)}});
+        } else if (kioskSilent(kiosk, view.nowMs)) {
+            state = kiosk.lastEventMs == 0
+                        ? std::string(ui.tr("staff.kiosk.silent_empty"))
+                        : ui.format("staff.kiosk.silent", {{"days", std::to_string((view.nowMs - kiosk.lastEventMs) / 86'400'000)}});
+        } else {
+            warn = false;
+            state = ui.tr(kiosk.own ? "staff.kiosk.own" : "staff.kiosk.ok");
+        }
+        if (warn) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::ColorConvertU32ToFloat4(ui.colours.danger));
+        ImGui::PushTextWrapPos(0.0f);
+        ImGui::TextUnformatted(((warn ? std::string(icon::Warning) + "  " : std::string()) + staffShown(state)).c_str());
+        ImGui::PopTextWrapPos();
+        if (warn) ImGui::PopStyleColor();
+        registerStaffItem(ui, "#staff.kiosk." + kiosk.kioskId);
+    }
+    ImGui::EndTable();
 }
 
 }  // namespace
@@ -57,15 +112,8 @@ void drawStaffOverview(StaffContext& ctx) {
     }
     ImGui::Spacing();
     staffHeading(ui, ui.tr("staff.overview.kiosks"));
-    if (ImGui::BeginTable("##kiosks", 2, flags, ImVec2(ui.fonts.body->FontSize * 48.0f, 0))) {
-        ImGui::TableSetupColumn(ui.tr("staff.column.kiosk"), ImGuiTableColumnFlags_WidthStretch, 1.8f);
-        ImGui::TableSetupColumn(ui.tr("staff.neighbourhood"), ImGuiTableColumnFlags_WidthStretch, 1.0f);
-        ImGui::TableHeadersRow();
-        for (const StaffKiosk& kiosk : view.kiosks) countRow(ui, kiosk.kioskId, kiosk.neighbourhood);
-        ImGui::EndTable();
-    }
     staffNote(ui, ui.tr("staff.overview.last_heard"));
-    staffNotAvailable(ui);
+    drawKiosks(ui, view);
 }
 
 }  // namespace buurtstem::ui

@@ -53,6 +53,8 @@ struct StaffState {
     // Bundles panel
     std::array<char, 512> bundleFolder{};      // = "" // the folder listed for bundle files
     bool trustNew = false;                     // = false // staff compared the new kiosks' fingerprints
+    std::string confirmLost;                   // = "" // the kiosk staff are about to report lost (the confirm step)
+    std::array<char, 24> lostFromSeq{};        // = "" // its events from this seq on stop counting; "" = all count
     StaffMessage message;
 };
 
@@ -75,6 +77,8 @@ struct StaffActions {
         std::string keepBallotId;  // "" for none of them
     };
     std::optional<Resolve> resolveCode;        // staff decide which ballot of a code used twice counts
+    std::optional<std::string> askLost;        // show the confirm step for this kiosk ("" closes it)
+    bool reportLost = false;                   // confirmed: withdraw trust in StaffState::confirmLost
 };
 
 }  // namespace buurtstem::ui

@@ -55,10 +55,8 @@ StaffView readStaffView(const storage::KioskStore& store, const std::string& nei
     view.neighbourhood = neighbourhood;
     const std::map<std::string, std::string> kiosks = store.kioskNeighbourhoods();
     std::set<std::string> names;
-    for (const auto& [kioskId, name] : kiosks) {
-        names.insert(name);
-        if (neighbourhood.empty() || name == neighbourhood) view.kiosks.push_back({kioskId, name});
-    }
+    for (const auto& [kioskId, name] : kiosks) names.insert(name);
+    view.kiosks = store.kioskActivity();
     view.neighbourhoods.push_back("");
     view.neighbourhoods.insert(view.neighbourhoods.end(), names.begin(), names.end());
     const auto inNeighbourhood = [&](const std::string& name) { return neighbourhood.empty() || name == neighbourhood; };

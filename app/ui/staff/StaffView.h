@@ -37,12 +37,6 @@ struct StaffRound {
     std::optional<RoundOutcome> outcome;      // = nullopt // not countable yet (no ballots for Equal Shares)
 };
 
-// A kiosk whose events this database holds, and the neighbourhood it last named.
-struct StaffKiosk {
-    std::string kioskId;
-    std::string neighbourhood;
-};
-
 // A bundle file found in the folder the Bundles panel lists, with what its header says.
 struct StaffBundleFile {
     std::string path;
@@ -70,7 +64,7 @@ struct StaffView {
     MeetingNeedSummary needs;                 // of the neighbourhood
     std::vector<PulseMonth> pulseMonths;      // of the neighbourhood, oldest first
     std::vector<StaffRound> rounds;           // by opening time (rounds belong to no one kiosk)
-    std::vector<StaffKiosk> kiosks;           // of the neighbourhood
+    std::vector<KioskActivity> kiosks;        // every kiosk, the neighbourhood's or not: when each was last heard from
     storage::KioskStore::SyncConflicts conflicts;  // what merging left open, every kiosk's
     std::int64_t events = 0;                  // = 0 // events in the log
     std::uint64_t nowMs = 0;                  // = 0 // the store's clock when read
