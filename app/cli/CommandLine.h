@@ -22,7 +22,7 @@ enum ExitCode : int {
     kExitAuditBroken = 11,    // `audit --check`: the audit log's hash chain is broken (an entry changed or missing)
     kExitNoSuchEvening = 12,  // `evening report`: the data folder has no evening with that id (or none at all)
     kExitNoSuchInitiative = 13,  // `initiative progress`: the data folder has no initiative with that id or code
-    kExitBundleRefused = 14,  // `sync import`: a bundle is refused (damaged, foreign, unknown, a lost kiosk's): nothing imported
+    kExitBundleRefused = 14,  // `sync import`, `round receive`: a bundle or shared round is refused (damaged, foreign, unknown, a lost kiosk's): nothing imported
 };
 
 int runCommandLine(int argc, char** argv);

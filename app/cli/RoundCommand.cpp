@@ -647,12 +647,12 @@ int receiveRound(const RoundCommandOptions& options) {
     const std::optional<std::string> bytes = readWholeFile(options.file, storage::kRoundShareMaxBytes, problem);
     if (!bytes) {
         std::fprintf(stderr, "buurtstem round %s: %s. Nothing was received.\n", command, problem.c_str());
-        return problem.find("too large") != std::string::npos ? kExitBadFile : kExitStorage;
+        return problem.find("too large") != std::string::npos ? kExitBundleRefused : kExitStorage;
     }
     const Result<storage::RoundShareHeader> header = storage::readRoundShareHeader(*bytes);
     if (!header) {
         std::fprintf(stderr, "buurtstem round %s: refused, %s. Nothing was received.\n", command, header.error().detail.c_str());
-        return kExitBadFile;
+        return kExitBundleRefused;
     }
     const fs::path dataDir = dataDirOrDefault(options.dataDir);
     OpenedStore opened;
@@ -668,7 +668,7 @@ int receiveRound(const RoundCommandOptions& options) {
         if (received.error().code != ErrorCode::InvalidInput) return reportError(received.error(), dataDir);
         std::fprintf(stderr, "buurtstem round %s: refused, %s. Nothing was received.\n", command,
                      received.error().detail.c_str());
-        return kExitBadFile;
+        return kExitBundleRefused;
     }
     const storage::RoundShareSummary& s = *received;
     if (s.newEvents == 0 && !s.keyStored) {

@@ -12,7 +12,7 @@ set -euo pipefail
 BIN=${1:?usage: $0 BUURTSTEM_BINARY SOURCE_DIR}
 export TZ=Europe/Amsterdam
 
-readonly EXIT_USAGE=2 EXIT_STORAGE=8 EXIT_BAD_FILE=9 EXIT_NO_SUCH_ROUND=10
+readonly EXIT_USAGE=2 EXIT_STORAGE=8 EXIT_BUNDLE_REFUSED=14 EXIT_NO_SUCH_ROUND=10
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/buurtstem-share.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 failures=0
@@ -63,15 +63,15 @@ after=$(state "$B")
 
 # [SECTION] refusals: each changes nothing
 expect "receive at A" $EXIT_USAGE "this kiosk made this round" -- round receive "$A" "$STICK/round.share"
-expect "receive at C" $EXIT_BAD_FILE "foreign" -- round receive "$C" "$STICK/round.share"
-expect "C's file at B" $EXIT_BAD_FILE "foreign" -- round receive "$B" "$STICK/for-c.share"
+expect "receive at C" $EXIT_BUNDLE_REFUSED "foreign" -- round receive "$C" "$STICK/round.share"
+expect "C's file at B" $EXIT_BUNDLE_REFUSED "foreign" -- round receive "$B" "$STICK/for-c.share"
 head -c 300 "$STICK/round.share" >"$STICK/short.share"
-expect "truncated" $EXIT_BAD_FILE "truncated" -- round receive "$B" "$STICK/short.share"
+expect "truncated" $EXIT_BUNDLE_REFUSED "truncated" -- round receive "$B" "$STICK/short.share"
 cp "$STICK/round.share" "$STICK/changed.share"
 printf 'X' | dd of="$STICK/changed.share" bs=1 seek=200 conv=notrunc status=none
-expect "tampered" $EXIT_BAD_FILE "tampered" -- round receive "$B" "$STICK/changed.share"
+expect "tampered" $EXIT_BUNDLE_REFUSED "tampered" -- round receive "$B" "$STICK/changed.share"
 "$BIN" sync export --data-dir "$A" --out "$STICK/a.bundle" >/dev/null || fail "sync export A"
-expect "a bundle" $EXIT_BAD_FILE "sync bundle" -- round receive "$B" "$STICK/a.bundle"
+expect "a bundle" $EXIT_BUNDLE_REFUSED "sync bundle" -- round receive "$B" "$STICK/a.bundle"
 expect "no such file" $EXIT_STORAGE "cannot read" -- round receive "$B" "$STICK/nothing.share"
 [ "$(state "$B")" = "$after" ] || fail "a refused file changed B"
 [ "$(sqlite3 "$C/buurtstem.sqlite" "SELECT COUNT(*) FROM events")" = 0 ] || fail "a refused file changed C"
