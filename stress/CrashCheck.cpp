@@ -207,7 +207,7 @@ int main(int argc, char** argv) {
             const std::string what = write.get("what");
             if ((what == "name" && store.neighbourhoodName().empty()) || (what == "places" && store.places().empty()) ||
                 (what == "staff-key" && !store.staffPublicKey()))
-                present = false, problem(at + ": the " + what + " is gone");
+                present = false, problem(at + ": the set-up step " + what + " is undone");
         }
         if (!present) ++lost;
     }

@@ -86,7 +86,7 @@ private:
 
 // The store's connection, caught as SQLite opens it, so the test-only --synchronous can reach it.
 sqlite3* storeConnection = nullptr;
-int catchConnection(sqlite3* db, const char**, const sqlite3_api_routines*) {
+int catchConnection(sqlite3* db, char**, const sqlite3_api_routines*) {
     storeConnection = db;
     return SQLITE_OK;
 }
