@@ -335,5 +335,8 @@ int main(int argc, char** argv) {
     Writer writer(store, options);
     writer.setUp();
     while (options.writes == 0 || writer.confirmedCount() < options.writes) writer.step();
+    if (options.powerCutAt > 0)
+        std::fprintf(stderr, "crash_writer: %llu database operations, no power cut\n",
+                     static_cast<unsigned long long>(stress::powerCutOperations()));
     return 0;
 }

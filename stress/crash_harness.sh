@@ -2,6 +2,8 @@
 # The crash and power-loss runs (docs/crash-safety.md). Starts crash_writer on a kiosk data folder,
 # cuts it off, runs crash_check on what is left, restarts the writer on the same folder, and again:
 #   crash         SIGKILL after a random delay (the process dies, the disk keeps what it was given)
+#   power_new_kiosk  a power cut while a new kiosk makes its database (each run a new folder), then
+#                 the kiosk must start and write 8 times, and the check must hold again
 #   power_full    the writer's PowerCutVfs cuts the power before a random database operation: what
 #                 was not synced is lost, in part or in full; the store's own synchronous=FULL
 #   power_normal  the same from the end state of power_full, with synchronous=NORMAL (test only)
@@ -9,18 +11,20 @@
 # With FULL nothing confirmed may be lost and every check must hold; NORMAL and OFF are measured,
 # not judged, except that NORMAL must lose something when it runs (else the check is blind).
 #
-# Usage: crash_harness.sh BIN_DIR [--kills N] [--power-cuts N] [--normal-cuts N] [--off-cuts N]
-#                         [--seed S] [--max-delay-ms MS] [--max-ops OPS]
-#   BIN_DIR holds crash_writer and crash_check. Defaults: 500 of each kind of cut (the bench size),
-#   seed 1, delays up to 300 ms, cuts before one of the first 400 database operations of a run.
+# Usage: crash_harness.sh BIN_DIR [--kills N] [--fresh-cuts N] [--power-cuts N] [--normal-cuts N]
+#                         [--off-cuts N] [--seed S] [--max-delay-ms MS] [--max-ops OPS]
+#   BIN_DIR holds crash_writer and crash_check. Defaults: 500 of each kind of cut (the bench size)
+#   and 320 new kiosks (one cut at each of their first 320 operations), seed 1, delays up to
+#   300 ms, cuts before one of the first 400 database operations of a run.
 # Prints "name key=value ..." lines, one per kind of cut, for the benchmark table. Exits 1 at the
-# first failed check of crash or power_full (with the seed, the run and the folder kept), 2 on
+# first failed check with FULL (with the seed, the run and the folder kept), 2 on
 # wrong arguments, else 0.
 set -euo pipefail
 
 bin=${1:?usage: crash_harness.sh BIN_DIR [--kills N] [--power-cuts N] [--normal-cuts N] [--off-cuts N] [--seed S]}
 shift
-kills=500 power_cuts=500 normal_cuts=500 off_cuts=500 seed=1 max_delay_ms=300 max_ops=400
+kills=500 power_cuts=500 normal_cuts=500 off_cuts=500 fresh_cuts=320 seed=1 max_delay_ms=300 max_ops=400
+fresh_span=320  # database operations of a new kiosk's first start: creating, migrating, setting up
 while [ $# -gt 0 ]; do
   [ $# -ge 2 ] || { echo "crash_harness.sh: $1 wants a value" >&2; exit 2; }
   case $1 in
@@ -28,6 +32,7 @@ while [ $# -gt 0 ]; do
     --power-cuts) power_cuts=$2 ;;
     --normal-cuts) normal_cuts=$2 ;;
     --off-cuts) off_cuts=$2 ;;
+    --fresh-cuts) fresh_cuts=$2 ;;
     --seed) seed=$2 ;;
     --max-delay-ms) max_delay_ms=$2 ;;
     --max-ops) max_ops=$2 ;;
@@ -58,7 +63,9 @@ draw_below() { drawn=$(( (RANDOM * 32768 + RANDOM) % $1 )); }
 now() { date +%s.%N; }
 
 # [SECTION] One kind of cut
-# run_cuts NAME FOLDER COUNT MODE [SYNCHRONOUS]: MODE kill or power. Prints NAME's line.
+# run_cuts NAME FOLDER COUNT MODE [SYNCHRONOUS]: MODE kill, power, or fresh (a power cut in the
+# first start of an empty folder: creating the database, its migrations and the set-up; each run
+# on a new folder, spread over the first $fresh_span operations). Prints NAME's line.
 run_cuts() {
   local name=$1 dir=$2 count=$3 mode=$4 synchronous=${5:-full}
   local started checks=0 checked=0 lost=0 lost_before=0 cuts_with_loss=0 integrity_failures=0 consistency_failures=0
@@ -68,7 +75,17 @@ run_cuts() {
     local run_seed=$((seed * 1000003 + i)) arguments=()
     arguments=(--data-dir "$dir/kiosk" --confirmed "$dir/confirmed.log" --codes "$dir/codes.txt" --seed "$run_seed"
                --synchronous "$synchronous")
-    if [ "$mode" = kill ]; then
+    if [ "$mode" = fresh ]; then
+      rm -rf "$dir/kiosk" "$dir/confirmed.log" "$dir/codes.txt"
+      local stride=$((fresh_span / count))
+      [ "$stride" -ge 1 ] || stride=1
+      draw_below "$stride"
+      local operation=$(( (i - 1) * stride + drawn + 1 ))
+      status=0
+      ("$writer" "${arguments[@]}" --power-cut-at "$operation" --cut-seed "$run_seed" 2>>"$dir/writer.log"; exit $?) 2>/dev/null ||
+        status=$?
+      what="run $i: power cut before operation $operation of a new kiosk"
+    elif [ "$mode" = kill ]; then
       draw_below "$max_delay_ms"
       local delay_ms=$drawn
       # In a subshell whose stderr is dropped: bash says "Killed" there, not in the output.
@@ -111,6 +128,17 @@ run_cuts() {
     [ "${got[consistent]:-}" = ok ] || consistency_failures=$((consistency_failures + 1))
     [ "${got[audit]:-}" = ok ] || audit_failures=$((audit_failures + 1))
     unaudited=${got[approvals_without_audit]:-0}
+    if [ "$mode" = fresh ] && [ "$status" -eq 0 ]; then
+      # A new kiosk cut off while it was being made must start and write all the same.
+      if ! "$writer" "${arguments[@]}" --writes 8 2>>"$dir/writer.log"; then
+        dead="$what: the kiosk cannot go on: $(tail -n 1 "$dir/writer.log")"
+        keep=1
+        break
+      fi
+      line=$("$checker" --data-dir "$dir/kiosk" --confirmed "$dir/confirmed.log" --work "$check_dir/check" 2>"$dir/check.log") ||
+        status=$?
+      echo "  after 8 more writes: $line" >>"$dir/runs.log"
+    fi
     if [ "$status" -ne 0 ] && [ "$synchronous" = full ]; then
       keep=1
       echo "crash_harness.sh: $name failed at $what (seed $seed, writer seed $run_seed); the folder is kept in $dir" >&2
@@ -139,8 +167,9 @@ run_cuts() {
 
 echo "seed value=$seed"
 failed=0
-mkdir -p "$work/crash" "$work/power"
+mkdir -p "$work/crash" "$work/power" "$work/fresh"
 [ "$kills" -gt 0 ] && { run_cuts crash "$work/crash" "$kills" kill || failed=1; }
+[ "$failed" -eq 0 ] && [ "$fresh_cuts" -gt 0 ] && { run_cuts power_new_kiosk "$work/fresh" "$fresh_cuts" fresh || failed=1; }
 [ "$failed" -eq 0 ] && [ "$power_cuts" -gt 0 ] && { run_cuts power_full "$work/power" "$power_cuts" power || failed=1; }
 # NORMAL and OFF start from what FULL left (or from nothing), each on its own copy.
 for variant in normal off; do
