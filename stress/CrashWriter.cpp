@@ -9,9 +9,13 @@
 // as a facilitator's printed cards.
 //
 // Usage: crash_writer --data-dir DIR --confirmed FILE --codes FILE --seed S [--writes N]
-//                     [--power-cut-at OP [--cut-seed C]] [--synchronous full|normal|off]
+//                     [--power-cut-at OP [--cut-seed C] [--cut-after-first-write]]
+//                     [--synchronous full|normal|off]
 //   --writes N        stop after N confirmed writes (default: write until killed)
 //   --power-cut-at OP open SQLite through PowerCutVfs and cut the power before database operation OP
+//                     of this process, or with --cut-after-first-write OP operations after the first
+//                     write of this run was confirmed (the first write after a cut may checkpoint a
+//                     long WAL first; counting from there reaches the writes after it)
 //   --synchronous     test only: change the store's setting after it opened (default full, which
 //                     is what the store sets and is checked to be so)
 // Exit codes: 0 after N writes, 1 the kiosk cannot go on (opening or a write failed; stderr says
@@ -51,6 +55,7 @@ struct Options {
     std::uint64_t writes = 0;       // = 0 (until killed)
     std::uint64_t powerCutAt = 0;   // = 0 (no power-cut VFS)
     std::uint64_t cutSeed = 1;
+    bool cutAfterFirstWrite = false;
     std::string synchronous = "full";
 };
 
@@ -287,6 +292,10 @@ private:
 bool parse(int argc, char** argv, Options& options) {
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
+        if (arg == "--cut-after-first-write") {
+            options.cutAfterFirstWrite = true;
+            continue;
+        }
         if (i + 1 >= argc) return false;
         const char* value = argv[++i];
         if (arg == "--data-dir") options.dataDir = value;
@@ -310,10 +319,12 @@ int main(int argc, char** argv) {
     if (!parse(argc, argv, options)) {
         std::fprintf(stderr,
                      "usage: crash_writer --data-dir DIR --confirmed FILE --codes FILE --seed S [--writes N]\n"
-                     "                    [--power-cut-at OP [--cut-seed C]] [--synchronous full|normal|off]\n");
+                     "                    [--power-cut-at OP [--cut-seed C] [--cut-after-first-write]]\n"
+                     "                    [--synchronous full|normal|off]\n");
         return 2;
     }
-    if (options.powerCutAt > 0 && !stress::installPowerCutVfs({options.powerCutAt, options.cutSeed}))
+    if (options.powerCutAt > 0 &&
+        !stress::installPowerCutVfs({options.cutAfterFirstWrite ? 0 : options.powerCutAt, options.cutSeed}))
         fail("cannot install the power-cut VFS");
     // The cast through void(*)(void) is SQLite's documented way to pass an entry point.
     sqlite3_auto_extension(reinterpret_cast<void (*)(void)>(catchConnection));
@@ -334,7 +345,14 @@ int main(int argc, char** argv) {
 
     Writer writer(store, options);
     writer.setUp();
-    while (options.writes == 0 || writer.confirmedCount() < options.writes) writer.step();
+    bool armed = !options.cutAfterFirstWrite;
+    while (options.writes == 0 || writer.confirmedCount() < options.writes) {
+        writer.step();
+        if (!armed && options.powerCutAt > 0) {
+            stress::setPowerCut(stress::powerCutOperations() + options.powerCutAt);
+            armed = true;
+        }
+    }
     if (options.powerCutAt > 0)
         std::fprintf(stderr, "crash_writer: %llu database operations, no power cut\n",
                      static_cast<unsigned long long>(stress::powerCutOperations()));

@@ -368,4 +368,6 @@ bool installPowerCutVfs(const PowerCutSettings& settings) {
 
 std::uint64_t powerCutOperations() { return state().operations; }
 
+void setPowerCut(std::uint64_t atOperation) { state().settings.cutAtOperation = atOperation; }
+
 }  // namespace buurtstem::stress

@@ -25,5 +25,7 @@ bool installPowerCutVfs(const PowerCutSettings& settings);
 
 // Writes, truncations and syncs of database files counted so far (the clock of cutAtOperation).
 std::uint64_t powerCutOperations();
+// Moves the cut to before operation `atOperation` (0: never), e.g. some operations from now.
+void setPowerCut(std::uint64_t atOperation);
 
 }  // namespace buurtstem::stress
