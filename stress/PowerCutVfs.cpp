@@ -16,7 +16,8 @@ namespace buurtstem::stress {
 
 namespace {
 
-constexpr sqlite3_int64 kPageBytes = 4096;  // what the kernel writes back at a time
+constexpr sqlite3_int64 kPageBytes = 4096;      // what the kernel writes back at a time
+constexpr std::size_t kLargestWrite = 65536;     // the most one write through to the real file carries
 
 // What this process wrote to one file and did not sync yet. The file as SQLite sees it is the real
 // file's first `keepBelow` bytes, zeros up to `size`, with `runs` laid over them.
@@ -103,7 +104,14 @@ int writeThrough(Pending& p, sqlite3_file* real) {
     }
     sqlite3_int64 onDisk = std::min(p.keepBelow, p.realSize);
     for (const auto& [offset, bytes] : p.runs) {
-        if (int rc = real->pMethods->xWrite(real, bytes.data(), static_cast<int>(bytes.size()), offset); rc != SQLITE_OK) return rc;
+        // In pieces: the unix VFS writes at most 128 KiB - 1 at a time (SQLite itself never asks
+        // more than a page) and answers SQLITE_FULL to a longer write.
+        for (std::size_t done = 0; done < bytes.size(); done += kLargestWrite) {
+            const int amount = static_cast<int>(std::min(kLargestWrite, bytes.size() - done));
+            if (int rc = real->pMethods->xWrite(real, bytes.data() + done, amount, offset + static_cast<sqlite3_int64>(done));
+                rc != SQLITE_OK)
+                return rc;
+        }
         onDisk = std::max(onDisk, offset + static_cast<sqlite3_int64>(bytes.size()));
     }
     if (onDisk != p.size) {
