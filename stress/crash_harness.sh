@@ -18,7 +18,8 @@
 #   300 ms, cuts before one of the first 400 database operations of a run.
 # Prints "name key=value ..." lines, one per kind of cut, for the benchmark table. Exits 1 at the
 # first failed check with FULL (with the seed, the run and the folder kept), 2 on
-# wrong arguments, else 0.
+# wrong arguments, else 0. CRASH_KEEP=1 keeps the folders (runs.log in each says what every run
+# and check did).
 set -euo pipefail
 
 bin=${1:?usage: crash_harness.sh BIN_DIR [--kills N] [--power-cuts N] [--normal-cuts N] [--off-cuts N] [--seed S]}
