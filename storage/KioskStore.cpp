@@ -555,16 +555,29 @@ struct KioskStore::Impl {
     int schemaVersion = 0;
     HlcClock clock;                            // restored from the database on open
     mutable std::optional<Error> lastReadError;
+    int openTransactions = 0;  // > 0 inside inOneTransaction: writes join its transaction
 
     std::uint64_t nowMs() const { return options.clock ? options.clock() : systemNowMs(); }
 
     // One write transaction around `body`; commits only when it returns a value. IMMEDIATE takes
     // the write lock up front, so the seq and reference chosen inside cannot be taken meanwhile.
+    // Inside inOneTransaction the body joins the transaction already open: its error rolls back
+    // the whole of it.
     template <class T, class Body>
     Result<T> writeTransaction(std::string_view what, Body&& body) {
         return guarded<T>(what, [&]() -> Result<T> {
+            if (openTransactions > 0) return body();
             SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
-            Result<T> result = body();
+            ++openTransactions;
+            Result<T> result = [&]() -> Result<T> {
+                try {
+                    return body();
+                } catch (...) {
+                    --openTransactions;
+                    throw;
+                }
+            }();
+            --openTransactions;
             if (result.ok()) tx.commit();
             return result;  // on error ~Transaction rolls back
         });
@@ -2064,6 +2077,13 @@ Result<AuditEntry> KioskStore::appendAudit(const AuditDraft& draft) {
     return impl_->writeTransaction<AuditEntry>("append to the audit log", [&]() -> Result<AuditEntry> {
         return appendAuditEntry(impl_->db, draft, impl_->nowMs());
     });
+}
+
+Result<void> KioskStore::inOneTransaction(std::string_view what, const std::function<Result<void>()>& body) {
+    const HlcClock clockBefore = impl_->clock;
+    Result<void> done = impl_->writeTransaction<void>(what, body);
+    if (!done) impl_->clock = clockBefore;  // the stamps it gave were rolled back with their events
+    return done;
 }
 
 std::vector<AuditEntry> KioskStore::auditLog(std::size_t newestCount) const {

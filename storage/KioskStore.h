@@ -369,6 +369,11 @@ public:
     // (AuditLog.h has the bytes it covers), in one transaction. Errors: InvalidInput
     // (validateAuditDraft), StorageFull, StorageReadOnly, StorageFailure. Nothing is stored on error.
     Result<AuditEntry> appendAudit(const AuditDraft& draft);
+    // Runs `body` as one write transaction: the store's writes it makes join that transaction, so a
+    // facilitator's change and its audit entry are stored together or not at all (a power cut
+    // between two transactions would keep the change without its entry). On error, whatever
+    // `body` or the transaction returns, nothing of it is stored.
+    Result<void> inOneTransaction(std::string_view what, const std::function<Result<void>()>& body);
     // At most `newestCount` entries, the newest first.
     std::vector<AuditEntry> auditLog(std::size_t newestCount) const;
     // Recomputes every hash and link, from entry 1 on, and says where the chain first breaks. A

@@ -192,11 +192,19 @@ private:
         const std::vector<Idea> queue = store_.moderationQueue();
         if (queue.empty()) return submitIdea();
         const Idea& item = queue.front();
-        check(store_.approveIdea(item.id), "approve an idea");
+        // As the moderation screen does: the approval and its audit entry in one transaction.
+        std::optional<AuditEntry> entry;
+        check(store_.inOneTransaction("approve an idea",
+                                      [&]() -> Result<void> {
+                                          if (Result<void> approved = store_.approveIdea(item.id); !approved) return approved;
+                                          Result<AuditEntry> logged = store_.appendAudit(
+                                              {"Crashtest", kAuditIdeaApproved, item.id, item.reference + ": new", item.reference + ": approved"});
+                                          if (!logged) return logged.error();
+                                          entry = *logged;
+                                          return {};
+                                      }),
+              "approve an idea and write it to the audit log");
         confirm("kind=approve idea=" + item.id);
-        Result<AuditEntry> entry =
-            store_.appendAudit({"Crashtest", kAuditIdeaApproved, item.id, item.reference + ": new", item.reference + ": approved"});
-        check(entry, "write the approval to the audit log");
         confirm("kind=audit seq=" + std::to_string(entry->seq) + " hash=" + entry->hash + " subject=" + item.id);
     }
 

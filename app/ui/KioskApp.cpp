@@ -330,11 +330,14 @@ void KioskApp::changeRoundPhase(const RoundPhaseRequest& request) {
     access.confirmRound.clear();
     if (access.label.empty()) return;
     const std::optional<BudgetRound> before = store_.round(request.roundId);
-    const Result<BudgetRound> changed = store_.changeRoundPhase(request.roundId, request.change);
+    const Result<BudgetRound> changed = audited([&] { return store_.changeRoundPhase(request.roundId, request.change); },
+                                                [&](const Result<BudgetRound>& after) {
+                                                    const std::uint64_t now = store_.clockMs();
+                                                    return AuditText{kAuditRoundPhase, request.roundId,
+                                                                     before ? phaseSummary(*before, now) : "", phaseSummary(*after, now)};
+                                                });
     if (changed) {
         access.doneKey = phaseDoneKey(request.change);
-        const std::uint64_t now = store_.clockMs();
-        audit(kAuditRoundPhase, request.roundId, before ? phaseSummary(*before, now) : "", phaseSummary(*changed, now));
     } else {
         // InvalidInput: the phase moved on since the screen was drawn (the window ended meanwhile).
         access.problemKey = changed.error().code == ErrorCode::InvalidInput ? "rounds.not_now" : saveProblemKey(changed.error().code);
@@ -449,15 +452,19 @@ void KioskApp::savePaperBatch() {
     const std::vector<PaperBatch> before = store_.paperBatches(paper.roundId);
     const auto found = std::find_if(before.begin(), before.end(), [&](const PaperBatch& batch) { return batch.label == paper.batch; });
     const PaperEntry* earlier = found == before.end() ? nullptr : ownEntry(*found, who);
-    const Result<PaperBatch> stored = store_.enterPaperBatch(paper.roundId, paper.batch, who, paper.ballots, paper.correction);
+    const Result<PaperBatch> stored = audited(
+        [&] { return store_.enterPaperBatch(paper.roundId, paper.batch, who, paper.ballots, paper.correction); },
+        [&](const Result<PaperBatch>&) {
+            return AuditText{paper.correction ? kAuditPaperCorrected : kAuditPaperEntered,
+                             clipped(round->id + " / " + paper.batch, kAuditSubjectMaxBytes),
+                             clipped(earlier ? paperEntryText(*round, earlier->ballots) : "", kAuditValueMaxBytes),
+                             clipped(paperEntryText(*round, paper.ballots), kAuditValueMaxBytes)};
+        });
     if (!stored) {
         // The ballots stay on screen as typed: nothing is lost, the facilitator can try again.
         paper.problemKey = stored.error().code == ErrorCode::InvalidInput ? "paper.problem.not_saved" : saveProblemKey(stored.error().code);
         return;
     }
-    audit(paper.correction ? kAuditPaperCorrected : kAuditPaperEntered, clipped(round->id + " / " + paper.batch, kAuditSubjectMaxBytes),
-          clipped(earlier ? paperEntryText(*round, earlier->ballots) : "", kAuditValueMaxBytes),
-          clipped(paperEntryText(*round, paper.ballots), kAuditValueMaxBytes));
     paper.result = *stored;
     paper.problemKey = nullptr;
     view_.paperBatches = store_.paperBatches(paper.roundId);

@@ -118,6 +118,28 @@ private:
     void closeOpenRound();
     // Appends the signed-in facilitator's action to the audit log; false when it could not be written.
     bool audit(const char* action, const std::string& subject, const std::string& before, const std::string& after);
+    // A facilitator's change and its audit entry, stored together or not at all: a power cut
+    // between two transactions would keep the change without its entry. `entry` makes the entry
+    // from the change's stored result. Returns the change's result, or why neither was stored.
+    struct AuditText {
+        const char* action;
+        std::string subject, before, after;
+    };
+    template <class Change, class Entry>
+    auto audited(Change&& change, Entry&& entry) -> decltype(change()) {
+        std::optional<decltype(change())> result;
+        const Result<void> stored = store_.inOneTransaction("a change and its audit entry", [&]() -> Result<void> {
+            result.emplace(change());
+            if (!*result) return result->error();
+            const AuditText text = entry(*result);
+            const Result<AuditEntry> logged =
+                store_.appendAudit({state_.facilitator.label, text.action, text.subject, text.before, text.after});
+            if (!logged) return logged.error();
+            return {};
+        });
+        if (!stored) return stored.error();
+        return std::move(*result);
+    }
     void watchFacilitatorCorner(double now);
     // [SECTION] Moderation (KioskModeration.cpp)
     void applyModeration(const Actions& actions);

@@ -94,47 +94,53 @@ void KioskApp::applyModeration(const Actions& actions) {
     if (!item) return;
     const std::string& ref = item->reference;
     if (actions.approveModerated) {
-        const Result<void> done = store_.approveIdea(item->id);
+        const Result<void> done = audited([&] { return store_.approveIdea(item->id); }, [&](const Result<void>&) {
+            return AuditText{kAuditIdeaApproved, item->id, ref + ": " + statusWord(item->status), ref + ": approved"};
+        });
         if (!done) {
             flow.problemKey = saveProblemKey(done.error().code);
             return;
         }
-        audit(kAuditIdeaApproved, item->id, ref + ": " + statusWord(item->status), ref + ": approved");
         finishModeration("moderation.done.approved");
         return;
     }
     if (actions.hideModerated && flow.hideReason) {
-        const Result<void> done = store_.hideIdea(item->id, *flow.hideReason, flow.hideReason == HideReason::Other ? flow.hideNote : "");
+        const Result<void> done = audited(
+            [&] { return store_.hideIdea(item->id, *flow.hideReason, flow.hideReason == HideReason::Other ? flow.hideNote : ""); },
+            [&](const Result<void>&) {
+                std::string reason(hideReasonId(*flow.hideReason));
+                if (flow.hideReason == HideReason::Other) reason += ": " + store_.moderation(item->id).hiddenNote;
+                return AuditText{kAuditIdeaHidden, item->id, ref + ": " + statusWord(item->status), ref + ": hidden (" + reason + ")"};
+            });
         if (!done) {
             flow.problemKey = done.error().code == ErrorCode::InvalidInput ? "moderation.problem.reason" : saveProblemKey(done.error().code);
             return;
         }
-        std::string reason(hideReasonId(*flow.hideReason));
-        if (flow.hideReason == HideReason::Other) reason += ": " + store_.moderation(item->id).hiddenNote;
-        audit(kAuditIdeaHidden, item->id, ref + ": " + statusWord(item->status), ref + ": hidden (" + reason + ")");
         finishModeration("moderation.done.hidden");
         return;
     }
     if (actions.correctModerated) {
-        const Result<Idea> done = store_.correctIdea(item->id, flow.title, flow.body);
+        const Result<Idea> done = audited([&] { return store_.correctIdea(item->id, flow.title, flow.body); }, [&](const Result<Idea>& corrected) {
+            return AuditText{kAuditIdeaCorrected, item->id, item->title + "\n" + item->body, corrected->title + "\n" + corrected->body};
+        });
         if (!done) {
             flow.problemKey = done.error().code == ErrorCode::InvalidInput ? "moderation.problem.text" : saveProblemKey(done.error().code);
             return;
         }
-        audit(kAuditIdeaCorrected, item->id, item->title + "\n" + item->body, done->title + "\n" + done->body);
         flow.title = done->title;
         flow.body = done->body;
         moderationSaved("moderation.done.corrected");
         return;
     }
     if (actions.mergeModerated && !flow.mergeInto.empty()) {
-        const Result<Idea> done = store_.mergeIdea(item->id, flow.mergeInto);
+        const Result<Idea> done = audited([&] { return store_.mergeIdea(item->id, flow.mergeInto); }, [&](const Result<Idea>& into) {
+            return AuditText{kAuditIdeaMerged, item->id, ref, into->reference};
+        });
         if (!done) {
             flow.problemKey = saveProblemKey(done.error().code);
             flow.confirmMerge = false;
             return;
         }
-        audit(kAuditIdeaMerged, item->id, ref, done->reference);
         finishModeration("moderation.done.merged");
         return;
     }
@@ -150,13 +156,14 @@ void KioskApp::applyModeration(const Actions& actions) {
             classification.costCents = *cents;
         }
         const ModerationRecord before = store_.moderation(item->id);
-        const Result<void> done = store_.classifyIdea(item->id, classification);
+        const Result<void> done = audited([&] { return store_.classifyIdea(item->id, classification); }, [&](const Result<void>&) {
+            return AuditText{kAuditIdeaClassified, item->id, before.classification ? describeClassification(*before.classification) : "",
+                             describeClassification(store_.moderation(item->id).classification.value_or(classification))};
+        });
         if (!done) {
             flow.problemKey = done.error().code == ErrorCode::InvalidInput ? "moderation.problem.cost" : saveProblemKey(done.error().code);
             return;
         }
-        audit(kAuditIdeaClassified, item->id, before.classification ? describeClassification(*before.classification) : "",
-              describeClassification(store_.moderation(item->id).classification.value_or(classification)));
         moderationSaved("moderation.done.classified");
     }
 }

@@ -349,3 +349,48 @@ TEST_CASE("checking 100,000 audit entries reads each one once", "[storage][audit
     CHECK(check.entriesChecked == kEntries);
     CHECK(store->auditLog(3).front().seq == kEntries);
 }
+
+TEST_CASE("a change and its audit entry in one transaction are stored together or not at all", "[storage][audit]") {
+    ScratchDir dir;
+    ManualClock clock;
+    auto store = openOrFail(dir.database(), clock.options());
+    Result<Idea> idea = store->submitIdea(makeDraft("Bankjes bij de vijver"));
+    REQUIRE(idea.ok());
+    const std::int64_t eventsBefore = store->eventCount();
+    const auto approveAndLog = [&](const AuditDraft& entry) {
+        return store->inOneTransaction("approve and log", [&]() -> Result<void> {
+            if (Result<void> approved = store->approveIdea(idea->id); !approved) return approved;
+            if (Result<AuditEntry> logged = store->appendAudit(entry); !logged) return logged.error();
+            return {};
+        });
+    };
+
+    SECTION("an entry that cannot be written takes the approval back with it") {
+        {
+            SideDoor side(dir);
+            side.db.exec("CREATE TRIGGER sabotage BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'sabotage'); END");
+        }
+        const Result<void> failed = approveAndLog(draft("idea.approved", idea->id, "new", "approved"));
+        REQUIRE_FALSE(failed.ok());
+        CHECK_THAT(failed.error().detail, Catch::Contains("sabotage"));
+        CHECK(store->idea(idea->id)->status == IdeaStatus::New);
+        CHECK(store->eventCount() == eventsBefore);
+        CHECK(store->auditLog(10).empty());
+    }
+    SECTION("an entry the rules refuse takes the approval back too") {
+        const Result<void> refused = approveAndLog(draft("idea.approved", idea->id, "new", "approved", ""));
+        REQUIRE_FALSE(refused.ok());
+        CHECK(refused.error().code == ErrorCode::InvalidInput);
+        CHECK(store->idea(idea->id)->status == IdeaStatus::New);
+        CHECK(store->eventCount() == eventsBefore);
+    }
+    SECTION("when both can be written both are there, and the next write is a transaction of its own") {
+        REQUIRE(approveAndLog(draft("idea.approved", idea->id, "new", "approved")).ok());
+        CHECK(store->idea(idea->id)->status == IdeaStatus::Approved);
+        CHECK(store->eventCount() == eventsBefore + 1);
+        REQUIRE(store->auditLog(10).size() == 1);
+        CHECK(store->auditLog(10).front().subject == idea->id);
+        REQUIRE(store->appendAudit(draft("round.closed", "r1", "open", "closed")).ok());
+        CHECK(store->auditLog(10).size() == 2);
+    }
+}
