@@ -465,8 +465,10 @@ Result<void> applyEvent(StatementCache& sql, const Event& event) {
         // An idea this kiosk does not hold (yet) changes nothing; its submission sorts earlier
         // in every rebuild, so a merged log gives the same result in any order of import.
         // A merged idea stays merged, whatever another kiosk approved meanwhile.
-        SQLite::Statement& approve = sql("UPDATE ideas SET status = ? WHERE idea_id = ? AND idea_id NOT IN "
-                                         "(SELECT idea_id FROM idea_moderation WHERE merged_into <> '')");
+        // NOT EXISTS looks up this one idea; NOT IN built the list of every merged idea per event.
+        SQLite::Statement& approve = sql("UPDATE ideas SET status = ? WHERE idea_id = ? AND NOT EXISTS "
+                                         "(SELECT 1 FROM idea_moderation m WHERE m.idea_id = ideas.idea_id "
+                                         "AND m.merged_into <> '')");
         approve.bind(1, statusId(IdeaStatus::Approved));
         approve.bind(2, payload->ideaId);
         approve.exec();
