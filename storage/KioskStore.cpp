@@ -2609,7 +2609,7 @@ Result<SyncReport> KioskStore::importBundles(const std::vector<NamedBundle>& bun
                                              bool trustNew) {
     std::vector<storage::NamedBundle> named;
     named.reserve(bundles.size());
-    for (const NamedBundle& b : bundles) named.push_back({b.name, b.bytes});
+    for (const NamedBundle& b : bundles) named.push_back({b.name, std::string_view(b.bytes)});
     const HlcClock clockBefore = impl_->clock;
     // A merge touches the read tables' pages over and over; with SQLite's small default page
     // cache each touch is a read from the file. A larger cache for the import only (an upper
