@@ -9,9 +9,9 @@
 //   N = 1000000 events in all, K = 100 kiosks; DIR = a new folder under $TMPDIR, removed after.
 // Output, one figure per line, so a script can pick lines with awk:
 //   build events=… kiosks=… bundle_megabytes=… seconds=…
-//   import seconds=… events_per_s=… target_s=10
-//   reimport seconds=… target_s=1
-//   export initiatives=… seconds=… target_s=1       (or: export skipped reason=…)
+//   import seconds=… cpu_seconds=… events_per_s=… target_s=10
+//   reimport seconds=… cpu_seconds=… new_events=… target_s=1
+//   export initiatives=… seconds=… cpu_seconds=… target_s=1       (or: export skipped reason=…)
 //   database megabytes=…
 //   peak_memory_kb <VmHWM>
 #include "app/core/Event.h"
@@ -31,6 +31,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <set>
@@ -44,6 +45,14 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 
 double seconds(Clock::time_point from) { return std::chrono::duration<double>(Clock::now() - from).count(); }
+
+// CPU time of this process (user and system), in seconds. On a shared machine the wall time of a
+// phase depends on what else runs; its CPU time much less.
+double cpuSeconds() {
+    timespec t{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
 
 std::string randomUuid() {
     std::array<std::uint8_t, 16> bytes{};
@@ -278,25 +287,30 @@ int main(int argc, char** argv) {
             return 1;
         }
         const Clock::time_point importStart = Clock::now();
+        const double importCpuStart = cpuSeconds();
         Result<SyncReport> imported = (*hub)->importBundles(bundles, staffSecret, true);
         const double importSeconds = seconds(importStart);
+        const double importCpu = cpuSeconds() - importCpuStart;
         if (!imported) {
             std::fprintf(stderr, "sync_bench: the import failed: %s\n", imported.error().detail.c_str());
             return 1;
         }
-        std::printf("import seconds=%.2f events_per_s=%.0f target_s=10\n", importSeconds,
+        std::printf("import seconds=%.2f cpu_seconds=%.2f events_per_s=%.0f target_s=10\n", importSeconds, importCpu,
                     static_cast<double>(eventCount) / importSeconds);
         std::fflush(stdout);
         const Clock::time_point againStart = Clock::now();
+        const double againCpuStart = cpuSeconds();
         Result<SyncReport> again = (*hub)->importBundles(bundles, staffSecret, true);
         const double againSeconds = seconds(againStart);
+        const double againCpu = cpuSeconds() - againCpuStart;
         if (!again) {
             std::fprintf(stderr, "sync_bench: the second import failed: %s\n", again.error().detail.c_str());
             return 1;
         }
         std::int64_t newAgain = 0;
         for (const BundleImport& bundle : again->bundles) newAgain += bundle.newEvents;
-        std::printf("reimport seconds=%.2f new_events=%lld target_s=1\n", againSeconds, static_cast<long long>(newAgain));
+        std::printf("reimport seconds=%.2f cpu_seconds=%.2f new_events=%lld target_s=1\n", againSeconds, againCpu,
+                    static_cast<long long>(newAgain));
         std::fflush(stdout);
     }
     bundles.clear();
@@ -310,13 +324,16 @@ int main(int argc, char** argv) {
         options.format = "csv";
         options.out = dir / "initiatives.csv";
         const Clock::time_point exportStart = Clock::now();
+        const double exportCpuStart = cpuSeconds();
         const int exitCode = cli::runExport(options);
         const double exportSeconds = seconds(exportStart);
+        const double exportCpu = cpuSeconds() - exportCpuStart;
         if (exitCode != 0) {
             std::fprintf(stderr, "sync_bench: the export failed with exit code %d\n", exitCode);
             return 1;
         }
-        std::printf("export initiatives=%zu seconds=%.2f target_s=1\n", initiativesPerKiosk * kiosks, exportSeconds);
+        std::printf("export initiatives=%zu seconds=%.2f cpu_seconds=%.2f target_s=1\n", initiativesPerKiosk * kiosks,
+                    exportSeconds, exportCpu);
     }
 #else
     std::printf("export skipped reason=no_export_command\n");

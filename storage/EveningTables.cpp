@@ -15,21 +15,21 @@ Error unreadable(const Event& event, const Error& error) {
     return makeError(ErrorCode::StorageFailure, "event " + event.uuid + " has an unreadable payload: " + error.detail);
 }
 
-void exec(SQLite::Database& db, const char* sql, const std::string& id) {
-    SQLite::Statement q(db, sql);
+void exec(StatementCache& sql, const char* text, const std::string& id) {
+    SQLite::Statement& q = sql(text);
     q.bind(1, id);
     q.exec();
 }
 
-void saveEvening(SQLite::Database& db, const Evening& e, HlcStamp hlc) {
-    exec(db, "DELETE FROM evening_agenda WHERE evening_id = ?", e.id);
+void saveEvening(StatementCache& sql, const Evening& e, HlcStamp hlc) {
+    exec(sql, "DELETE FROM evening_agenda WHERE evening_id = ?", e.id);
     // A new plan keeps the running item only while the agenda still has it.
-    SQLite::Statement upsert(db,
-                             "INSERT INTO evenings (evening_id, title, date, start_minute, place, saved_hlc) VALUES (?, ?, ?, ?, ?, ?) "
-                             "ON CONFLICT (evening_id) DO UPDATE SET title = excluded.title, date = excluded.date, "
-                             "start_minute = excluded.start_minute, place = excluded.place, saved_hlc = excluded.saved_hlc, "
-                             "running_item = CASE WHEN running_item < ? THEN running_item END, "
-                             "running_since = CASE WHEN running_item < ? THEN running_since END");
+    SQLite::Statement& upsert = sql("INSERT INTO evenings (evening_id, title, date, start_minute, place, saved_hlc) "
+                                    "VALUES (?, ?, ?, ?, ?, ?) "
+                                    "ON CONFLICT (evening_id) DO UPDATE SET title = excluded.title, date = excluded.date, "
+                                    "start_minute = excluded.start_minute, place = excluded.place, saved_hlc = excluded.saved_hlc, "
+                                    "running_item = CASE WHEN running_item < ? THEN running_item END, "
+                                    "running_since = CASE WHEN running_item < ? THEN running_since END");
     upsert.bind(1, e.id);
     upsert.bind(2, e.title);
     upsert.bind(3, formatIsoDate(e.date));
@@ -39,7 +39,7 @@ void saveEvening(SQLite::Database& db, const Evening& e, HlcStamp hlc) {
     upsert.bind(7, static_cast<std::int64_t>(e.agenda.size()));
     upsert.bind(8, static_cast<std::int64_t>(e.agenda.size()));
     upsert.exec();
-    SQLite::Statement item(db, "INSERT INTO evening_agenda (evening_id, position, title, minutes) VALUES (?, ?, ?, ?)");
+    SQLite::Statement& item = sql("INSERT INTO evening_agenda (evening_id, position, title, minutes) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < e.agenda.size(); ++i) {
         item.bind(1, e.id);
         item.bind(2, static_cast<std::int64_t>(i));
@@ -50,11 +50,11 @@ void saveEvening(SQLite::Database& db, const Evening& e, HlcStamp hlc) {
     }
 }
 
-void saveMinutes(SQLite::Database& db, const std::string& eveningId, const Minutes& m) {
-    exec(db, "DELETE FROM evening_decisions WHERE evening_id = ?", eveningId);
-    exec(db, "DELETE FROM evening_actions WHERE evening_id = ?", eveningId);
-    exec(db, "DELETE FROM evening_next WHERE evening_id = ?", eveningId);
-    SQLite::Statement decision(db, "INSERT INTO evening_decisions (evening_id, position, text, idea_id) VALUES (?, ?, ?, ?)");
+void saveMinutes(StatementCache& sql, const std::string& eveningId, const Minutes& m) {
+    exec(sql, "DELETE FROM evening_decisions WHERE evening_id = ?", eveningId);
+    exec(sql, "DELETE FROM evening_actions WHERE evening_id = ?", eveningId);
+    exec(sql, "DELETE FROM evening_next WHERE evening_id = ?", eveningId);
+    SQLite::Statement& decision = sql("INSERT INTO evening_decisions (evening_id, position, text, idea_id) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < m.decisions.size(); ++i) {
         decision.bind(1, eveningId);
         decision.bind(2, static_cast<std::int64_t>(i));
@@ -63,7 +63,7 @@ void saveMinutes(SQLite::Database& db, const std::string& eveningId, const Minut
         decision.exec();
         decision.reset();
     }
-    SQLite::Statement action(db, "INSERT INTO evening_actions (evening_id, position, who, what, due) VALUES (?, ?, ?, ?, ?)");
+    SQLite::Statement& action = sql("INSERT INTO evening_actions (evening_id, position, who, what, due) VALUES (?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < m.actions.size(); ++i) {
         action.bind(1, eveningId);
         action.bind(2, static_cast<std::int64_t>(i));
@@ -74,7 +74,7 @@ void saveMinutes(SQLite::Database& db, const std::string& eveningId, const Minut
         action.reset();
     }
     if (m.next) {
-        SQLite::Statement next(db, "INSERT INTO evening_next (evening_id, date, start_minute, minutes, place) VALUES (?, ?, ?, ?, ?)");
+        SQLite::Statement& next = sql("INSERT INTO evening_next (evening_id, date, start_minute, minutes, place) VALUES (?, ?, ?, ?, ?)");
         next.bind(1, eveningId);
         next.bind(2, formatIsoDate(m.next->date));
         next.bind(3, m.next->startMinute);
@@ -86,17 +86,17 @@ void saveMinutes(SQLite::Database& db, const std::string& eveningId, const Minut
 
 }  // namespace
 
-Result<bool> applyEveningEvent(SQLite::Database& db, const Event& event) {
+Result<bool> applyEveningEvent(StatementCache& sql, const Event& event) {
     if (event.type == kEventEveningSaved) {
         Result<EveningSaved> p = decodeEveningSaved(event.payload);
         if (!p) return unreadable(event, p.error());
-        saveEvening(db, p->evening, event.hlc);
+        saveEvening(sql, p->evening, event.hlc);
         return true;
     }
     if (event.type == kEventEveningCheckedIn) {
         Result<EveningCheckedIn> p = decodeEveningCheckedIn(event.payload);
         if (!p) return unreadable(event, p.error());
-        SQLite::Statement q(db, "INSERT INTO evening_checkins (event_uuid, evening_id, street, postcode) VALUES (?, ?, ?, ?)");
+        SQLite::Statement& q = sql("INSERT INTO evening_checkins (event_uuid, evening_id, street, postcode) VALUES (?, ?, ?, ?)");
         q.bind(1, event.uuid);
         q.bind(2, p->eveningId);
         q.bind(3, p->checkIn.street);
@@ -107,9 +107,8 @@ Result<bool> applyEveningEvent(SQLite::Database& db, const Event& event) {
     if (event.type == kEventEveningItemStarted) {
         Result<EveningItemStarted> p = decodeEveningItemStarted(event.payload);
         if (!p) return unreadable(event, p.error());
-        SQLite::Statement q(db,
-                            "UPDATE evenings SET running_item = ?, running_since = ? WHERE evening_id = ? AND "
-                            "? < (SELECT COUNT(*) FROM evening_agenda a WHERE a.evening_id = evenings.evening_id)");
+        SQLite::Statement& q = sql("UPDATE evenings SET running_item = ?, running_since = ? WHERE evening_id = ? AND "
+                                   "? < (SELECT COUNT(*) FROM evening_agenda a WHERE a.evening_id = evenings.evening_id)");
         q.bind(1, p->item);
         q.bind(2, p->atMs);
         q.bind(3, p->eveningId);
@@ -120,13 +119,14 @@ Result<bool> applyEveningEvent(SQLite::Database& db, const Event& event) {
     if (event.type == kEventDotVoteOpened) {
         Result<DotVoteOpened> p = decodeDotVoteOpened(event.payload);
         if (!p) return unreadable(event, p.error());
-        SQLite::Statement vote(db, "INSERT OR IGNORE INTO evening_dot_votes (vote_id, evening_id, question, opened_hlc) VALUES (?, ?, ?, ?)");
+        SQLite::Statement& vote = sql("INSERT OR IGNORE INTO evening_dot_votes (vote_id, evening_id, question, opened_hlc) "
+                                      "VALUES (?, ?, ?, ?)");
         vote.bind(1, p->voteId);
         vote.bind(2, p->eveningId);
         vote.bind(3, p->question);
         vote.bind(4, toColumn(event.hlc));
         if (vote.exec() == 0) return true;  // the same vote twice: the first stands
-        SQLite::Statement option(db, "INSERT INTO evening_dot_options (vote_id, position, label) VALUES (?, ?, ?)");
+        SQLite::Statement& option = sql("INSERT INTO evening_dot_options (vote_id, position, label) VALUES (?, ?, ?)");
         for (std::size_t i = 0; i < p->options.size(); ++i) {
             option.bind(1, p->voteId);
             option.bind(2, static_cast<std::int64_t>(i));
@@ -140,9 +140,8 @@ Result<bool> applyEveningEvent(SQLite::Database& db, const Event& event) {
         Result<DotGiven> p = decodeDotGiven(event.payload);
         if (!p) return unreadable(event, p.error());
         // A dot counts while its vote is open; one for an unknown option or a closed vote is kept in the log only.
-        SQLite::Statement q(db,
-                            "UPDATE evening_dot_options SET dots = dots + 1 WHERE vote_id = ? AND position = ? AND "
-                            "(SELECT open FROM evening_dot_votes v WHERE v.vote_id = evening_dot_options.vote_id) = 1");
+        SQLite::Statement& q = sql("UPDATE evening_dot_options SET dots = dots + 1 WHERE vote_id = ? AND position = ? AND "
+                                   "(SELECT open FROM evening_dot_votes v WHERE v.vote_id = evening_dot_options.vote_id) = 1");
         q.bind(1, p->voteId);
         q.bind(2, p->option);
         q.exec();
@@ -151,13 +150,13 @@ Result<bool> applyEveningEvent(SQLite::Database& db, const Event& event) {
     if (event.type == kEventDotVoteClosed) {
         Result<DotVoteClosed> p = decodeDotVoteClosed(event.payload);
         if (!p) return unreadable(event, p.error());
-        exec(db, "UPDATE evening_dot_votes SET open = 0 WHERE vote_id = ?", p->voteId);
+        exec(sql, "UPDATE evening_dot_votes SET open = 0 WHERE vote_id = ?", p->voteId);
         return true;
     }
     if (event.type == kEventMinutesSaved) {
         Result<MinutesSaved> p = decodeMinutesSaved(event.payload);
         if (!p) return unreadable(event, p.error());
-        saveMinutes(db, p->eveningId, p->minutes);
+        saveMinutes(sql, p->eveningId, p->minutes);
         return true;
     }
     return false;

@@ -6,6 +6,8 @@
 #include "../app/core/Evening.h"
 #include "../app/core/Result.h"
 
+#include "StatementCache.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include <optional>
@@ -16,7 +18,7 @@ namespace buurtstem::storage {
 
 // Applies the evening.* events (EveningEvents.h). Returns false for any other event type. Throws
 // SQLite::Exception; runs in the caller's transaction.
-Result<bool> applyEveningEvent(SQLite::Database& db, const Event& event);
+Result<bool> applyEveningEvent(StatementCache& sql, const Event& event);
 // Clears the evening read tables for a rebuild.
 void clearEveningTables(SQLite::Database& db);
 

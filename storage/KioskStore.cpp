@@ -11,6 +11,7 @@
 #include "RoundShare.h"
 #include "RoundTables.h"
 #include "SqliteError.h"
+#include "StatementCache.h"
 #include "Sync.h"
 #include "VotingCodeHash.h"
 
@@ -242,8 +243,8 @@ std::optional<Idea> ideaById(SQLite::Database& db, const std::string& id) {
 // The reference an idea is listed under here. A kiosk never hands out a code twice, but two
 // kiosks may each draw the same one; at the office the later idea (in apply order, so the same
 // everywhere) is listed as "K7P-3QX/2", and the first keeps the code its resident holds.
-std::string freeReference(SQLite::Database& db, const std::string& reference) {
-    SQLite::Statement taken(db, "SELECT 1 FROM ideas WHERE reference = ?");
+std::string freeReference(StatementCache& sql, const std::string& reference) {
+    SQLite::Statement& taken = sql("SELECT 1 FROM ideas WHERE reference = ?");
     std::string candidate = reference;
     for (int n = 2;; ++n) {
         taken.bind(1, candidate);
@@ -253,14 +254,13 @@ std::string freeReference(SQLite::Database& db, const std::string& reference) {
     }
 }
 
-void insertIdeaRow(SQLite::Database& db, const Event& event, const IdeaSubmitted& payload, IdeaKind kind,
+void insertIdeaRow(StatementCache& sql, const Event& event, const IdeaSubmitted& payload, IdeaKind kind,
                    std::int64_t budgetCents) {
-    SQLite::Statement insert(db,
-                             "INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, "
-                             "status, supports, demo, event_uuid, place, sealed_contact, kind, budget_cents) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& insert = sql("INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, "
+                                    "status, supports, demo, event_uuid, place, sealed_contact, kind, budget_cents) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
     insert.bind(1, payload.ideaId);
-    insert.bind(2, freeReference(db, payload.reference));
+    insert.bind(2, freeReference(sql, payload.reference));
     insert.bind(3, std::string(themeId(payload.theme)));
     insert.bind(4, payload.title);
     insert.bind(5, payload.body);
@@ -278,17 +278,16 @@ void insertIdeaRow(SQLite::Database& db, const Event& event, const IdeaSubmitted
 }
 
 // The plan's rows of initiative.submitted; the ideas row must exist already.
-void insertInitiativePlan(SQLite::Database& db, const std::string& ideaId, const InitiativePlan& plan) {
-    SQLite::Statement insert(db,
-                             "INSERT INTO initiative_plans (idea_id, when_text, helpers, own_money_cents, own_in_kind) "
-                             "VALUES (?, ?, ?, ?, ?)");
+void insertInitiativePlan(StatementCache& sql, const std::string& ideaId, const InitiativePlan& plan) {
+    SQLite::Statement& insert = sql("INSERT INTO initiative_plans (idea_id, when_text, helpers, own_money_cents, own_in_kind) "
+                                    "VALUES (?, ?, ?, ?, ?)");
     insert.bind(1, ideaId);
     insert.bind(2, plan.when);
     insert.bind(3, plan.helpers);
     insert.bind(4, plan.ownMoneyCents);
     insert.bind(5, plan.ownInKind);
     insert.exec();
-    SQLite::Statement choice(db, "INSERT INTO initiative_choices (idea_id, grp, choice) VALUES (?, ?, ?)");
+    SQLite::Statement& choice = sql("INSERT INTO initiative_choices (idea_id, grp, choice) VALUES (?, ?, ?)");
     const auto insertChoice = [&](const char* group, std::string_view id) {
         choice.bind(1, ideaId);
         choice.bind(2, group);
@@ -298,9 +297,8 @@ void insertInitiativePlan(SQLite::Database& db, const std::string& ideaId, const
     };
     for (Audience audience : plan.audience) insertChoice("audience", audienceId(audience));
     for (Partner partner : plan.partners) insertChoice("partner", partnerId(partner));
-    SQLite::Statement line(db,
-                           "INSERT INTO initiative_budget_lines (idea_id, position, description, amount_cents) "
-                           "VALUES (?, ?, ?, ?)");
+    SQLite::Statement& line = sql("INSERT INTO initiative_budget_lines (idea_id, position, description, amount_cents) "
+                                  "VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < plan.budget.size(); ++i) {
         line.bind(1, ideaId);
         line.bind(2, static_cast<std::int64_t>(i));
@@ -315,14 +313,14 @@ void insertInitiativePlan(SQLite::Database& db, const std::string& ideaId, const
 // and when the read tables are rebuilt. It looks only at the event itself, never at this kiosk's
 // state, so events imported from other kiosks apply the same way. Throws SQLite::Exception; runs
 // inside the caller's transaction.
-Result<void> applyEvent(SQLite::Database& db, const Event& event) {
+Result<void> applyEvent(StatementCache& sql, const Event& event) {
     if (event.type == kEventIdeaSubmitted) {
         Result<IdeaSubmitted> payload = decodeIdeaSubmitted(event.payload);
         if (!payload) {
             return makeError(ErrorCode::StorageFailure,
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
-        insertIdeaRow(db, event, *payload, IdeaKind::Idea, 0);
+        insertIdeaRow(sql, event, *payload, IdeaKind::Idea, 0);
         return {};
     }
     if (event.type == kEventInitiativeSubmitted) {
@@ -334,8 +332,8 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         // Approval, support and the list treat it as an idea; only the plan is its own. The
         // maximum is not checked again: the submitting kiosk checked it against its own maximum
         // at the time, and a later, lower maximum does not undo what was accepted.
-        insertIdeaRow(db, event, payload->idea, IdeaKind::Initiative, budgetTotalCents(payload->plan));
-        insertInitiativePlan(db, payload->idea.ideaId, payload->plan);
+        insertIdeaRow(sql, event, payload->idea, IdeaKind::Initiative, budgetTotalCents(payload->plan));
+        insertInitiativePlan(sql, payload->idea.ideaId, payload->plan);
         return {};
     }
     if (event.type == kEventInitiativeMaximumSet) {
@@ -345,9 +343,8 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
         // Applied in HLC order, so the latest maximum wins everywhere, as for the name.
-        SQLite::Statement upsert(db,
-                                 "INSERT INTO initiative_maximum (id, cents) VALUES (1, ?) "
-                                 "ON CONFLICT (id) DO UPDATE SET cents = excluded.cents");
+        SQLite::Statement& upsert = sql("INSERT INTO initiative_maximum (id, cents) VALUES (1, ?) "
+                                        "ON CONFLICT (id) DO UPDATE SET cents = excluded.cents");
         upsert.bind(1, payload->cents);
         upsert.exec();
         return {};
@@ -360,9 +357,9 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         // The latest list replaces the earlier one, as for the neighbourhood's name; its map and
         // spots replace the earlier ones with it (a list without a map leaves none).
-        db.exec("DELETE FROM places");
-        db.exec("DELETE FROM neighbourhood_map");
-        SQLite::Statement insert(db, "INSERT INTO places (position, name, map_x, map_y) VALUES (?, ?, ?, ?)");
+        sql.db().exec("DELETE FROM places");
+        sql.db().exec("DELETE FROM neighbourhood_map");
+        SQLite::Statement& insert = sql("INSERT INTO places (position, name, map_x, map_y) VALUES (?, ?, ?, ?)");
         for (std::size_t i = 0; i < payload->places.size(); ++i) {
             insert.bind(1, static_cast<std::int64_t>(i));
             insert.bind(2, payload->places[i]);
@@ -379,7 +376,7 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
             insert.reset();
         }
         if (!payload->map.empty()) {
-            SQLite::Statement map(db, "INSERT INTO neighbourhood_map (id, image) VALUES (1, ?)");
+            SQLite::Statement& map = sql("INSERT INTO neighbourhood_map (id, image) VALUES (1, ?)");
             map.bind(1, payload->map);
             map.exec();
         }
@@ -392,19 +389,17 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
         // Applied in HLC order, so the latest naming wins on every kiosk and at the office alike.
-        SQLite::Statement upsert(db,
-                                 "INSERT INTO neighbourhood (id, name, demo) VALUES (1, ?, ?) "
-                                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, demo = excluded.demo");
+        SQLite::Statement& upsert = sql("INSERT INTO neighbourhood (id, name, demo) VALUES (1, ?, ?) "
+                                        "ON CONFLICT (id) DO UPDATE SET name = excluded.name, demo = excluded.demo");
         upsert.bind(1, payload->name);
         upsert.bind(2, payload->demo ? 1 : 0);
         upsert.exec();
         // Per kiosk as well: at the office every kiosk's ideas belong to its own neighbourhood.
         // The guard keeps the latest whatever order a kiosk's events are applied in.
-        SQLite::Statement perKiosk(db,
-                                   "INSERT INTO kiosk_neighbourhoods (kiosk_id, name, hlc, seq) VALUES (?, ?, ?, ?) "
-                                   "ON CONFLICT (kiosk_id) DO UPDATE SET name = excluded.name, hlc = excluded.hlc, "
-                                   "seq = excluded.seq WHERE (excluded.hlc, excluded.seq) > "
-                                   "(kiosk_neighbourhoods.hlc, kiosk_neighbourhoods.seq)");
+        SQLite::Statement& perKiosk = sql("INSERT INTO kiosk_neighbourhoods (kiosk_id, name, hlc, seq) VALUES (?, ?, ?, ?) "
+                                          "ON CONFLICT (kiosk_id) DO UPDATE SET name = excluded.name, hlc = excluded.hlc, "
+                                          "seq = excluded.seq WHERE (excluded.hlc, excluded.seq) > "
+                                          "(kiosk_neighbourhoods.hlc, kiosk_neighbourhoods.seq)");
         perKiosk.bind(1, event.kioskId);
         perKiosk.bind(2, payload->name);
         perKiosk.bind(3, toColumn(event.hlc));
@@ -420,14 +415,13 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         // The latest by (hlc, kiosk id, seq) holds, the order of a rebuild, so an office that
         // applies a late bundle on top ends with the same row as one that rebuilt.
-        SQLite::Statement upsert(db,
-                                 "INSERT INTO initiative_progress (idea_id, stage, granted_cents, spent_cents, note, hlc, "
-                                 "kiosk_id, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
-                                 "ON CONFLICT (idea_id) DO UPDATE SET stage = excluded.stage, "
-                                 "granted_cents = excluded.granted_cents, spent_cents = excluded.spent_cents, "
-                                 "note = excluded.note, hlc = excluded.hlc, kiosk_id = excluded.kiosk_id, seq = excluded.seq "
-                                 "WHERE (excluded.hlc, excluded.kiosk_id, excluded.seq) > "
-                                 "(initiative_progress.hlc, initiative_progress.kiosk_id, initiative_progress.seq)");
+        SQLite::Statement& upsert = sql("INSERT INTO initiative_progress (idea_id, stage, granted_cents, spent_cents, note, hlc, "
+                                        "kiosk_id, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                                        "ON CONFLICT (idea_id) DO UPDATE SET stage = excluded.stage, "
+                                        "granted_cents = excluded.granted_cents, spent_cents = excluded.spent_cents, "
+                                        "note = excluded.note, hlc = excluded.hlc, kiosk_id = excluded.kiosk_id, seq = excluded.seq "
+                                        "WHERE (excluded.hlc, excluded.kiosk_id, excluded.seq) > "
+                                        "(initiative_progress.hlc, initiative_progress.kiosk_id, initiative_progress.seq)");
         upsert.bind(1, payload->ideaId);
         upsert.bind(2, std::string(pipelineStageId(payload->stage)));
         upsert.bind(3, payload->grantedCents);
@@ -445,9 +439,8 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
             return makeError(ErrorCode::StorageFailure,
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
-        SQLite::Statement insert(db,
-                                 "INSERT INTO pulse (event_uuid, created_hlc, meeting, care, living_well, clean, safe) "
-                                 "VALUES (?, ?, ?, ?, ?, ?, ?)");
+        SQLite::Statement& insert = sql("INSERT INTO pulse (event_uuid, created_hlc, meeting, care, living_well, clean, safe) "
+                                        "VALUES (?, ?, ?, ?, ?, ?, ?)");
         insert.bind(1, event.uuid);
         insert.bind(2, toColumn(event.hlc));
         static_assert(pulseIndex(PulseAspect::Meeting) == 0 && pulseIndex(PulseAspect::Safe) == 4,
@@ -472,9 +465,10 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         // An idea this kiosk does not hold (yet) changes nothing; its submission sorts earlier
         // in every rebuild, so a merged log gives the same result in any order of import.
         // A merged idea stays merged, whatever another kiosk approved meanwhile.
-        SQLite::Statement approve(db,
-                                  "UPDATE ideas SET status = ? WHERE idea_id = ? AND idea_id NOT IN "
-                                  "(SELECT idea_id FROM idea_moderation WHERE merged_into <> '')");
+        // NOT EXISTS looks up this one idea; NOT IN built the list of every merged idea per event.
+        SQLite::Statement& approve = sql("UPDATE ideas SET status = ? WHERE idea_id = ? AND NOT EXISTS "
+                                         "(SELECT 1 FROM idea_moderation m WHERE m.idea_id = ideas.idea_id "
+                                         "AND m.merged_into <> '')");
         approve.bind(1, statusId(IdeaStatus::Approved));
         approve.bind(2, payload->ideaId);
         approve.exec();
@@ -486,8 +480,8 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
             return makeError(ErrorCode::StorageFailure,
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
-        SQLite::Statement support(db, "UPDATE ideas SET supports = supports + 1 WHERE idea_id = ?");
-        support.bind(1, mergedTarget(db, payload->ideaId));  // a merged idea's support counts where it went
+        SQLite::Statement& support = sql("UPDATE ideas SET supports = supports + 1 WHERE idea_id = ?");
+        support.bind(1, mergedTarget(sql, payload->ideaId));  // a merged idea's support counts where it went
         support.exec();
         return {};
     }
@@ -497,14 +491,13 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
             return makeError(ErrorCode::StorageFailure,
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
-        SQLite::Statement need(db,
-                               "INSERT INTO meeting_need (event_uuid, created_hlc, meeting_text, care_text, "
-                               "living_well_text) VALUES (?, ?, ?, ?, ?)");
+        SQLite::Statement& need = sql("INSERT INTO meeting_need (event_uuid, created_hlc, meeting_text, care_text, "
+                                      "living_well_text) VALUES (?, ?, ?, ?, ?)");
         need.bind(1, event.uuid);
         need.bind(2, toColumn(event.hlc));
         for (std::size_t i = 0; i < kNeedQuestions.size(); ++i) need.bind(3 + static_cast<int>(i), payload->need.notes[i]);
         need.exec();
-        SQLite::Statement choice(db, "INSERT INTO meeting_need_choice (event_uuid, grp, choice) VALUES (?, ?, ?)");
+        SQLite::Statement& choice = sql("INSERT INTO meeting_need_choice (event_uuid, grp, choice) VALUES (?, ?, ?)");
         for (NeedGroup group : kAllNeedGroups) {
             for (const std::string& id : payload->need.chosenIds(group)) {
                 choice.bind(1, event.uuid);
@@ -516,12 +509,12 @@ Result<void> applyEvent(SQLite::Database& db, const Event& event) {
         }
         return {};
     }
-    if (Result<bool> moderated = applyModerationEvent(db, event); !moderated || *moderated)
+    if (Result<bool> moderated = applyModerationEvent(sql, event); !moderated || *moderated)
         return moderated ? Result<void>() : moderated.error();
-    if (Result<bool> round = applyRoundEvent(db, event); !round || *round) return round ? Result<void>() : round.error();
-    if (Result<bool> evening = applyEveningEvent(db, event); !evening || *evening) return evening ? Result<void>() : evening.error();
-    if (Result<bool> paper = applyPaperEvent(db, event); !paper || *paper) return paper ? Result<void>() : paper.error();
-    if (Result<bool> sync = applySyncEvent(db, event); !sync || *sync) return sync ? Result<void>() : sync.error();
+    if (Result<bool> round = applyRoundEvent(sql, event); !round || *round) return round ? Result<void>() : round.error();
+    if (Result<bool> evening = applyEveningEvent(sql, event); !evening || *evening) return evening ? Result<void>() : evening.error();
+    if (Result<bool> paper = applyPaperEvent(sql, event); !paper || *paper) return paper ? Result<void>() : paper.error();
+    if (Result<bool> sync = applySyncEvent(sql.db(), event); !sync || *sync) return sync ? Result<void>() : sync.error();
     // An event type this build does not know came from a newer kiosk. It stays in the log, and a
     // build that knows it will show its effect after rebuilding; the read tables show what we know.
     return {};
@@ -629,7 +622,8 @@ struct KioskStore::Impl {
         persistClock.bind(1, toColumn(event.hlc));
         persistClock.exec();
 
-        Result<void> applied = applyEvent(db, event);
+        StatementCache sql(db);
+        Result<void> applied = applyEvent(sql, event);
         if (!applied) return applied.error();
         return event;
     }
@@ -771,7 +765,7 @@ struct KioskStore::Impl {
     }
 
     // Drops and recomputes every read table from the events; inside writeTransaction.
-    Result<void> rebuildInTransaction() {
+    Result<void> rebuildInTransaction(StatementCache& sql) {
         // The plan's and moderation's tables first: their rows point into ideas.
         clearModerationTables(db);
         db.exec("DELETE FROM initiative_choices");
@@ -795,21 +789,22 @@ struct KioskStore::Impl {
         // tables; two versions of one event (sync_quarantine) count nowhere.
         SQLite::Statement all(db, kEventsToApplySql);
         while (all.executeStep()) {
-            Result<void> applied = applyEvent(db, eventFromRow(all));
+            Result<void> applied = applyEvent(sql, eventFromRow(all));
             if (!applied) return applied;
         }
         return {};
     }
 
-    // What importing bundles needs from this store; inside writeTransaction.
-    SyncContext syncContext() {
+    // What importing bundles needs from this store; inside writeTransaction, with `sql` living as
+    // long as the import.
+    SyncContext syncContext(StatementCache& sql) {
         SyncContext context;
         context.ownKioskId = kioskId;
         context.ownPublicKey = readSigningIdentity(db).publicKey;
         context.nowMs = nowMs();
         context.schemaVersion = schemaVersion;
-        context.apply = [this](const Event& event) { return applyEvent(db, event); };
-        context.rebuild = [this] { return rebuildInTransaction(); };
+        context.apply = [&sql](const Event& event) { return applyEvent(sql, event); };
+        context.rebuild = [this, &sql] { return rebuildInTransaction(sql); };
         context.observe = [this](HlcStamp stamp) {
             clock.observe(stamp, nowMs());
             SQLite::Statement persistClock(db, "UPDATE kiosk SET last_hlc = MAX(last_hlc, ?) WHERE id = 1");
@@ -1505,7 +1500,10 @@ Result<std::string> KioskStore::addDemoFacilitator() {
 }
 
 Result<void> KioskStore::rebuildReadTables() {
-    return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> { return impl_->rebuildInTransaction(); });
+    return impl_->writeTransaction<void>("rebuild read tables", [&]() -> Result<void> {
+        StatementCache sql(impl_->db);
+        return impl_->rebuildInTransaction(sql);
+    });
 }
 
 // [SECTION] Budget rounds
@@ -2631,7 +2629,7 @@ Result<SyncReport> KioskStore::importBundles(const std::vector<NamedBundle>& bun
                                              bool trustNew) {
     std::vector<storage::NamedBundle> named;
     named.reserve(bundles.size());
-    for (const NamedBundle& b : bundles) named.push_back({b.name, b.bytes});
+    for (const NamedBundle& b : bundles) named.push_back({b.name, std::string_view(b.bytes)});
     const HlcClock clockBefore = impl_->clock;
     // A merge touches the read tables' pages over and over; with SQLite's small default page
     // cache each touch is a read from the file. A larger cache for the import only (an upper
@@ -2645,7 +2643,8 @@ Result<SyncReport> KioskStore::importBundles(const std::vector<NamedBundle>& bun
         return {};
     });
     Result<SyncReport> report = impl_->writeTransaction<SyncReport>("import bundles", [&]() -> Result<SyncReport> {
-        return storage::importBundles(impl_->db, impl_->syncContext(), named, staffSecretKey, trustNew);
+        StatementCache sql(impl_->db);
+        return storage::importBundles(impl_->db, impl_->syncContext(sql), named, staffSecretKey, trustNew);
     });
     (void)guarded<void>("restore cache", [&]() -> Result<void> {
         impl_->db.exec("PRAGMA cache_size = " + std::to_string(cacheBefore));
@@ -2715,7 +2714,8 @@ Result<RoundShareSummary> KioskStore::receiveRound(std::string_view bytes) {
     const HlcClock clockBefore = impl_->clock;
     Result<RoundShareSummary> received = impl_->writeTransaction<RoundShareSummary>("receive a round", [&]() -> Result<RoundShareSummary> {
         const std::optional<StaffKey> staffKey = impl_->readStaffKey();
-        return receiveRoundShare(impl_->db, impl_->syncContext(), bytes, staffKey ? &*staffKey : nullptr);
+        StatementCache sql(impl_->db);
+        return receiveRoundShare(impl_->db, impl_->syncContext(sql), bytes, staffKey ? &*staffKey : nullptr);
     });
     if (!received) impl_->clock = clockBefore;  // the stamps it observed were rolled back with the events
     return received;
@@ -2729,7 +2729,8 @@ Result<WithdrawnKiosk> KioskStore::withdrawKioskTrust(const std::string& kioskId
         if (!done) return done.error();
         // Set-aside events leave the read tables the one way that does not depend on order: a rebuild.
         if (done->after.setAside > (done->before ? done->before->setAside : 0)) {
-            if (Result<void> rebuilt = impl_->rebuildInTransaction(); !rebuilt) return rebuilt.error();
+            StatementCache sql(impl_->db);
+            if (Result<void> rebuilt = impl_->rebuildInTransaction(sql); !rebuilt) return rebuilt.error();
         }
         const auto describe = [](const WithdrawnKiosk& lost) {
             std::string text = "bundles refused";

@@ -14,86 +14,83 @@ Error unreadable(const Event& event, const Error& error) {
     return makeError(ErrorCode::StorageFailure, "event " + event.uuid + " has an unreadable payload: " + error.detail);
 }
 
-bool ideaExists(SQLite::Database& db, const std::string& ideaId) {
-    SQLite::Statement q(db, "SELECT 1 FROM ideas WHERE idea_id = ?");
+bool ideaExists(StatementCache& sql, const std::string& ideaId) {
+    SQLite::Statement& q = sql("SELECT 1 FROM ideas WHERE idea_id = ?");
     q.bind(1, ideaId);
     return q.executeStep();
 }
 
 // The idea's moderation row, made empty when it has none yet.
-void ensureRow(SQLite::Database& db, const std::string& ideaId) {
-    SQLite::Statement insert(db, "INSERT OR IGNORE INTO idea_moderation (idea_id) VALUES (?)");
+void ensureRow(StatementCache& sql, const std::string& ideaId) {
+    SQLite::Statement& insert = sql("INSERT OR IGNORE INTO idea_moderation (idea_id) VALUES (?)");
     insert.bind(1, ideaId);
     insert.exec();
 }
 
-void setStatusHidden(SQLite::Database& db, const std::string& ideaId) {
-    SQLite::Statement hide(db, "UPDATE ideas SET status = 'hidden' WHERE idea_id = ?");
+void setStatusHidden(StatementCache& sql, const std::string& ideaId) {
+    SQLite::Statement& hide = sql("UPDATE ideas SET status = 'hidden' WHERE idea_id = ?");
     hide.bind(1, ideaId);
     hide.exec();
 }
 
-void applyHidden(SQLite::Database& db, const IdeaHidden& hidden) {
-    if (!ideaExists(db, hidden.ideaId)) return;
-    setStatusHidden(db, hidden.ideaId);
-    ensureRow(db, hidden.ideaId);
-    SQLite::Statement reason(db, "UPDATE idea_moderation SET hidden_reason = ?, hidden_note = ? WHERE idea_id = ?");
+void applyHidden(StatementCache& sql, const IdeaHidden& hidden) {
+    if (!ideaExists(sql, hidden.ideaId)) return;
+    setStatusHidden(sql, hidden.ideaId);
+    ensureRow(sql, hidden.ideaId);
+    SQLite::Statement& reason = sql("UPDATE idea_moderation SET hidden_reason = ?, hidden_note = ? WHERE idea_id = ?");
     reason.bind(1, std::string(hideReasonId(hidden.reason)));
     reason.bind(2, hidden.note);
     reason.bind(3, hidden.ideaId);
     reason.exec();
 }
 
-void applyCorrected(SQLite::Database& db, const IdeaCorrected& corrected) {
-    if (!ideaExists(db, corrected.ideaId)) return;
-    ensureRow(db, corrected.ideaId);
+void applyCorrected(StatementCache& sql, const IdeaCorrected& corrected) {
+    if (!ideaExists(sql, corrected.ideaId)) return;
+    ensureRow(sql, corrected.ideaId);
     // The text as the resident wrote it is kept from the first correction on; later corrections
     // change only what residents see.
-    SQLite::Statement original(db,
-                               "UPDATE idea_moderation SET original_title = (SELECT title FROM ideas WHERE idea_id = ?1), "
-                               "original_body = (SELECT body FROM ideas WHERE idea_id = ?1) "
-                               "WHERE idea_id = ?1 AND original_title IS NULL");
+    SQLite::Statement& original = sql("UPDATE idea_moderation SET original_title = (SELECT title FROM ideas WHERE idea_id = ?1), "
+                                      "original_body = (SELECT body FROM ideas WHERE idea_id = ?1) "
+                                      "WHERE idea_id = ?1 AND original_title IS NULL");
     original.bind(1, corrected.ideaId);
     original.exec();
-    SQLite::Statement text(db, "UPDATE ideas SET title = ?, body = ? WHERE idea_id = ?");
+    SQLite::Statement& text = sql("UPDATE ideas SET title = ?, body = ? WHERE idea_id = ?");
     text.bind(1, corrected.title);
     text.bind(2, corrected.body);
     text.bind(3, corrected.ideaId);
     text.exec();
 }
 
-void applyMerged(SQLite::Database& db, const IdeaMerged& merged) {
-    if (!ideaExists(db, merged.from) || !ideaExists(db, merged.into)) return;
+void applyMerged(StatementCache& sql, const IdeaMerged& merged) {
+    if (!ideaExists(sql, merged.from) || !ideaExists(sql, merged.into)) return;
     // `into` may itself have joined another idea meanwhile (logs of two kiosks); the supports go
     // to where it ended up. A merge back into itself would lose the idea: it changes nothing.
-    const std::string target = mergedTarget(db, merged.into);
-    if (target == merged.from || mergedTarget(db, merged.from) != merged.from) return;
-    SQLite::Statement add(db,
-                          "UPDATE ideas SET supports = supports + (SELECT supports FROM ideas WHERE idea_id = ?) "
-                          "WHERE idea_id = ?");
+    const std::string target = mergedTarget(sql, merged.into);
+    if (target == merged.from || mergedTarget(sql, merged.from) != merged.from) return;
+    SQLite::Statement& add = sql("UPDATE ideas SET supports = supports + (SELECT supports FROM ideas WHERE idea_id = ?) "
+                                 "WHERE idea_id = ?");
     add.bind(1, merged.from);
     add.bind(2, target);
     add.exec();
-    setStatusHidden(db, merged.from);
-    ensureRow(db, merged.from);
-    SQLite::Statement into(db, "UPDATE idea_moderation SET merged_into = ? WHERE idea_id = ?");
+    setStatusHidden(sql, merged.from);
+    ensureRow(sql, merged.from);
+    SQLite::Statement& into = sql("UPDATE idea_moderation SET merged_into = ? WHERE idea_id = ?");
     into.bind(1, target);
     into.bind(2, merged.from);
     into.exec();
 }
 
-void applyClassified(SQLite::Database& db, const IdeaClassified& classified) {
+void applyClassified(StatementCache& sql, const IdeaClassified& classified) {
     const std::string& id = classified.ideaId;
     const Classification& c = classified.classification;
-    if (!ideaExists(db, id)) return;
-    SQLite::Statement theme(db, "UPDATE ideas SET theme = ? WHERE idea_id = ?");
+    if (!ideaExists(sql, id)) return;
+    SQLite::Statement& theme = sql("UPDATE ideas SET theme = ? WHERE idea_id = ?");
     theme.bind(1, std::string(themeId(c.theme)));
     theme.bind(2, id);
     theme.exec();
-    ensureRow(db, id);
-    SQLite::Statement update(db,
-                             "UPDATE idea_moderation SET classified = 1, dimension = ?, cost_cents = ?, feasibility = ? "
-                             "WHERE idea_id = ?");
+    ensureRow(sql, id);
+    SQLite::Statement& update = sql("UPDATE idea_moderation SET classified = 1, dimension = ?, cost_cents = ?, feasibility = ? "
+                                    "WHERE idea_id = ?");
     update.bind(1, c.dimension ? std::string(dimensionId(*c.dimension)) : std::string());
     if (c.costCents)
         update.bind(2, *c.costCents);
@@ -103,10 +100,10 @@ void applyClassified(SQLite::Database& db, const IdeaClassified& classified) {
     update.bind(4, id);
     update.exec();
     // A classification replaces the earlier one as a whole, partners included.
-    SQLite::Statement clear(db, "DELETE FROM idea_partners WHERE idea_id = ?");
+    SQLite::Statement& clear = sql("DELETE FROM idea_partners WHERE idea_id = ?");
     clear.bind(1, id);
     clear.exec();
-    SQLite::Statement partner(db, "INSERT OR IGNORE INTO idea_partners (idea_id, partner) VALUES (?, ?)");
+    SQLite::Statement& partner = sql("INSERT OR IGNORE INTO idea_partners (idea_id, partner) VALUES (?, ?)");
     for (Partner p : c.partners) {
         partner.bind(1, id);
         partner.bind(2, std::string(partnerId(p)));
@@ -117,29 +114,29 @@ void applyClassified(SQLite::Database& db, const IdeaClassified& classified) {
 
 }  // namespace
 
-Result<bool> applyModerationEvent(SQLite::Database& db, const Event& event) {
+Result<bool> applyModerationEvent(StatementCache& sql, const Event& event) {
     if (event.type == kEventIdeaHidden) {
         Result<IdeaHidden> payload = decodeIdeaHidden(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        applyHidden(db, *payload);
+        applyHidden(sql, *payload);
         return true;
     }
     if (event.type == kEventIdeaCorrected) {
         Result<IdeaCorrected> payload = decodeIdeaCorrected(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        applyCorrected(db, *payload);
+        applyCorrected(sql, *payload);
         return true;
     }
     if (event.type == kEventIdeaMerged) {
         Result<IdeaMerged> payload = decodeIdeaMerged(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        applyMerged(db, *payload);
+        applyMerged(sql, *payload);
         return true;
     }
     if (event.type == kEventIdeaClassified) {
         Result<IdeaClassified> payload = decodeIdeaClassified(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        applyClassified(db, *payload);
+        applyClassified(sql, *payload);
         return true;
     }
     return false;
@@ -150,18 +147,24 @@ void clearModerationTables(SQLite::Database& db) {
     db.exec("DELETE FROM idea_moderation");
 }
 
-std::string mergedTarget(SQLite::Database& db, const std::string& ideaId) {
-    SQLite::Statement q(db, "SELECT merged_into FROM idea_moderation WHERE idea_id = ? AND merged_into <> ''");
+std::string mergedTarget(StatementCache& sql, const std::string& ideaId) {
+    SQLite::Statement& q = sql("SELECT merged_into FROM idea_moderation WHERE idea_id = ? AND merged_into <> ''");
     std::string current = ideaId;
-    std::set<std::string> seen{current};  // a damaged table must not loop forever
+    std::set<std::string> seen;  // a damaged table must not loop forever; filled from the first hop on
     for (;;) {
         q.reset();
         q.bind(1, current);
         if (!q.executeStep()) return current;
         std::string next = q.getColumn(0).getString();
+        if (seen.empty()) seen.insert(ideaId);
         if (!seen.insert(next).second) return current;
         current = std::move(next);
     }
+}
+
+std::string mergedTarget(SQLite::Database& db, const std::string& ideaId) {
+    StatementCache sql(db);
+    return mergedTarget(sql, ideaId);
 }
 
 ModerationRecord readModeration(SQLite::Database& db, const std::string& ideaId) {

@@ -8,21 +8,21 @@
 
 namespace buurtstem::storage {
 
-Result<bool> applyPaperEvent(SQLite::Database& db, const Event& event) {
+Result<bool> applyPaperEvent(StatementCache& sql, const Event& event) {
     if (event.type != kEventPaperBatchEntered) return false;
     Result<PaperBatchEntered> payload = decodePaperBatchEntered(event.payload);
     if (!payload) return makeError(ErrorCode::StorageFailure, "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
     const PaperBatchEntered& p = *payload;
     // A correction replaces the whole entry: its earlier ballots go first.
-    SQLite::Statement clear(db, "DELETE FROM paper_choices WHERE round_id = ? AND batch = ? AND entry = ?");
+    SQLite::Statement& clear = sql("DELETE FROM paper_choices WHERE round_id = ? AND batch = ? AND entry = ?");
     clear.bind(1, p.roundId);
     clear.bind(2, p.batch);
     clear.bind(3, p.entry);
     clear.exec();
-    SQLite::Statement entry(db,
-                            "INSERT INTO paper_entries (round_id, batch, entry, facilitator, entered_hlc, event_uuid) "
-                            "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, batch, entry) DO UPDATE SET "
-                            "facilitator = excluded.facilitator, entered_hlc = excluded.entered_hlc, event_uuid = excluded.event_uuid");
+    SQLite::Statement& entry = sql("INSERT INTO paper_entries (round_id, batch, entry, facilitator, entered_hlc, event_uuid) "
+                                   "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (round_id, batch, entry) DO UPDATE SET "
+                                   "facilitator = excluded.facilitator, entered_hlc = excluded.entered_hlc, "
+                                   "event_uuid = excluded.event_uuid");
     entry.bind(1, p.roundId);
     entry.bind(2, p.batch);
     entry.bind(3, p.entry);
@@ -30,9 +30,8 @@ Result<bool> applyPaperEvent(SQLite::Database& db, const Event& event) {
     entry.bind(5, static_cast<std::int64_t>(event.hlc.packed));
     entry.bind(6, event.uuid);
     entry.exec();
-    SQLite::Statement choice(db,
-                             "INSERT INTO paper_choices (round_id, batch, entry, ballot, position, project_id, points) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& choice = sql("INSERT INTO paper_choices (round_id, batch, entry, ballot, position, project_id, points) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t b = 0; b < p.projects.size(); ++b) {
         for (std::size_t i = 0; i < p.projects[b].size(); ++i) {
             choice.bind(1, p.roundId);

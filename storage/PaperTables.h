@@ -6,6 +6,8 @@
 #include "../app/core/Result.h"
 #include "../app/core/round/PaperBallots.h"
 
+#include "StatementCache.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include <vector>
@@ -14,7 +16,7 @@ namespace buurtstem::storage {
 
 // Applies paper_batch.entered (the entry replaces an earlier one with the same number). Returns
 // false for any other event type. Throws SQLite::Exception; runs in the caller's transaction.
-Result<bool> applyPaperEvent(SQLite::Database& db, const Event& event);
+Result<bool> applyPaperEvent(StatementCache& sql, const Event& event);
 // Clears the paper read tables for a rebuild.
 void clearPaperTables(SQLite::Database& db);
 

@@ -13,17 +13,16 @@ Error unreadable(const Event& event, const Error& error) {
     return makeError(ErrorCode::StorageFailure, "event " + event.uuid + " has an unreadable payload: " + error.detail);
 }
 
-void saveRoundRows(SQLite::Database& db, const BudgetRound& r, HlcStamp hlc) {
-    SQLite::Statement upsert(db,
-                             "INSERT INTO rounds (round_id, name, budget_cents, ballot, max_choices, total_points, "
-                             "max_points_per_project, opens_ms, closes_ms, rule, utility, completion, compare_greedy, "
-                             "eligibility, saved_hlc, same_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                             "ON CONFLICT (round_id) DO UPDATE SET name = excluded.name, budget_cents = excluded.budget_cents, "
-                             "ballot = excluded.ballot, max_choices = excluded.max_choices, total_points = excluded.total_points, "
-                             "max_points_per_project = excluded.max_points_per_project, opens_ms = excluded.opens_ms, "
-                             "closes_ms = excluded.closes_ms, rule = excluded.rule, utility = excluded.utility, "
-                             "completion = excluded.completion, compare_greedy = excluded.compare_greedy, "
-                             "eligibility = excluded.eligibility, saved_hlc = excluded.saved_hlc, same_code = excluded.same_code");
+void saveRoundRows(StatementCache& sql, const BudgetRound& r, HlcStamp hlc) {
+    SQLite::Statement& upsert = sql("INSERT INTO rounds (round_id, name, budget_cents, ballot, max_choices, total_points, "
+                                    "max_points_per_project, opens_ms, closes_ms, rule, utility, completion, compare_greedy, "
+                                    "eligibility, saved_hlc, same_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                    "ON CONFLICT (round_id) DO UPDATE SET name = excluded.name, budget_cents = excluded.budget_cents, "
+                                    "ballot = excluded.ballot, max_choices = excluded.max_choices, total_points = excluded.total_points, "
+                                    "max_points_per_project = excluded.max_points_per_project, opens_ms = excluded.opens_ms, "
+                                    "closes_ms = excluded.closes_ms, rule = excluded.rule, utility = excluded.utility, "
+                                    "completion = excluded.completion, compare_greedy = excluded.compare_greedy, "
+                                    "eligibility = excluded.eligibility, saved_hlc = excluded.saved_hlc, same_code = excluded.same_code");
     upsert.bind(1, r.id);
     upsert.bind(2, r.name);
     upsert.bind(3, r.budgetCents);
@@ -42,12 +41,11 @@ void saveRoundRows(SQLite::Database& db, const BudgetRound& r, HlcStamp hlc) {
     upsert.bind(16, std::string(duplicateCodePolicyId(r.sameCode)));
     upsert.exec();
     // The latest save replaces the whole list of projects.
-    SQLite::Statement clear(db, "DELETE FROM round_projects WHERE round_id = ?");
+    SQLite::Statement& clear = sql("DELETE FROM round_projects WHERE round_id = ?");
     clear.bind(1, r.id);
     clear.exec();
-    SQLite::Statement insert(db,
-                             "INSERT INTO round_projects (round_id, position, project_id, title, summary, theme, cost_cents, "
-                             "idea_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    SQLite::Statement& insert = sql("INSERT INTO round_projects (round_id, position, project_id, title, summary, theme, cost_cents, "
+                                    "idea_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     for (std::size_t i = 0; i < r.projects.size(); ++i) {
         const RoundProject& p = r.projects[i];
         insert.bind(1, r.id);
@@ -65,20 +63,19 @@ void saveRoundRows(SQLite::Database& db, const BudgetRound& r, HlcStamp hlc) {
 
 }  // namespace
 
-Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event) {
+Result<bool> applyRoundEvent(StatementCache& sql, const Event& event) {
     if (event.type == kEventRoundSaved) {
         Result<RoundSaved> payload = decodeRoundSaved(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        saveRoundRows(db, payload->round, event.hlc);
+        saveRoundRows(sql, payload->round, event.hlc);
         return true;
     }
     if (event.type == kEventRoundPhasesSet) {
         Result<RoundPhasesSet> payload = decodeRoundPhasesSet(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        SQLite::Statement upsert(db,
-                                 "INSERT INTO round_phases (round_id, submissions_open, published_ms) VALUES (?, ?, ?) "
-                                 "ON CONFLICT (round_id) DO UPDATE SET submissions_open = excluded.submissions_open, "
-                                 "published_ms = excluded.published_ms");
+        SQLite::Statement& upsert = sql("INSERT INTO round_phases (round_id, submissions_open, published_ms) VALUES (?, ?, ?) "
+                                        "ON CONFLICT (round_id) DO UPDATE SET submissions_open = excluded.submissions_open, "
+                                        "published_ms = excluded.published_ms");
         upsert.bind(1, payload->roundId);
         upsert.bind(2, payload->phases.submissionsOpen ? 1 : 0);
         upsert.bind(3, static_cast<std::int64_t>(payload->phases.publishedMs));
@@ -89,7 +86,7 @@ Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event) {
         Result<VotingCodesIssued> payload = decodeVotingCodesIssued(event.payload);
         if (!payload) return unreadable(event, payload.error());
         // A hash already there keeps its state: issuing never revives a used or voided code.
-        SQLite::Statement insert(db, "INSERT OR IGNORE INTO voting_codes (round_id, code_hash) VALUES (?, ?)");
+        SQLite::Statement& insert = sql("INSERT OR IGNORE INTO voting_codes (round_id, code_hash) VALUES (?, ?)");
         for (const std::string& hash : payload->hashes) {
             insert.bind(1, payload->roundId);
             insert.bind(2, hash);
@@ -101,7 +98,8 @@ Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event) {
     if (event.type == kEventVotingCodeVoided) {
         Result<VotingCodeVoided> payload = decodeVotingCodeVoided(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        SQLite::Statement voided(db, "UPDATE voting_codes SET status = 'voided' WHERE round_id = ? AND code_hash = ? AND status = 'issued'");
+        SQLite::Statement& voided =
+            sql("UPDATE voting_codes SET status = 'voided' WHERE round_id = ? AND code_hash = ? AND status = 'issued'");
         voided.bind(1, payload->roundId);
         voided.bind(2, payload->hash);
         voided.exec();
@@ -110,8 +108,8 @@ Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event) {
     if (event.type == kEventBallotCast) {
         Result<BallotCast> payload = decodeBallotCast(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        SQLite::Statement ballot(db, "INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid, code_hash) "
-                                     "VALUES (?, ?, ?, ?, ?, ?)");
+        SQLite::Statement& ballot = sql("INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid, code_hash) "
+                                        "VALUES (?, ?, ?, ?, ?, ?)");
         ballot.bind(1, payload->ballotId);
         ballot.bind(2, payload->roundId);
         ballot.bind(3, payload->receipt);
@@ -119,7 +117,7 @@ Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event) {
         ballot.bind(5, event.uuid);
         ballot.bind(6, payload->codeHash);  // a code used at two kiosks shows once logs merge
         ballot.exec();
-        SQLite::Statement choice(db, "INSERT INTO ballot_choices (ballot_id, position, project_id, points) VALUES (?, ?, ?, ?)");
+        SQLite::Statement& choice = sql("INSERT INTO ballot_choices (ballot_id, position, project_id, points) VALUES (?, ?, ?, ?)");
         for (std::size_t i = 0; i < payload->projectIds.size(); ++i) {
             choice.bind(1, payload->ballotId);
             choice.bind(2, static_cast<std::int64_t>(i));
@@ -129,7 +127,7 @@ Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event) {
             choice.reset();
         }
         if (!payload->codeHash.empty()) {
-            SQLite::Statement used(db, "UPDATE voting_codes SET status = 'used' WHERE round_id = ? AND code_hash = ?");
+            SQLite::Statement& used = sql("UPDATE voting_codes SET status = 'used' WHERE round_id = ? AND code_hash = ?");
             used.bind(1, payload->roundId);
             used.bind(2, payload->codeHash);
             used.exec();

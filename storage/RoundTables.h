@@ -6,6 +6,8 @@
 #include "../app/core/Result.h"
 #include "../app/core/round/BudgetRound.h"
 
+#include "StatementCache.h"
+
 #include <SQLiteCpp/Database.h>
 
 #include <optional>
@@ -17,7 +19,7 @@ namespace buurtstem::storage {
 // Applies round.saved, voting_codes.issued, voting_code.voided and ballot.cast. Returns false for
 // any other event type (not handled here). Throws SQLite::Exception; runs in the caller's
 // transaction.
-Result<bool> applyRoundEvent(SQLite::Database& db, const Event& event);
+Result<bool> applyRoundEvent(StatementCache& sql, const Event& event);
 // Clears the round read tables for a rebuild (not round_code_keys: a kiosk setting).
 void clearRoundTables(SQLite::Database& db);
 

@@ -15,6 +15,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace buurtstem::storage {
@@ -37,8 +38,8 @@ struct SyncContext {
 };
 
 struct NamedBundle {
-    std::string name;   // the file, for messages and the report
-    std::string bytes;
+    std::string name;        // the file, for messages and the report
+    std::string_view bytes;  // the caller's, not copied: a merge may read hundreds of megabytes
 };
 
 // Checks every bundle first (Bundle.h's openBundle, trust) and only then stores anything; inside

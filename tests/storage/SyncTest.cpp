@@ -420,6 +420,8 @@ TEST_CASE("two versions of one event are quarantined whichever arrives first", "
         CHECK_FALSE(hub->idea("idea-" + hand.kioskId + "-1").has_value());
         CHECK_FALSE(hub->idea("idea-" + hand.kioskId + "-2").has_value());
         CHECK(hub->conflicts().quarantined.size() == 2);
+        // Seq 1 is held (in quarantine), so only seq 2 is missing.
+        CHECK(hub->syncGaps() == std::vector<SeqGap>{SeqGap{hand.kioskId, 2, 2}});
         // Importing either again changes nothing.
         REQUIRE(importInto(*hub, {hand.bundle({base, fine}, staff)}, staff).ok());
         dumps[order] = dumpReadTables(dir.database());
