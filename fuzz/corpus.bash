@@ -27,11 +27,12 @@ fill_corpus() {
     event_payload)
       # Every JSON payload the core tests spell out as a raw string, for each of the 28 decoders
       # (the first byte chooses one, EventPayloadFuzz.cpp).
-      local i=0 json decoder
+      local i=0 json decoder byte
       while IFS= read -r json; do
         i=$((i + 1))
-        for decoder in $(seq 0 27); do
-          { printf "\\x$(printf %02x "$decoder")"; printf '%s' "$json"; } >"$dir/test-payload-$i-$decoder"
+        for ((decoder = 0; decoder < 28; decoder++)); do
+          printf -v byte '\\x%02x' "$decoder"
+          printf "$byte%s" "$json" >"$dir/test-payload-$i-$decoder"
         done
       done < <(grep -oh 'R"({.*})"' "$src"/tests/core/*.cpp | sed -e 's/^R"(//' -e 's/)"$//' | sort -u)
       ;;
