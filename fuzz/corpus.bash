@@ -43,12 +43,13 @@ fill_corpus() {
   return 0
 }
 
-# The options every run shares: a slow input is a bug too (5 s), and the command line's
-# --help texts on standard output are not wanted in the log.
+# The options every run shares: a slow input is a bug too (5 s). The command line prints help
+# and a message for nearly every input; libFuzzer and the sanitizers still report on their own
+# copy of standard error when both are closed.
 fuzz_options() {
   local name=$1
   local options=(-timeout=5 -rss_limit_mb=2048 -print_final_stats=1)
-  [ "$name" = command_line ] && options+=(-close_fd_mask=1)
+  [ "$name" = command_line ] && options+=(-close_fd_mask=3)
   [ "$name" = pabulib ] && options+=(-max_len=65536)
   printf '%s\n' "${options[@]}"
 }
