@@ -151,7 +151,7 @@ int commandLine(int argc, char** argv, bool run) {
             return kExitUsage;
         }
         shot.argv.assign(argv, argv + argc);
-        return runScreenshot(shot);
+        return runs([&] { return runScreenshot(shot); });
     }
     if (!kioskSize.empty() && !parseSize(kioskSize, kiosk.width, kiosk.height)) {
         std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1280x800 (got \"%s\")\n", kioskSize.c_str());
