@@ -2,7 +2,8 @@
 # Buurtstem's one entry point for a fresh Debian bookworm (or Raspberry Pi OS) machine:
 # it installs the Debian packages that are missing, builds with CMake and Ninja, and then
 #   ./dev.sh run [ARGS...]   starts the kiosk (demo neighbourhood on an empty data folder)
-#   ./dev.sh test            runs the whole test suite under AddressSanitizer + UBSan
+#   ./dev.sh test            runs the whole test suite under AddressSanitizer + UBSan, then the
+#                            fuzz targets for a few seconds each (clang)
 #   ./dev.sh bench [--sync-events N] [--sync-only]   prints the benchmark table (release build)
 #   ./dev.sh screenshots DIR renders every screen in every language to DIR
 set -euo pipefail
@@ -19,6 +20,7 @@ PACKAGES=(
   fonts-dejavu-core                                    # the printed cards' fonts
   libgl1-mesa-dri                                      # OpenGL, also in software
   catch2 xvfb xauth xdotool sqlite3 poppler-utils      # tests: unit tests, a virtual screen, taps, the database, PDF text
+  clang libclang-rt-14-dev                             # tests: the fuzz targets (libFuzzer)
 )
 
 install_missing() {
@@ -53,6 +55,14 @@ case "$command" in
     install_missing
     build build/asan -DCMAKE_BUILD_TYPE=Debug -DBUURTSTEM_SANITIZE=ON -DBUURTSTEM_WERROR=ON
     ctest --test-dir build/asan --output-on-failure -j "$(nproc)" "$@"
+    # The parsers' fuzz targets (clang and libFuzzer, docs/fuzzing.md), only on a whole run:
+    # arguments above choose tests of the ASan build.
+    if [ $# -eq 0 ]; then
+      cmake -S . -B build/fuzz -G Ninja -DCMAKE_BUILD_TYPE=Debug -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
+        -DBUURTSTEM_FUZZ=ON -DBUURTSTEM_TESTS=OFF -DBUURTSTEM_GUI=OFF -DBUURTSTEM_WERROR=ON >/dev/null
+      cmake --build build/fuzz -j "$(nproc)" --target fuzz_all
+      ctest --test-dir build/fuzz --output-on-failure -j "$(nproc)"
+    fi
     ;;
   bench)
     install_missing

@@ -46,9 +46,9 @@ bool parseSize(const std::string& text, int& width, int& height) {
     return true;
 }
 
-}  // namespace
-
-int runCommandLine(int argc, char** argv) {
+// run false: everything up to the command itself (parsing, the size checks), for
+// checkCommandLine.
+int commandLine(int argc, char** argv, bool run) {
     CLI::App app{"Buurtstem: residents share ideas and decide together about their neighbourhood.\n"
                  "Without a command it starts the kiosk."};
     app.set_version_flag("--version", std::string("buurtstem ") + BUURTSTEM_VERSION);
@@ -127,36 +127,43 @@ int runCommandLine(int argc, char** argv) {
         return kExitUsage;
     }
 
-    if (tally->parsed()) return runTally(tallyOptions);
-    if (round->parsed()) return runRound(roundOptions);
-    if (audit->parsed()) return runAudit(auditOptions);
-    if (eveningReport->parsed()) return runEveningReport(eveningOptions);
-    if (exportCommand->parsed()) return runExport(exportOptions);
-    if (initiativeProgress->parsed()) return runInitiativeProgress(initiativeOptions);
-    if (facilitatorCommands.add->parsed()) return runFacilitatorAdd(facilitatorOptions);
-    if (facilitatorCommands.list->parsed()) return runFacilitatorList(facilitatorOptions);
-    if (simulate->parsed()) return runSimulate(simulateOptions);
-    if (syncCommands.exportBundle->parsed()) return runSyncExport(syncOptions);
-    if (syncCommands.importBundles->parsed()) return runSyncImport(syncOptions);
-    if (syncCommands.setStaffKey->parsed()) return runSyncSetStaffKey(syncOptions);
-    if (syncCommands.resolve->parsed()) return runSyncResolve(syncOptions);
-    if (syncCommands.status->parsed()) return runSyncStatus(syncOptions);
-    if (syncCommands.untrust->parsed()) return runSyncUntrust(syncOptions);
-    if (staffKeygen->parsed()) return runStaffKeygen(staffKeyOptions);
-    if (staff->parsed() && staff->get_subcommands().empty()) return runStaff(staffOptions);
+    const auto runs = [run](const auto& command) { return run ? command() : static_cast<int>(kExitOk); };
+    if (tally->parsed()) return runs([&] { return runTally(tallyOptions); });
+    if (round->parsed()) return runs([&] { return runRound(roundOptions); });
+    if (audit->parsed()) return runs([&] { return runAudit(auditOptions); });
+    if (eveningReport->parsed()) return runs([&] { return runEveningReport(eveningOptions); });
+    if (exportCommand->parsed()) return runs([&] { return runExport(exportOptions); });
+    if (initiativeProgress->parsed()) return runs([&] { return runInitiativeProgress(initiativeOptions); });
+    if (facilitatorCommands.add->parsed()) return runs([&] { return runFacilitatorAdd(facilitatorOptions); });
+    if (facilitatorCommands.list->parsed()) return runs([&] { return runFacilitatorList(facilitatorOptions); });
+    if (simulate->parsed()) return runs([&] { return runSimulate(simulateOptions); });
+    if (syncCommands.exportBundle->parsed()) return runs([&] { return runSyncExport(syncOptions); });
+    if (syncCommands.importBundles->parsed()) return runs([&] { return runSyncImport(syncOptions); });
+    if (syncCommands.setStaffKey->parsed()) return runs([&] { return runSyncSetStaffKey(syncOptions); });
+    if (syncCommands.resolve->parsed()) return runs([&] { return runSyncResolve(syncOptions); });
+    if (syncCommands.status->parsed()) return runs([&] { return runSyncStatus(syncOptions); });
+    if (syncCommands.untrust->parsed()) return runs([&] { return runSyncUntrust(syncOptions); });
+    if (staffKeygen->parsed()) return runs([&] { return runStaffKeygen(staffKeyOptions); });
+    if (staff->parsed() && staff->get_subcommands().empty()) return runs([&] { return runStaff(staffOptions); });
     if (screenshot->parsed()) {
         if (!parseSize(shotSize, shot.width, shot.height)) {
             std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1920x1080 (got \"%s\")\n", shotSize.c_str());
             return kExitUsage;
         }
         shot.argv.assign(argv, argv + argc);
-        return runScreenshot(shot);
+        return runs([&] { return runScreenshot(shot); });
     }
     if (!kioskSize.empty() && !parseSize(kioskSize, kiosk.width, kiosk.height)) {
         std::fprintf(stderr, "buurtstem: --size wants WIDTHxHEIGHT in pixels, e.g. 1280x800 (got \"%s\")\n", kioskSize.c_str());
         return kExitUsage;
     }
-    return runKiosk(kiosk);
+    return runs([&] { return runKiosk(kiosk); });
 }
+
+}  // namespace
+
+int runCommandLine(int argc, char** argv) { return commandLine(argc, argv, true); }
+
+int checkCommandLine(int argc, char** argv) { return commandLine(argc, argv, false); }
 
 }  // namespace buurtstem::cli

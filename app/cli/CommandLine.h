@@ -27,6 +27,11 @@ enum ExitCode : int {
 
 int runCommandLine(int argc, char** argv);
 
+// What runCommandLine does up to the command itself: parsing and checking the arguments, with
+// --help and mistakes printed as usual. The exit code a wrong command line gets, else kExitOk;
+// nothing touches a data folder, a file or the screen.
+int checkCommandLine(int argc, char** argv);
+
 // Where translations and images are: $BUURTSTEM_ASSET_DIR, ../share/buurtstem next to the
 // executable (installed), or the source tree's assets/ (built in place).
 std::filesystem::path assetDir();

@@ -10,6 +10,8 @@ struct CivilDate {
     int year = 1970;  // = 1970
     int month = 1;    // = 1 // 1..12
     int day = 1;      // = 1 // 1..31
+
+    bool operator==(const CivilDate&) const = default;
 };
 
 // The local day of `ms` milliseconds since the Unix epoch (UTC).

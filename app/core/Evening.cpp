@@ -9,10 +9,6 @@
 
 namespace buurtstem {
 
-bool operator==(const CivilDate& a, const CivilDate& b) {
-    return a.year == b.year && a.month == b.month && a.day == b.day;
-}
-
 int Evening::totalMinutes() const {
     int total = 0;
     for (const AgendaItem& item : agenda) total += item.minutes;

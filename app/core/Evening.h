@@ -150,8 +150,6 @@ struct ActionItem {
     bool operator==(const ActionItem&) const = default;
 };
 
-bool operator==(const CivilDate& a, const CivilDate& b);
-
 struct NextEvening {
     CivilDate date;
     int startMinute = 19 * 60 + 30;  // = 19:30

@@ -1,0 +1,12 @@
+META
+key;value
+budget;1000
+vote_type;cumulative
+max_sum_points;10
+PROJECTS
+project_id;cost;selected
+1;100;1
+2;200;0
+VOTES
+voter_id;vote;points;channel
+v1;1,2;3,7;paper
