@@ -1,5 +1,6 @@
 // Signing, sealing and checking sync bundles and acknowledgements (see Bundle.h, docs/sync.md).
 #include "Bundle.h"
+#include "FileBytes.h"
 
 #include <sodium.h>
 
@@ -14,18 +15,6 @@ constexpr std::size_t kSealedLengthBytes = 8;
 constexpr std::size_t kAckNonceBytes = crypto_box_NONCEBYTES;
 static_assert(crypto_sign_PUBLICKEYBYTES == kBundleKeyBytes && crypto_sign_BYTES == kBundleSignatureBytes);
 static_assert(crypto_box_PUBLICKEYBYTES == 32 && crypto_box_SECRETKEYBYTES == 32);
-
-void putLittle(std::string& out, std::uint64_t value, int bytes) {
-    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
-}
-
-std::uint64_t getLittle(std::string_view in, std::size_t offset, int bytes) {
-    std::uint64_t value = 0;
-    for (int i = bytes - 1; i >= 0; --i) value = (value << 8) | static_cast<unsigned char>(in[offset + static_cast<std::size_t>(i)]);
-    return value;
-}
-
-const unsigned char* bytesOf(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
 Error refused(const std::string& detail) { return makeError(ErrorCode::InvalidInput, detail); }
 

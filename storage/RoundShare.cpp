@@ -1,5 +1,6 @@
 // Sharing a round between two kiosks (see RoundShare.h, docs/sync.md "One round at two kiosks").
 #include "RoundShare.h"
+#include "FileBytes.h"
 
 #include "RoundTables.h"
 #include "Sync.h"
@@ -29,18 +30,6 @@ static_assert(crypto_box_PUBLICKEYBYTES == 32 && crypto_sign_PUBLICKEYBYTES == k
 
 constexpr std::string_view kShareTypes[] = {kEventRoundSaved, kEventRoundPhasesSet, kEventVotingCodesIssued,
                                              kEventVotingCodeVoided};
-
-void putLittle(std::string& out, std::uint64_t value, int bytes) {
-    for (int i = 0; i < bytes; ++i) out.push_back(static_cast<char>((value >> (8 * i)) & 0xff));
-}
-
-std::uint64_t getLittle(std::string_view in, std::size_t offset, int bytes) {
-    std::uint64_t value = 0;
-    for (int i = bytes - 1; i >= 0; --i) value = (value << 8) | static_cast<unsigned char>(in[offset + static_cast<std::size_t>(i)]);
-    return value;
-}
-
-const unsigned char* bytesOf(std::string_view s) { return reinterpret_cast<const unsigned char*>(s.data()); }
 
 Error refused(const std::string& detail) { return makeError(ErrorCode::InvalidInput, detail); }
 
