@@ -141,6 +141,13 @@ int main(int argc, char** argv) {
         if (fs::exists(from)) fs::copy_file(from, work / from.filename(), fs::copy_options::overwrite_existing);
     }
     const std::vector<stress::ConfirmedWrite> confirmed = stress::parseConfirmedLog(readFile(confirmedFile));
+    // Cut before the kiosk made its database (a slow start, as under the sanitizers): nothing was
+    // confirmed, so nothing can be missing; the next start makes the database.
+    if (!fs::exists(dataDir / storage::kDatabaseFileName) && confirmed.empty()) {
+        std::printf("check confirmed=0 events=0 lost=0 integrity=ok consistent=ok audit=ok approvals_without_audit=0 database=none\n");
+        fs::remove_all(work, ec);
+        return 0;
+    }
 
     bool integrity = true;
     {
