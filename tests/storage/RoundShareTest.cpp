@@ -17,23 +17,6 @@ namespace {
 
 constexpr std::uint64_t kHourMs = 3'600'000;
 
-struct StaffKeys {
-    StaffKey publicKey{};
-    StaffKey secretKey{};
-    StaffKeys() {
-        REQUIRE(sodium_init() >= 0);
-        crypto_box_keypair(publicKey.data(), secretKey.data());
-    }
-};
-
-std::unique_ptr<KioskStore> kiosk(const ManualClock& clock, const StaffKeys& staff) {
-    auto opened = KioskStore::openInMemory(clock.options());
-    REQUIRE(opened.ok());
-    auto store = std::move(opened).value();
-    REQUIRE(store->setStaffPublicKey(staff.publicKey).ok());
-    return store;
-}
-
 BudgetRound smallRound(std::uint64_t opensMs) {
     BudgetRound round;
     round.name = "Buurtbudget twee plekken";
@@ -85,8 +68,8 @@ struct TwoKiosks {
 
     TwoKiosks() {
         clockB.set(*clockA.nowMs - kHourMs / 6);
-        a = kiosk(clockA, staff);
-        b = kiosk(clockB, staff);
+        a = kioskWithKey(clockA, staff);
+        b = kioskWithKey(clockB, staff);
         Result<BudgetRound> round = a->saveRound(smallRound(*clockA.nowMs - kHourMs));
         REQUIRE(round.ok());
         roundId = round->id;
@@ -218,7 +201,7 @@ TEST_CASE("only the kiosk that made a round shares it, and only with another kio
     REQUIRE_FALSE(toItself.ok());
     CHECK(toItself.error().detail.find("this kiosk's own") != std::string::npos);
     REQUIRE(k.b->receiveRound(shared(*k.a, k.roundId, *k.b)).ok());
-    auto c = kiosk(k.clockA, k.staff);
+    auto c = kioskWithKey(k.clockA, k.staff);
     // Ending voting early at B saves the round at B too; it is still A's round.
     REQUIRE(k.b->changeRoundPhase(k.roundId, PhaseChange::CloseVotingNow).ok());
     Result<std::string> passedOn = k.b->shareRound(k.roundId, c->identityPublicKey(), summary);
@@ -255,7 +238,7 @@ TEST_CASE("a damaged, foreign or misplaced file is refused and changes nothing",
         unchanged();
     }
     SECTION("made for another kiosk") {
-        auto c = kiosk(k.clockA, k.staff);
+        auto c = kioskWithKey(k.clockA, k.staff);
         CHECK(refusal(*c, file).rfind("foreign", 0) == 0);
         CHECK(c->eventCount() == 0);
         CHECK_FALSE(c->round(k.roundId).has_value());

@@ -122,4 +122,22 @@ inline std::optional<std::string> openSealed(const std::string& base64, const St
                       std::span<const unsigned char>(reinterpret_cast<const unsigned char*>(secretKey.data()), secretKey.size()));
 }
 
+// An office's staff key pair, and a kiosk in memory that seals to it (for sync and shared rounds).
+struct StaffKeys {
+    StaffKey publicKey{};
+    StaffKey secretKey{};
+    StaffKeys() {
+        REQUIRE(sodium_init() >= 0);
+        crypto_box_keypair(publicKey.data(), secretKey.data());
+    }
+};
+
+inline std::unique_ptr<KioskStore> kioskWithKey(const ManualClock& clock, const StaffKeys& staff) {
+    auto opened = KioskStore::openInMemory(clock.options());
+    REQUIRE(opened.ok());
+    auto store = std::move(opened).value();
+    REQUIRE(store->setStaffPublicKey(staff.publicKey).ok());
+    return store;
+}
+
 }  // namespace buurtstem::storage::test

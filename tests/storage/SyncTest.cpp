@@ -19,23 +19,6 @@ using namespace buurtstem::storage::test;
 
 namespace {
 
-struct StaffKeys {
-    StaffKey publicKey{};
-    StaffKey secretKey{};
-    StaffKeys() {
-        REQUIRE(sodium_init() >= 0);
-        crypto_box_keypair(publicKey.data(), secretKey.data());
-    }
-};
-
-std::unique_ptr<KioskStore> kioskWithKey(const ManualClock& clock, const StaffKeys& staff) {
-    auto opened = KioskStore::openInMemory(clock.options());
-    REQUIRE(opened.ok());
-    auto store = std::move(opened).value();
-    REQUIRE(store->setStaffPublicKey(staff.publicKey).ok());
-    return store;
-}
-
 std::string exported(KioskStore& kiosk, bool all = false) {
     Result<KioskStore::Bundle> bundle = kiosk.exportBundle(all);
     INFO((bundle.ok() ? std::string() : bundle.error().detail));
