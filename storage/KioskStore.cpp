@@ -4,6 +4,8 @@
 
 #include "AuditLog.h"
 #include "EveningTables.h"
+#include "EventRun.h"
+#include "IdeaTables.h"
 #include "Migrations.h"
 #include "PaperTables.h"
 #include "ModerationTables.h"
@@ -76,22 +78,12 @@ std::string newUuid() { return formatUuidV4(randomBytes<16>()); }
 std::int64_t toColumn(HlcStamp stamp) { return static_cast<std::int64_t>(stamp.packed); }
 HlcStamp hlcFromColumn(std::int64_t value) { return HlcStamp{static_cast<std::uint64_t>(value)}; }
 
-const char* statusId(IdeaStatus status) {
-    switch (status) {
-        case IdeaStatus::New: return "new";
-        case IdeaStatus::Approved: return "approved";
-        case IdeaStatus::Hidden: return "hidden";
-    }
-    return "new";
-}
-
 IdeaStatus statusFromId(std::string_view id) {
     if (id == "approved") return IdeaStatus::Approved;
     if (id == "hidden") return IdeaStatus::Hidden;
     return IdeaStatus::New;
 }
 
-const char* kindId(IdeaKind kind) { return kind == IdeaKind::Initiative ? "initiative" : "idea"; }
 IdeaKind kindFromId(std::string_view id) { return id == "initiative" ? IdeaKind::Initiative : IdeaKind::Idea; }
 
 const char* fieldName(IdeaField field) {
@@ -237,82 +229,10 @@ std::optional<Idea> ideaById(SQLite::Database& db, const std::string& id) {
     return ideaFromRow(q);
 }
 
-// [SECTION] Applying events to the read tables
+}  // namespace
 
-// The ideas row of idea.submitted and initiative.submitted alike.
-// The reference an idea is listed under here. A kiosk never hands out a code twice, but two
-// kiosks may each draw the same one; at the office the later idea (in apply order, so the same
-// everywhere) is listed as "K7P-3QX/2", and the first keeps the code its resident holds.
-std::string freeReference(StatementCache& sql, const std::string& reference) {
-    SQLite::Statement& taken = sql("SELECT 1 FROM ideas WHERE reference = ?");
-    std::string candidate = reference;
-    for (int n = 2;; ++n) {
-        taken.bind(1, candidate);
-        if (!taken.executeStep()) return candidate;
-        taken.reset();
-        candidate = reference + "/" + std::to_string(n);
-    }
-}
+// [SECTION] Applying events to the read tables (declared in EventRun.h)
 
-void insertIdeaRow(StatementCache& sql, const Event& event, const IdeaSubmitted& payload, IdeaKind kind,
-                   std::int64_t budgetCents) {
-    SQLite::Statement& insert = sql("INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, "
-                                    "status, supports, demo, event_uuid, place, sealed_contact, kind, budget_cents) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, payload.ideaId);
-    insert.bind(2, freeReference(sql, payload.reference));
-    insert.bind(3, std::string(themeId(payload.theme)));
-    insert.bind(4, payload.title);
-    insert.bind(5, payload.body);
-    insert.bind(6, toColumn(event.hlc));
-    // A resident's idea waits for a facilitator before residents see it. A demo idea stands
-    // for one a facilitator already approved, so the demo shows a filled list at once.
-    insert.bind(7, statusId(payload.demo && !payload.waiting ? IdeaStatus::Approved : IdeaStatus::New));
-    insert.bind(8, payload.demo ? 1 : 0);
-    insert.bind(9, event.uuid);
-    insert.bind(10, payload.place);
-    insert.bind(11, payload.sealedContact);
-    insert.bind(12, kindId(kind));
-    insert.bind(13, budgetCents);
-    insert.exec();
-}
-
-// The plan's rows of initiative.submitted; the ideas row must exist already.
-void insertInitiativePlan(StatementCache& sql, const std::string& ideaId, const InitiativePlan& plan) {
-    SQLite::Statement& insert = sql("INSERT INTO initiative_plans (idea_id, when_text, helpers, own_money_cents, own_in_kind) "
-                                    "VALUES (?, ?, ?, ?, ?)");
-    insert.bind(1, ideaId);
-    insert.bind(2, plan.when);
-    insert.bind(3, plan.helpers);
-    insert.bind(4, plan.ownMoneyCents);
-    insert.bind(5, plan.ownInKind);
-    insert.exec();
-    SQLite::Statement& choice = sql("INSERT INTO initiative_choices (idea_id, grp, choice) VALUES (?, ?, ?)");
-    const auto insertChoice = [&](const char* group, std::string_view id) {
-        choice.bind(1, ideaId);
-        choice.bind(2, group);
-        choice.bind(3, std::string(id));
-        choice.exec();
-        choice.reset();
-    };
-    for (Audience audience : plan.audience) insertChoice("audience", audienceId(audience));
-    for (Partner partner : plan.partners) insertChoice("partner", partnerId(partner));
-    SQLite::Statement& line = sql("INSERT INTO initiative_budget_lines (idea_id, position, description, amount_cents) "
-                                  "VALUES (?, ?, ?, ?)");
-    for (std::size_t i = 0; i < plan.budget.size(); ++i) {
-        line.bind(1, ideaId);
-        line.bind(2, static_cast<std::int64_t>(i));
-        line.bind(3, plan.budget[i].description);
-        line.bind(4, plan.budget[i].amountCents);
-        line.exec();
-        line.reset();
-    }
-}
-
-// The one function that turns an event into read-table rows, used both when an event is recorded
-// and when the read tables are rebuilt. It looks only at the event itself, never at this kiosk's
-// state, so events imported from other kiosks apply the same way. Throws SQLite::Exception; runs
-// inside the caller's transaction.
 Result<void> applyEvent(StatementCache& sql, const Event& event) {
     if (event.type == kEventIdeaSubmitted) {
         Result<IdeaSubmitted> payload = decodeIdeaSubmitted(event.payload);
@@ -320,7 +240,7 @@ Result<void> applyEvent(StatementCache& sql, const Event& event) {
             return makeError(ErrorCode::StorageFailure,
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
-        insertIdeaRow(sql, event, *payload, IdeaKind::Idea, 0);
+        insertIdeaRow(sql, event, *payload, {freeReference(sql, payload->reference), submittedStatus(*payload), 0, IdeaKind::Idea, 0});
         return {};
     }
     if (event.type == kEventInitiativeSubmitted) {
@@ -332,7 +252,9 @@ Result<void> applyEvent(StatementCache& sql, const Event& event) {
         // Approval, support and the list treat it as an idea; only the plan is its own. The
         // maximum is not checked again: the submitting kiosk checked it against its own maximum
         // at the time, and a later, lower maximum does not undo what was accepted.
-        insertIdeaRow(sql, event, payload->idea, IdeaKind::Initiative, budgetTotalCents(payload->plan));
+        insertIdeaRow(sql, event, payload->idea,
+                      {freeReference(sql, payload->idea.reference), submittedStatus(payload->idea), 0, IdeaKind::Initiative,
+                       budgetTotalCents(payload->plan)});
         insertInitiativePlan(sql, payload->idea.ideaId, payload->plan);
         return {};
     }
@@ -519,6 +441,8 @@ Result<void> applyEvent(StatementCache& sql, const Event& event) {
     // build that knows it will show its effect after rebuilding; the read tables show what we know.
     return {};
 }
+
+namespace {
 
 // Runs `body`, turning any exception into an Error so none reaches the UI's frame loop.
 template <class T, class Body>
@@ -788,10 +712,12 @@ struct KioskStore::Impl {
         // Every kiosk's events in one agreed order, so each place that rebuilds gets the same
         // tables; two versions of one event (sync_quarantine) count nowhere.
         SQLite::Statement all(db, kEventsToApplySql);
+        EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
         while (all.executeStep()) {
-            Result<void> applied = applyEvent(sql, eventFromRow(all));
+            Result<void> applied = run.apply(eventFromRow(all));
             if (!applied) return applied;
         }
+        run.finish();
         return {};
     }
 
@@ -803,7 +729,14 @@ struct KioskStore::Impl {
         context.ownPublicKey = readSigningIdentity(db).publicKey;
         context.nowMs = nowMs();
         context.schemaVersion = schemaVersion;
-        context.apply = [&sql](const Event& event) { return applyEvent(sql, event); };
+        context.apply = [&sql](const std::vector<Event>& events) -> Result<void> {
+            EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
+            for (const Event& event : events) {
+                if (Result<void> applied = run.apply(event); !applied) return applied;
+            }
+            run.finish();
+            return {};
+        };
         context.rebuild = [this, &sql] { return rebuildInTransaction(sql); };
         context.observe = [this](HlcStamp stamp) {
             clock.observe(stamp, nowMs());
@@ -931,9 +864,18 @@ Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions&
         // loss, which a kiosk that is simply unplugged at night needs. An in-memory database
         // answers "memory" and some file systems cannot do WAL; the rollback journal is then
         // just as safe, only slower, so neither is an error.
+        // 16 KiB pages for a new database (an existing one keeps its size): a quarter of the
+        // pages to write, sync and checkpoint when the office merges a million events, and no
+        // slower for a kiosk's single votes (docs/PERFORMANCE.md). Must come before the first write.
+        db->exec("PRAGMA page_size = 16384");
         db->execAndGet("PRAGMA journal_mode = WAL");
         db->exec("PRAGMA synchronous = FULL");
         db->exec("PRAGMA foreign_keys = ON");
+        if (options.mapForReading) {
+            // SQLite's own ceiling is 2 GiB; a 32-bit kiosk image has less address space to spare.
+            constexpr std::int64_t kMapBytes = sizeof(void*) >= 8 ? (std::int64_t{2} << 30) : (std::int64_t{256} << 20);
+            db->execAndGet("PRAGMA mmap_size = " + std::to_string(kMapBytes));
+        }
         if (options.maxPageCount > 0) {
             // PRAGMA arguments cannot be bound; this is an integer from StoreOptions, not text.
             db->execAndGet("PRAGMA max_page_count = " + std::to_string(options.maxPageCount));
@@ -2385,22 +2327,22 @@ std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
                             "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
                             "p.when_text, p.helpers, p.own_money_cents, p.own_in_kind, "
                             "pr.stage, pr.granted_cents, pr.spent_cents, pr.note, pr.hlc, "
-                            "COALESCE(e.kiosk_id, ''), COALESCE(k.name, ''), COALESCE(mi.reference, '') "
+                            "i.kiosk_id, COALESCE(k.name, ''), COALESCE(mi.reference, '') "
                             "FROM ideas i JOIN initiative_plans p ON p.idea_id = i.idea_id "
                             "LEFT JOIN idea_moderation m ON m.idea_id = i.idea_id "
                             "LEFT JOIN ideas mi ON mi.idea_id = m.merged_into "
                             "LEFT JOIN initiative_progress pr ON pr.idea_id = i.idea_id "
-                            "LEFT JOIN events e ON e.uuid = i.event_uuid "
-                            "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = e.kiosk_id "
+                            "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = i.kiosk_id "
                             "WHERE i.kind = 'initiative' ORDER BY i.created_hlc, i.idea_id");
         // Sized up front: 100,000 rows of many strings are costly to move while a vector grows.
-        const auto count = static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM ideas WHERE kind = 'initiative'").getInt64());
+        // Counted from the small plans table: counting in ideas reads every idea's long texts.
+        const auto count = static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM initiative_plans").getInt64());
         std::vector<InitiativeRow> rows;
         rows.reserve(count);
         RowIndex index;
         index.reserve(count);
         while (q.executeStep()) {
-            InitiativeRow row;
+            InitiativeRow& row = rows.emplace_back();  // filled in place: a row is many strings
             row.idea = ideaFromRow(q);
             int c = kIdeaColumnCount;
             row.moderation = moderationFromRow(q, c, row.idea.theme);
@@ -2426,8 +2368,7 @@ std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
             row.kioskId = q.getColumn(c).getString();
             row.neighbourhood = q.getColumn(c + 1).getString();
             row.mergedIntoReference = q.getColumn(c + 2).getString();
-            index.emplace(row.idea.id, rows.size());
-            rows.push_back(std::move(row));
+            index.emplace(row.idea.id, rows.size() - 1);
         }
 
         SQLite::Statement choices(db, "SELECT idea_id, grp, choice FROM initiative_choices");
@@ -2470,11 +2411,10 @@ std::vector<KioskStore::IdeaRow> KioskStore::ideaRows(std::vector<std::string>* 
     return impl_->read<std::vector<IdeaRow>>("read ideas for staff", {}, [&]() -> Result<std::vector<IdeaRow>> {
         SQLite::Statement q(impl_->db,
                             "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
-                            "COALESCE(e.kiosk_id, ''), COALESCE(k.name, ''), i.sealed_contact, COALESCE(mi.reference, '') "
+                            "i.kiosk_id, COALESCE(k.name, ''), i.sealed_contact, COALESCE(mi.reference, '') "
                             "FROM ideas i LEFT JOIN idea_moderation m ON m.idea_id = i.idea_id "
                             "LEFT JOIN ideas mi ON mi.idea_id = m.merged_into "
-                            "LEFT JOIN events e ON e.uuid = i.event_uuid "
-                            "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = e.kiosk_id "
+                            "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = i.kiosk_id "
                             "ORDER BY i.created_hlc, i.idea_id");
         const auto count = static_cast<std::size_t>(impl_->db.execAndGet("SELECT COUNT(*) FROM ideas").getInt64());
         std::vector<IdeaRow> rows;
@@ -2484,7 +2424,7 @@ std::vector<KioskStore::IdeaRow> KioskStore::ideaRows(std::vector<std::string>* 
         RowIndex index;
         index.reserve(count);
         while (q.executeStep()) {
-            IdeaRow row;
+            IdeaRow& row = rows.emplace_back();  // filled in place: a row is many strings
             row.idea = ideaFromRow(q);
             int c = kIdeaColumnCount;
             row.moderation = moderationFromRow(q, c, row.idea.theme);
@@ -2493,8 +2433,7 @@ std::vector<KioskStore::IdeaRow> KioskStore::ideaRows(std::vector<std::string>* 
             row.neighbourhood = q.getColumn(c + 1).getString();
             if (sealedContacts) sealed.push_back(q.getColumn(c + 2).getString());
             row.mergedIntoReference = q.getColumn(c + 3).getString();
-            index.emplace(row.idea.id, rows.size());
-            rows.push_back(std::move(row));
+            index.emplace(row.idea.id, rows.size() - 1);
         }
         addClassifiedPartners(impl_->db, index, rows, [](IdeaRow& row) -> ModerationRecord& { return row.moderation; });
         if (sealedContacts) *sealedContacts = std::move(sealed);
@@ -2632,14 +2571,15 @@ Result<SyncReport> KioskStore::importBundles(const std::vector<NamedBundle>& bun
     for (const NamedBundle& b : bundles) named.push_back({b.name, std::string_view(b.bytes)});
     const HlcClock clockBefore = impl_->clock;
     // A merge touches the read tables' pages over and over; with SQLite's small default page
-    // cache each touch is a read from the file. A larger cache for the import only (an upper
-    // bound, not memory taken up front); the kiosk's own small writes keep the default.
+    // cache each touch is a read from the file, and pages written out early are written again.
+    // A cache as large as a hub of a million events (770 MB) for the import only: an upper
+    // bound, not memory taken up front. The kiosk's own small writes keep the default.
     const Result<std::int64_t> cacheRead = guarded<std::int64_t>("read cache size", [&]() -> Result<std::int64_t> {
         return impl_->db.execAndGet("PRAGMA cache_size").getInt64();
     });
     const std::int64_t cacheBefore = cacheRead ? *cacheRead : -2000;
     (void)guarded<void>("grow cache", [&]() -> Result<void> {
-        impl_->db.exec("PRAGMA cache_size = -262144");  // 256 MiB
+        impl_->db.exec("PRAGMA cache_size = -1048576");  // 1 GiB
         return {};
     });
     Result<SyncReport> report = impl_->writeTransaction<SyncReport>("import bundles", [&]() -> Result<SyncReport> {

@@ -353,9 +353,7 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
     if (lastApplied && !(applyKey(*lastApplied) < applyKey(added.front()))) {
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
     } else {
-        for (const Event& e : added) {
-            if (Result<void> applied = context.apply(e); !applied) return applied.error();
-        }
+        if (Result<void> applied = context.apply(added); !applied) return applied.error();
     }
     return summary;
 }

@@ -3,6 +3,8 @@
 
 #include <SQLiteCpp/Statement.h>
 
+#include <algorithm>
+
 namespace buurtstem::storage {
 
 namespace {
@@ -86,6 +88,8 @@ Result<bool> applyRoundEvent(StatementCache& sql, const Event& event) {
         Result<VotingCodesIssued> payload = decodeVotingCodesIssued(event.payload);
         if (!payload) return unreadable(event, payload.error());
         // A hash already there keeps its state: issuing never revives a used or voided code.
+        // In key order, which walks the table's index once: thousands of random hashes at a time.
+        std::sort(payload->hashes.begin(), payload->hashes.end());
         SQLite::Statement& insert = sql("INSERT OR IGNORE INTO voting_codes (round_id, code_hash) VALUES (?, ?)");
         for (const std::string& hash : payload->hashes) {
             insert.bind(1, payload->roundId);
@@ -108,33 +112,44 @@ Result<bool> applyRoundEvent(StatementCache& sql, const Event& event) {
     if (event.type == kEventBallotCast) {
         Result<BallotCast> payload = decodeBallotCast(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        SQLite::Statement& ballot = sql("INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid, code_hash) "
-                                        "VALUES (?, ?, ?, ?, ?, ?)");
-        ballot.bind(1, payload->ballotId);
-        ballot.bind(2, payload->roundId);
-        ballot.bind(3, payload->receipt);
-        ballot.bind(4, toColumn(event.hlc));
-        ballot.bind(5, event.uuid);
-        ballot.bind(6, payload->codeHash);  // a code used at two kiosks shows once logs merge
-        ballot.exec();
-        SQLite::Statement& choice = sql("INSERT INTO ballot_choices (ballot_id, position, project_id, points) VALUES (?, ?, ?, ?)");
-        for (std::size_t i = 0; i < payload->projectIds.size(); ++i) {
-            choice.bind(1, payload->ballotId);
-            choice.bind(2, static_cast<std::int64_t>(i));
-            choice.bind(3, payload->projectIds[i]);
-            choice.bind(4, payload->points.empty() ? 0 : payload->points[i]);
-            choice.exec();
-            choice.reset();
-        }
-        if (!payload->codeHash.empty()) {
-            SQLite::Statement& used = sql("UPDATE voting_codes SET status = 'used' WHERE round_id = ? AND code_hash = ?");
-            used.bind(1, payload->roundId);
-            used.bind(2, payload->codeHash);
-            used.exec();
-        }
+        insertBallotRow(sql, event, *payload);
+        insertBallotChoices(sql, *payload);
+        markCodeUsed(sql, payload->roundId, payload->codeHash);
         return true;
     }
     return false;
+}
+
+void insertBallotRow(StatementCache& sql, const Event& event, const BallotCast& ballot) {
+    SQLite::Statement& insert = sql("INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid, code_hash) "
+                                    "VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, ballot.ballotId);
+    insert.bind(2, ballot.roundId);
+    insert.bind(3, ballot.receipt);
+    insert.bind(4, toColumn(event.hlc));
+    insert.bind(5, event.uuid);
+    insert.bind(6, ballot.codeHash);  // a code used at two kiosks shows once logs merge
+    insert.exec();
+}
+
+void insertBallotChoices(StatementCache& sql, const BallotCast& ballot) {
+    SQLite::Statement& choice = sql("INSERT INTO ballot_choices (ballot_id, position, project_id, points) VALUES (?, ?, ?, ?)");
+    for (std::size_t i = 0; i < ballot.projectIds.size(); ++i) {
+        choice.bind(1, ballot.ballotId);
+        choice.bind(2, static_cast<std::int64_t>(i));
+        choice.bind(3, ballot.projectIds[i]);
+        choice.bind(4, ballot.points.empty() ? 0 : ballot.points[i]);
+        choice.exec();
+        choice.reset();
+    }
+}
+
+void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::string& codeHash) {
+    if (codeHash.empty()) return;  // a ballot cast without a code marks none
+    SQLite::Statement& used = sql("UPDATE voting_codes SET status = 'used' WHERE round_id = ? AND code_hash = ?");
+    used.bind(1, roundId);
+    used.bind(2, codeHash);
+    used.exec();
 }
 
 void clearRoundTables(SQLite::Database& db) {

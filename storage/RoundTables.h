@@ -20,6 +20,11 @@ namespace buurtstem::storage {
 // any other event type (not handled here). Throws SQLite::Exception; runs in the caller's
 // transaction.
 Result<bool> applyRoundEvent(StatementCache& sql, const Event& event);
+// What ballot.cast writes, in three steps an EventRun may take apart: the ballots row, then its
+// choices (which point to it), and the code it used marked as used.
+void insertBallotRow(StatementCache& sql, const Event& event, const BallotCast& ballot);
+void insertBallotChoices(StatementCache& sql, const BallotCast& ballot);
+void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::string& codeHash);
 // Clears the round read tables for a rebuild (not round_code_keys: a kiosk setting).
 void clearRoundTables(SQLite::Database& db);
 

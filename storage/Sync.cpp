@@ -293,9 +293,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         report.fullRebuild = true;
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
     } else {
-        for (const Event& e : added) {
-            if (Result<void> applied = context.apply(e); !applied) return applied.error();
-        }
+        if (Result<void> applied = context.apply(added); !applied) return applied.error();
     }
     report.gaps = readSeqGaps(db);
     report.codeConflicts = readCodeConflicts(db);

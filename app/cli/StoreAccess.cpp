@@ -30,7 +30,10 @@ int openKioskStore(const std::filesystem::path& dataDir, StoreAccess access, Ope
         if (!lock) return reportError(lock.error(), dataDir);
         opened.lock.emplace(std::move(lock).value());
     }
-    Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::open(database);
+    storage::StoreOptions options;
+    // Read-only commands are the office's exports and reports: long lists, read faster mapped.
+    options.mapForReading = access == StoreAccess::Read;
+    Result<std::unique_ptr<storage::KioskStore>> store = storage::KioskStore::open(database, options);
     if (!store) return reportError(store.error(), dataDir);
     opened.store = std::move(store).value();
     return kExitOk;

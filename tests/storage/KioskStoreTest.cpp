@@ -460,7 +460,7 @@ TEST_CASE("the demo is added in one transaction: all of it or none", "[storage][
 TEST_CASE("a full disk refuses the new idea and keeps the earlier ones", "[storage][full]") {
     ScratchDir dir;
     StoreOptions options;
-    options.maxPageCount = 120;  // 120 pages of 4 KiB: the schema (about 90 pages) plus a few dozen ideas
+    options.maxPageCount = 120;  // 120 pages of 16 KiB: the schema (about 90 pages) plus a few hundred ideas
     const std::string body(500, 'x');
     std::vector<std::string> stored;
     {

@@ -1,0 +1,161 @@
+// Applying a run of events with the ideas held in memory (see EventRun.h).
+//
+// Why the result equals applying one by one: a held idea or ballot is a row no other statement
+// has seen yet. While anything is held, only these events run: a submission (its reference is
+// checked against the held ones as well as the table), an approval or support (applied to the
+// held values when their idea is held, else to the table, which holds no held idea), a ballot
+// (its rows touch no idea, and no held event reads ballots or codes), and the types in passesBy,
+// which read and write none of these tables. Any other event writes everything held first, so it
+// finds the tables as it would have. Whether any idea was merged is the one thing read from
+// elsewhere, and only events that are not held can change it. Rows with a row id (ideas, ballots)
+// are written in apply order, so even their row ids are the same; the others, whose order in the
+// table is their key's, are written sorted by key.
+#include "EventRun.h"
+
+#include "ModerationTables.h"
+#include "RoundTables.h"
+
+#include "../app/core/Initiative.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <algorithm>
+#include <string_view>
+#include <tuple>
+#include <map>
+#include <chrono>
+#include <cstdio>
+
+namespace buurtstem::storage {
+
+namespace {
+
+// Event types that never read or write ideas, ballots or voting codes: they pass what is held by.
+bool passesBy(std::string_view type) { return type == kEventPulseGiven || type == kEventMeetingNeedGiven; }
+
+}  // namespace
+
+EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne_(std::move(applyOne)) {}
+
+Result<void> EventRun::apply(const Event& event) {
+    if (event.type == kEventIdeaSubmitted || event.type == kEventInitiativeSubmitted) {
+        Result<bool> heldIt = holdSubmission(event);
+        if (!heldIt) return heldIt.error();
+        if (*heldIt) return {};
+    } else if (event.type == kEventIdeaApproved) {
+        if (Result<IdeaApproved> payload = decodeIdeaApproved(event.payload)) {
+            HeldIdea* idea = held(payload->ideaId);
+            if (!idea) return applyOne_(event);  // a row of the table: no held idea is touched
+            // A merged idea stays merged, whatever another kiosk approved meanwhile.
+            if (!merged(payload->ideaId)) idea->values.status = IdeaStatus::Approved;
+            return {};
+        }
+    } else if (event.type == kEventIdeaSupported) {
+        if (Result<IdeaSupported> payload = decodeIdeaSupported(event.payload)) {
+            // A merged idea's support counts where it went.
+            const std::string target = anyMerged() ? mergedTarget(sql_, payload->ideaId) : payload->ideaId;
+            HeldIdea* idea = held(target);
+            if (!idea) return applyOne_(event);
+            ++idea->values.supports;
+            return {};
+        }
+    } else if (event.type == kEventBallotCast) {
+        if (holdBallot(event)) return {};
+    } else if (passesBy(event.type)) {
+        return applyOne_(event);
+    }
+    // Anything else, an unreadable payload included (applyEvent words its error), sees the
+    // table as it would have one by one.
+    finish();
+    anyMerged_.reset();
+    return applyOne_(event);
+}
+
+Result<bool> EventRun::holdSubmission(const Event& event) {
+    HeldIdea idea;
+    idea.values.kind = event.type == kEventInitiativeSubmitted ? IdeaKind::Initiative : IdeaKind::Idea;
+    if (idea.values.kind == IdeaKind::Initiative) {
+        Result<InitiativeSubmitted> payload = decodeInitiativeSubmitted(event.payload);
+        if (!payload) return false;
+        idea.payload = std::move(payload->idea);
+        idea.values.budgetCents = budgetTotalCents(payload->plan);
+        idea.plan = std::move(payload->plan);
+    } else {
+        Result<IdeaSubmitted> payload = decodeIdeaSubmitted(event.payload);
+        if (!payload) return false;
+        idea.payload = std::move(payload).value();
+    }
+    // A second submission of one idea fails in the table, as it would one by one.
+    if (byId_.count(idea.payload.ideaId) > 0) return false;
+    idea.values.reference = freeReference(sql_, idea.payload.reference,
+                                          [this](const std::string& reference) { return references_.count(reference) > 0; });
+    idea.values.status = submittedStatus(idea.payload);
+    idea.eventUuid = event.uuid;
+    idea.kioskId = event.kioskId;
+    idea.hlc = event.hlc;
+    references_.insert(idea.values.reference);
+    byId_.emplace(idea.payload.ideaId, ideas_.size());
+    ideas_.push_back(std::move(idea));
+    return true;
+}
+
+bool EventRun::holdBallot(const Event& event) {
+    Result<BallotCast> ballot = decodeBallotCast(event.payload);
+    if (!ballot) return false;
+    ballots_.push_back({event.uuid, event.hlc, std::move(ballot).value()});
+    return true;
+}
+
+EventRun::HeldIdea* EventRun::held(const std::string& ideaId) {
+    const auto found = byId_.find(ideaId);
+    return found == byId_.end() ? nullptr : &ideas_[found->second];
+}
+
+bool EventRun::anyMerged() {
+    if (!anyMerged_) {
+        anyMerged_ = sql_.db().execAndGet("SELECT EXISTS (SELECT 1 FROM idea_moderation WHERE merged_into <> '')").getInt() != 0;
+    }
+    return *anyMerged_;
+}
+
+bool EventRun::merged(const std::string& ideaId) {
+    if (!anyMerged()) return false;
+    SQLite::Statement& q = sql_("SELECT 1 FROM idea_moderation WHERE idea_id = ? AND merged_into <> ''");
+    q.bind(1, ideaId);
+    return q.executeStep();
+}
+
+void EventRun::finish() {
+    std::vector<const HeldIdea*> plans;
+    for (HeldIdea& idea : ideas_) {
+        Event event;
+        event.uuid = std::move(idea.eventUuid);
+        event.kioskId = std::move(idea.kioskId);
+        event.hlc = idea.hlc;
+        insertIdeaRow(sql_, event, idea.payload, idea.values);
+        if (idea.plan) plans.push_back(&idea);
+    }
+    std::sort(plans.begin(), plans.end(), [](const HeldIdea* a, const HeldIdea* b) { return a->payload.ideaId < b->payload.ideaId; });
+    for (const HeldIdea* idea : plans) insertInitiativePlan(sql_, idea->payload.ideaId, *idea->plan);
+    ideas_.clear();
+    byId_.clear();
+    references_.clear();
+
+    std::vector<const BallotCast*> choices;
+    std::vector<std::pair<const std::string*, const std::string*>> used;  // round, code hash
+    for (const HeldBallot& held : ballots_) {
+        Event event;
+        event.uuid = held.eventUuid;
+        event.hlc = held.hlc;
+        insertBallotRow(sql_, event, held.ballot);
+        choices.push_back(&held.ballot);
+        if (!held.ballot.codeHash.empty()) used.emplace_back(&held.ballot.roundId, &held.ballot.codeHash);
+    }
+    std::sort(choices.begin(), choices.end(), [](const BallotCast* a, const BallotCast* b) { return a->ballotId < b->ballotId; });
+    for (const BallotCast* ballot : choices) insertBallotChoices(sql_, *ballot);
+    std::sort(used.begin(), used.end(), [](const auto& a, const auto& b) { return std::tie(*a.first, *a.second) < std::tie(*b.first, *b.second); });
+    for (const auto& [round, hash] : used) markCodeUsed(sql_, *round, *hash);
+    ballots_.clear();
+}
+
+}  // namespace buurtstem::storage

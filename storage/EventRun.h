@@ -1,0 +1,75 @@
+// Applying a long run of events in apply order (an import at the office, a rebuild) with the
+// same result as applying them one by one, but with the ideas and ballots the run brings held in
+// memory: approvals and supports, most of what a merged log holds, are counted there, each idea
+// is written once with its final status and count instead of updated row by row, and the rows
+// keyed by random ids (plans, ballot choices, used codes) are written in key order, which walks
+// each index once instead of jumping about it. Internal to storage; runs inside the caller's
+// transaction.
+#pragma once
+
+#include "../app/core/Event.h"
+#include "../app/core/Result.h"
+
+#include "IdeaTables.h"
+#include "StatementCache.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+#include <vector>
+
+namespace buurtstem::storage {
+
+// The one function that turns an event into read-table rows, used both when an event is recorded
+// and when the read tables are rebuilt. It looks only at the event itself, never at this kiosk's
+// state, so events imported from other kiosks apply the same way. Throws SQLite::Exception; runs
+// inside the caller's transaction. (KioskStore.cpp)
+Result<void> applyEvent(StatementCache& sql, const Event& event);
+
+class EventRun {
+public:
+    // `applyOne` applies any event the run does not hold (applyEvent).
+    using ApplyOne = std::function<Result<void>(const Event&)>;
+    EventRun(StatementCache& sql, ApplyOne applyOne);
+    EventRun(const EventRun&) = delete;
+    EventRun& operator=(const EventRun&) = delete;
+
+    // The next event in apply order. Throws SQLite::Exception, as applyEvent.
+    Result<void> apply(const Event& event);
+    // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
+    void finish();
+
+private:
+    struct HeldIdea {
+        std::string eventUuid;
+        std::string kioskId;
+        HlcStamp hlc;
+        IdeaSubmitted payload;
+        std::optional<InitiativePlan> plan;
+        IdeaRowValues values;
+    };
+
+    struct HeldBallot {
+        std::string eventUuid;
+        HlcStamp hlc;
+        BallotCast ballot;
+    };
+
+    Result<bool> holdSubmission(const Event& event);
+    bool holdBallot(const Event& event);
+    HeldIdea* held(const std::string& ideaId);
+    bool anyMerged();
+    bool merged(const std::string& ideaId);
+
+    StatementCache& sql_;
+    ApplyOne applyOne_;
+    std::vector<HeldIdea> ideas_;                              // in submission order: their row ids follow it
+    std::unordered_map<std::string, std::size_t> byId_;        // into ideas_
+    std::unordered_set<std::string> references_;               // ideas_' references
+    std::optional<bool> anyMerged_;                            // known until an event the run does not hold
+    std::vector<HeldBallot> ballots_;                          // in apply order: their row ids follow it
+};
+
+}  // namespace buurtstem::storage

@@ -1,0 +1,187 @@
+// A run of events applied with the ideas held in memory (storage/EventRun.h, used by every rebuild
+// and import) gives exactly the read tables that applying the same events one at a time gives,
+// row ids included, whatever mix of submissions, approvals, supports, merges and ballots it holds.
+#include "StorageTestSupport.h"
+
+#include "app/core/Moderation.h"
+#include "storage/EventRun.h"
+#include "storage/StatementCache.h"
+#include "storage/Sync.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <set>
+
+using namespace buurtstem;
+using namespace buurtstem::storage;
+using namespace buurtstem::storage::test;
+
+namespace {
+
+const std::string kOtherKiosk = "7b3c9d1e-0a2f-4e5d-8c6b-1a2b3c4d5e6f";
+
+// An event of another kiosk, written into the log from the side as an import would.
+void insertEvent(SQLite::Database& db, std::int64_t seq, std::uint64_t hlc, std::string_view type, const std::string& payload) {
+    SQLite::Statement insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) VALUES (?, ?, ?, ?, ?, ?)");
+    insert.bind(1, kOtherKiosk);
+    insert.bind(2, seq);
+    insert.bind(3, "7b3c9d1e-0000-4000-8000-" + std::string(12 - std::to_string(seq).size(), '0') + std::to_string(seq));
+    insert.bind(4, static_cast<std::int64_t>(hlc));
+    insert.bind(5, std::string(type));
+    insert.bind(6, payload);
+    insert.exec();
+}
+
+// Every read table with each row's rowid where it has one, in rowid (else key) order: equal dumps
+// mean the same rows, inserted in the same order.
+std::string dumpReadTables(SQLite::Database& db) {
+    static const std::set<std::string> kNotReadTables = {
+        "events",       "kiosk",           "kiosk_identity", "kiosk_settings",    "facilitators",   "pin_attempts",
+        "audit_log",    "round_code_keys", "sync_exports",   "sync_acknowledged", "trusted_kiosks", "imported_bundles",
+        "withdrawn_kiosks"};
+    SQLite::Statement tables(db, "SELECT name, sql LIKE '%WITHOUT ROWID%' FROM sqlite_schema "
+                                 "WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    std::string dump;
+    while (tables.executeStep()) {
+        const std::string table = tables.getColumn(0).getString();
+        if (kNotReadTables.count(table) > 0) continue;
+        const bool withRowid = tables.getColumn(1).getInt() == 0;
+        SQLite::Statement rows(db, std::string("SELECT ") + (withRowid ? "rowid, " : "") + "* FROM \"" + table + "\"" +
+                                       (withRowid ? " ORDER BY rowid" : ""));
+        dump += "[" + table + "]\n";
+        while (rows.executeStep()) {
+            for (int i = 0; i < rows.getColumnCount(); ++i) {
+                const SQLite::Column c = rows.getColumn(i);
+                dump += c.isNull() ? std::string("NULL") : c.getString();
+                dump += '|';
+            }
+            dump += '\n';
+        }
+    }
+    return dump;
+}
+
+}  // namespace
+
+TEST_CASE("a run of events held in memory gives the read tables of applying them one by one", "[storage][rebuild][run]") {
+    ManualClock clock;
+    StaffKeys staff;
+    ScratchDir runDir;
+    auto kiosk = openOrFail(runDir.database(), clock.options());
+    REQUIRE(kiosk->setStaffPublicKey(staff.publicKey).ok());
+    const auto tick = [&] { clock.set(*clock.nowMs + 60'000); };
+
+    // This kiosk's own history, through the same calls the screens make.
+    REQUIRE(kiosk->addDemoNeighbourhood().ok());
+    std::vector<Idea> ideas;
+    for (const char* title : {"Bankjes bij de vijver", "Meer licht in het steegje", "Een moestuin", "Speeltuin opknappen"}) {
+        tick();
+        Result<Idea> idea = kiosk->submitIdea(makeDraft(title));
+        REQUIRE(idea.ok());
+        ideas.push_back(*idea);
+    }
+    InitiativeDraft initiative;
+    initiative.idea = makeDraft("Buurtbarbecue", Theme::Meeting, "Een middag samen eten, iedereen neemt iets mee.");
+    initiative.idea.contactName = "Ans de Wit";
+    initiative.idea.contactAddress = "06-12345678";
+    initiative.idea.contactConsent = true;
+    initiative.plan.when = "zaterdag 14 juni";
+    initiative.plan.audience = {Audience::Families};
+    initiative.plan.budget = {{"Houtskool", 25'000}, {"Tafels huren", 17'500}};
+    initiative.plan.partners = {Partner::Welfare};
+    tick();
+    Result<Idea> barbecue = kiosk->submitInitiative(initiative);
+    REQUIRE(barbecue.ok());
+    for (const Idea& idea : {ideas[0], ideas[1], *barbecue}) {
+        tick();
+        REQUIRE(kiosk->approveIdea(idea.id).ok());
+    }
+    for (const Idea& idea : {ideas[0], ideas[0], ideas[1], *barbecue}) {
+        tick();
+        REQUIRE(kiosk->supportIdea(idea.id).ok());
+    }
+    tick();
+    REQUIRE(kiosk->mergeIdea(ideas[1].id, ideas[0].id).ok());  // its support moves along
+    tick();
+    REQUIRE(kiosk->hideIdea(ideas[2].id, HideReason::Other, "dubbel").ok());
+    tick();
+    Result<Idea> late = kiosk->submitIdea(makeDraft("Bloembakken"));
+    REQUIRE(late.ok());
+    tick();
+    REQUIRE(kiosk->approveIdea(late->id).ok());
+    tick();
+    REQUIRE(kiosk->supportIdea(late->id).ok());
+
+    // Another kiosk's events between and after them: a support of a merged idea (counts where it
+    // went), an approval before its idea arrives (changes nothing), the same reference drawn twice
+    // (listed as /2), an approval of a merged idea (stays merged) and supports of a new idea.
+    const std::uint64_t firstHere = ideas[0].created.packed;  // before the second idea: both are held
+    {
+        SQLite::Database db(runDir.database().string(), SQLite::OPEN_READWRITE);
+        const std::uint64_t last = static_cast<std::uint64_t>(db.execAndGet("SELECT MAX(hlc) FROM events").getInt64());
+        IdeaSubmitted same;
+        same.ideaId = "0a0a0a0a-0000-4000-8000-000000000001";
+        same.reference = ideas[0].reference;
+        same.title = "Bankjes, maar dan bij de school";
+        same.body = "Bij de ingang van de school.";
+        IdeaSubmitted early;
+        early.ideaId = "0a0a0a0a-0000-4000-8000-000000000002";
+        early.reference = "ZZZ-ZZZ";
+        early.title = "Een bibliotheekkastje";
+        early.body = "Boeken ruilen bij de bushalte.";
+        insertEvent(db, 1, firstHere + 1, kEventIdeaApproved, encodePayload(IdeaApproved{early.ideaId}));
+        insertEvent(db, 2, firstHere + 2, kEventIdeaSubmitted, encodePayload(same));
+        insertEvent(db, 3, firstHere + 3, kEventIdeaSubmitted, encodePayload(early));
+        insertEvent(db, 4, firstHere + 4, kEventIdeaSupported, encodePayload(IdeaSupported{same.ideaId}));
+        insertEvent(db, 5, last + 1, kEventIdeaSupported, encodePayload(IdeaSupported{ideas[1].id}));
+        insertEvent(db, 6, last + 2, kEventIdeaApproved, encodePayload(IdeaApproved{ideas[1].id}));
+        insertEvent(db, 7, last + 3, kEventIdeaApproved, encodePayload(IdeaApproved{same.ideaId}));
+        insertEvent(db, 8, last + 4, kEventIdeaSupported, encodePayload(IdeaSupported{same.ideaId}));
+        insertEvent(db, 9, last + 5, kEventIdeaMerged, encodePayload(IdeaMerged{early.ideaId, same.ideaId}));
+        insertEvent(db, 10, last + 6, kEventIdeaSupported, encodePayload(IdeaSupported{early.ideaId}));
+    }
+
+    // One by one: applyEvent per event in the order of every rebuild, in a fresh database.
+    ScratchDir oneDir;
+    std::string oneByOne;
+    {
+        REQUIRE(openOrFail(oneDir.database(), clock.options()) != nullptr);  // the schema
+        SQLite::Database db(oneDir.database().string(), SQLite::OPEN_READWRITE);
+        db.exec("ATTACH DATABASE '" + runDir.database().string() + "' AS run");
+        db.exec("INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) "
+                "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM run.events ORDER BY seq_row");
+        db.exec("DETACH DATABASE run");
+        SQLite::Transaction tx(db);
+        StatementCache sql(db);
+        SQLite::Statement all(db, kEventsToApplySql);
+        int applied = 0;
+        while (all.executeStep()) {
+            Event event{all.getColumn(0).getString(), all.getColumn(1).getInt64(), all.getColumn(2).getString(),
+                        HlcStamp{static_cast<std::uint64_t>(all.getColumn(3).getInt64())}, all.getColumn(4).getString(),
+                        all.getColumn(5).getString()};
+            REQUIRE(applyEvent(sql, event).ok());
+            ++applied;
+        }
+        tx.commit();
+        CHECK(applied > 25);
+        oneByOne = dumpReadTables(db);
+    }
+
+    // As a run: the kiosk rebuilds from the same log.
+    REQUIRE(kiosk->rebuildReadTables().ok());
+    SQLite::Database db(runDir.database().string(), SQLite::OPEN_READONLY);
+    CHECK(dumpReadTables(db) == oneByOne);
+
+    // And the rows say what the events meant, so the comparison is not of two empty tables.
+    const auto ideaRow = [&](const std::string& id) {
+        SQLite::Statement q(db, "SELECT reference || ' ' || status || ' ' || supports FROM ideas WHERE idea_id = ?");
+        q.bind(1, id);
+        REQUIRE(q.executeStep());
+        return q.getColumn(0).getString();
+    };
+    CHECK(ideaRow(ideas[0].id) == ideas[0].reference + " approved 4");  // 2 + 1 merged in + 1 from the other kiosk
+    CHECK(ideaRow("0a0a0a0a-0000-4000-8000-000000000001") == ideas[0].reference + "/2 approved 3");
+    CHECK(ideaRow("0a0a0a0a-0000-4000-8000-000000000002") == "ZZZ-ZZZ hidden 0");  // approved too early, then merged
+    CHECK(ideaRow(late->id) == late->reference + " approved 1");
+    CHECK(ideaRow(barbecue->id) == barbecue->reference + " approved 1");
+}
