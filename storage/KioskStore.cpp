@@ -2321,8 +2321,50 @@ std::optional<InitiativeProgress> KioskStore::initiativeProgress(const std::stri
 }
 
 std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
-    return impl_->read<std::vector<InitiativeRow>>("read the initiative pipeline", {}, [&]() -> Result<std::vector<InitiativeRow>> {
+    std::vector<InitiativeRow> rows;
+    if (!eachInitiative([&rows](InitiativeRow& row) { rows.push_back(std::move(row)); })) return {};
+    return rows;
+}
+
+bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit) const {
+    return impl_->read<bool>("read the initiative pipeline", false, [&]() -> Result<bool> {
         SQLite::Database& db = impl_->db;
+        // What each initiative has several of, gathered first: the rows then go out one by one.
+        struct Extras {
+            std::vector<std::pair<std::string, std::string>> choices;  // group, id in table order
+            std::vector<BudgetLine> budget;
+            std::vector<Partner> classifiedPartners;
+        };
+        std::unordered_map<std::string, Extras> extras;
+        extras.reserve(static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM initiative_plans").getInt64()));
+        {
+            // Both tables come in idea order: the map is looked up once per idea, not per row.
+            Extras* current = nullptr;
+            std::string currentId;
+            const auto extrasOf = [&](const SQLite::Column& id) -> Extras& {
+                const std::string_view text(id.getText(), static_cast<std::size_t>(id.getBytes()));
+                if (!current || text != currentId) {
+                    currentId.assign(text);
+                    current = &extras[currentId];
+                }
+                return *current;
+            };
+            SQLite::Statement choices(db, "SELECT idea_id, grp, choice FROM initiative_choices ORDER BY idea_id, grp, choice");
+            while (choices.executeStep())
+                extrasOf(choices.getColumn(0)).choices.emplace_back(choices.getColumn(1).getString(), choices.getColumn(2).getString());
+            current = nullptr;
+            SQLite::Statement lines(db, "SELECT idea_id, description, amount_cents FROM initiative_budget_lines "
+                                        "ORDER BY idea_id, position");
+            while (lines.executeStep())
+                extrasOf(lines.getColumn(0)).budget.push_back({lines.getColumn(1).getString(), lines.getColumn(2).getInt64()});
+            current = nullptr;
+            SQLite::Statement partners(db, "SELECT p.idea_id, p.partner FROM idea_partners p "
+                                           "JOIN initiative_plans i ON i.idea_id = p.idea_id ORDER BY p.idea_id");
+            while (partners.executeStep()) {
+                if (const std::optional<Partner> partner = partnerFromId(partners.getColumn(1).getString()))
+                    extrasOf(partners.getColumn(0)).classifiedPartners.push_back(*partner);
+            }
+        }
         SQLite::Statement q(db,
                             "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
                             "p.when_text, p.helpers, p.own_money_cents, p.own_in_kind, "
@@ -2334,15 +2376,9 @@ std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
                             "LEFT JOIN initiative_progress pr ON pr.idea_id = i.idea_id "
                             "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = i.kiosk_id "
                             "WHERE i.kind = 'initiative' ORDER BY i.created_hlc, i.idea_id");
-        // Sized up front: 100,000 rows of many strings are costly to move while a vector grows.
-        // Counted from the small plans table: counting in ideas reads every idea's long texts.
-        const auto count = static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM initiative_plans").getInt64());
-        std::vector<InitiativeRow> rows;
-        rows.reserve(count);
-        RowIndex index;
-        index.reserve(count);
+        InitiativeRow row;
         while (q.executeStep()) {
-            InitiativeRow& row = rows.emplace_back();  // filled in place: a row is many strings
+            row = InitiativeRow();  // the one row's memory is used again for the next
             row.idea = ideaFromRow(q);
             int c = kIdeaColumnCount;
             row.moderation = moderationFromRow(q, c, row.idea.theme);
@@ -2368,32 +2404,28 @@ std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
             row.kioskId = q.getColumn(c).getString();
             row.neighbourhood = q.getColumn(c + 1).getString();
             row.mergedIntoReference = q.getColumn(c + 2).getString();
-            index.emplace(row.idea.id, rows.size() - 1);
-        }
-
-        SQLite::Statement choices(db, "SELECT idea_id, grp, choice FROM initiative_choices");
-        while (choices.executeStep()) {
-            const auto at = index.find(choices.getColumn(0).getString());
-            if (at == index.end()) continue;
-            InitiativePlan& plan = rows[at->second].plan;
-            // toggle keeps list order; an unknown id someone wrote from the side is left out.
-            const std::string group = choices.getColumn(1).getString();
-            const std::string id = choices.getColumn(2).getString();
-            if (group == "audience") {
-                if (const std::optional<Audience> a = audienceFromId(id); a && !plan.has(*a)) plan.toggle(*a);
-            } else if (group == "partner") {
-                if (const std::optional<Partner> p = partnerFromId(id); p && !plan.has(*p)) plan.toggle(*p);
+            if (const auto found = extras.find(row.idea.id); found != extras.end()) {
+                Extras& more = found->second;
+                InitiativePlan& plan = row.plan;
+                // toggle keeps list order; an unknown id someone wrote from the side is left out.
+                for (const auto& [group, id] : more.choices) {
+                    if (group == "audience") {
+                        if (const std::optional<Audience> a = audienceFromId(id); a && !plan.has(*a)) plan.toggle(*a);
+                    } else if (group == "partner") {
+                        if (const std::optional<Partner> p = partnerFromId(id); p && !plan.has(*p)) plan.toggle(*p);
+                    }
+                }
+                plan.budget = std::move(more.budget);
+                std::optional<Classification>& classified = row.moderation.classification;
+                if (classified && !more.classifiedPartners.empty()) {
+                    for (Partner p : kAllPartners)
+                        if (std::find(more.classifiedPartners.begin(), more.classifiedPartners.end(), p) != more.classifiedPartners.end())
+                            classified->partners.push_back(p);
+                }
             }
+            visit(row);
         }
-        SQLite::Statement lines(db, "SELECT idea_id, description, amount_cents FROM initiative_budget_lines "
-                                    "ORDER BY idea_id, position");
-        while (lines.executeStep()) {
-            const auto at = index.find(lines.getColumn(0).getString());
-            if (at == index.end()) continue;
-            rows[at->second].plan.budget.push_back({lines.getColumn(1).getString(), lines.getColumn(2).getInt64()});
-        }
-        addClassifiedPartners(db, index, rows, [](InitiativeRow& row) -> ModerationRecord& { return row.moderation; });
-        return rows;
+        return true;
     });
 }
 

@@ -200,6 +200,10 @@ public:
     // submitted, or reviewed once a facilitator approved, hid or classified it. Reads a fixed
     // number of queries, however many initiatives there are.
     std::vector<InitiativeRow> initiativePipeline() const;
+    // The same rows one at a time, for lists too long to hold (the office's export of 100,000):
+    // `visit` may take the row's strings. False on a storage failure (lastReadError() says why),
+    // after the rows visited so far.
+    bool eachInitiative(const std::function<void(InitiativeRow&)>& visit) const;
     // Every idea and initiative, whatever its status (merged ones too), by created hlc then id.
     std::vector<Idea> allIdeas() const;
     // Every idea with what facilitators decided, its kiosk and its kiosk's neighbourhood, in the

@@ -50,6 +50,9 @@ int writeFailed(const Error& error) {
     return error.code == ErrorCode::InvalidInput ? kExitUsage : kExitStorage;
 }
 
+// A CSV goes to its file in pieces of about this size.
+constexpr std::size_t kCsvPieceBytes = std::size_t{1} << 20;
+
 int writeText(const fs::path& out, const std::string& bytes) {
     Result<print::AtomicFile> file = print::AtomicFile::create(out);
     if (!file) return writeFailed(file.error());
@@ -134,17 +137,39 @@ int runExport(const ExportCommandOptions& options) {
         return kExitOk;
     }
 
-    const Table table = exportTable(store, options.what, options.neighbourhood, options.roundId, key ? &*key : nullptr);
-    if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
-    if (options.format == "xlsx") {
-        if (Result<void> written = print::writeXlsx(options.out, table, store.newestEventMs()); !written)
-            return writeFailed(written.error());
+    std::size_t rows = 0;
+    if (options.format == "csv") {
+        // Row by row into the file: the office's lists run to 100,000 initiatives.
+        Result<print::AtomicFile> file = print::AtomicFile::create(options.out);
+        if (!file) return writeFailed(file.error());
+        std::optional<exporting::CsvWriter> csv;
+        const RowSink sink = [&](const Table& table, std::vector<exporting::Cell>&& row) {
+            if (!csv) csv.emplace(table.columns, options.separator.front());
+            csv->add(row);
+            ++rows;
+            if (csv->pending().size() >= kCsvPieceBytes) {
+                file->write(csv->pending());
+                csv->clearPending();
+            }
+        };
+        const Table table =
+            exportTable(store, options.what, options.neighbourhood, options.roundId, key ? &*key : nullptr, sink);
+        if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
+        if (!csv) csv.emplace(table.columns, options.separator.front());
+        file->write(csv->pending());
+        if (Result<void> committed = file->commit(); !committed) return writeFailed(committed.error());
     } else {
-        const std::string bytes =
-            options.format == "csv" ? exporting::writeCsv(table, options.separator.front()) : exporting::writeJson(table);
-        if (const int failed = writeText(options.out, bytes); failed != kExitOk) return failed;
+        const Table table = exportTable(store, options.what, options.neighbourhood, options.roundId, key ? &*key : nullptr);
+        if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
+        rows = table.rows.size();
+        if (options.format == "xlsx") {
+            if (Result<void> written = print::writeXlsx(options.out, table, store.newestEventMs()); !written)
+                return writeFailed(written.error());
+        } else if (const int failed = writeText(options.out, exporting::writeJson(table)); failed != kExitOk) {
+            return failed;
+        }
     }
-    std::printf("Wrote %zu %s to %s%s.\n", table.rows.size(), table.rows.size() == 1 ? "row" : "rows", options.out.c_str(),
+    std::printf("Wrote %zu %s to %s%s.\n", rows, rows == 1 ? "row" : "rows", options.out.c_str(),
                 key ? ", with the residents' contacts: keep the file safe" : "");
     return kExitOk;
 }

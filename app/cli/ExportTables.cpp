@@ -141,7 +141,7 @@ void addContactCells(std::vector<Cell>& row, const storage::StaffSecretKey& key,
 }
 
 Table ideasTable(const storage::KioskStore& store, const std::string& neighbourhood, const storage::StaffSecretKey* key,
-                 bool initiatives) {
+                 bool initiatives, const RowSink& sink) {
     Table table;
     table.what = initiatives ? "initiatives" : "ideas";
     table.columns = kIdeaColumns;
@@ -172,10 +172,8 @@ Table ideasTable(const storage::KioskStore& store, const std::string& neighbourh
         for (std::size_t i = 0; i < ideas.size(); ++i)
             if (ideas[i].idea.kind == IdeaKind::Initiative) sealedById.emplace(ideas[i].idea.id, std::move(sealed[i]));
     }
-    std::vector<storage::InitiativeRow> pipeline = store.initiativePipeline();
-    table.rows.reserve(pipeline.size());
-    for (storage::InitiativeRow& r : pipeline) {
-        if (!keep(r.neighbourhood)) continue;
+    store.eachInitiative([&](storage::InitiativeRow& r) {
+        if (!keep(r.neighbourhood)) return;
         std::vector<Cell> row;
         row.reserve(table.columns.size());
         const std::string ideaId = r.idea.id;
@@ -205,8 +203,11 @@ Table ideasTable(const storage::KioskStore& store, const std::string& neighbourh
             const auto at = sealedById.find(ideaId);
             addContactCells(row, *key, at != sealedById.end() ? at->second : std::string());
         }
-        table.rows.push_back(std::move(row));
-    }
+        if (sink)
+            sink(table, std::move(row));
+        else
+            table.rows.push_back(std::move(row));
+    });
     return table;
 }
 
@@ -318,13 +319,18 @@ std::string eveningsCalendar(const storage::KioskStore& store) {
 }
 
 Table exportTable(const storage::KioskStore& store, const std::string& what, const std::string& neighbourhood,
-                  const std::string& roundId, const storage::StaffSecretKey* staffKey) {
-    if (what == "ideas") return ideasTable(store, neighbourhood, staffKey, false);
-    if (what == "initiatives") return ideasTable(store, neighbourhood, staffKey, true);
-    if (what == "needs") return needsTable(store, neighbourhood);
-    if (what == "pulse") return pulseTable(store, neighbourhood);
-    if (what == "rounds") return roundsTable(store, roundId);
-    return eveningsTable(store);
+                  const std::string& roundId, const storage::StaffSecretKey* staffKey, const RowSink& sink) {
+    if (what == "initiatives") return ideasTable(store, neighbourhood, staffKey, true, sink);
+    Table table = what == "ideas"   ? ideasTable(store, neighbourhood, staffKey, false, {})
+                  : what == "needs" ? needsTable(store, neighbourhood)
+                  : what == "pulse" ? pulseTable(store, neighbourhood)
+                  : what == "rounds" ? roundsTable(store, roundId)
+                                     : eveningsTable(store);
+    if (sink) {
+        for (std::vector<Cell>& row : table.rows) sink(table, std::move(row));
+        table.rows.clear();
+    }
+    return table;
 }
 
 }  // namespace buurtstem::cli

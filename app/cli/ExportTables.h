@@ -5,7 +5,9 @@
 
 #include "../core/Export.h"
 
+#include <functional>
 #include <string>
+#include <vector>
 
 namespace buurtstem::storage {
 class KioskStore;
@@ -19,8 +21,12 @@ namespace buurtstem::cli {
 // pulses of kiosks whose latest name it is; `roundId` ("" = all) one round; `staffKey`, when
 // given, adds the contact columns to ideas and initiatives. Rows are in a stable order. On a
 // storage failure the table is short and the store's lastReadError() says why.
+// With `sink`, every row goes to it as soon as it is made, after the table's columns are set, and
+// the returned table has no rows: the office's lists of 100,000 initiatives are then never held
+// whole.
+using RowSink = std::function<void(const exporting::Table& table, std::vector<exporting::Cell>&& row)>;
 exporting::Table exportTable(const storage::KioskStore& store, const std::string& what, const std::string& neighbourhood,
-                             const std::string& roundId, const storage::StaffSecretKey* staffKey);
+                             const std::string& roundId, const storage::StaffSecretKey* staffKey, const RowSink& sink = {});
 
 // Every evening as one iCalendar file, DTSTAMP the newest event's time (not the clock's).
 std::string eveningsCalendar(const storage::KioskStore& store);

@@ -80,36 +80,41 @@ std::string csvCell(std::string_view text, char separator) {
     return cell;
 }
 
+CsvWriter::CsvWriter(std::vector<Column> columns, char separator) : columns_(std::move(columns)), separator_(separator) {
+    out_ += kByteOrderMark;
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+        if (c > 0) out_.push_back(separator_);
+        appendCsvCell(out_, columns_[c].id, separator_);
+    }
+    out_ += kLineEnd;
+}
+
+void CsvWriter::add(const std::vector<Cell>& row) {
+    for (std::size_t c = 0; c < columns_.size(); ++c) {
+        if (c > 0) out_.push_back(separator_);
+        if (c >= row.size()) continue;
+        if (const auto* text = std::get_if<std::string>(&row[c]))
+            appendCsvCell(out_, *text, separator_);
+        else
+            out_ += plainNumber(row[c], columns_[c].type);
+    }
+    out_ += kLineEnd;
+}
+
 std::string writeCsv(const Table& table, char separator) {
-    // Sized once from the texts (plus room for numbers, quotes and separators): 100,000
-    // initiatives make some 60 MB, and growing a string that large copies it over and over.
-    std::size_t estimate = 1024;
+    CsvWriter csv(table.columns, separator);
+    // Sized once from the texts (plus room for numbers, quotes and separators): growing a string
+    // of tens of megabytes copies it over and over.
+    std::size_t estimate = csv.pending().size();
     for (const std::vector<Cell>& row : table.rows) {
         estimate += 2 + 4 * row.size();
         for (const Cell& cell : row)
             if (const auto* text = std::get_if<std::string>(&cell)) estimate += text->size();
             else estimate += 20;
     }
-    std::string out;
-    out.reserve(estimate);
-    out += kByteOrderMark;
-    for (std::size_t c = 0; c < table.columns.size(); ++c) {
-        if (c > 0) out.push_back(separator);
-        appendCsvCell(out, table.columns[c].id, separator);
-    }
-    out += kLineEnd;
-    for (const std::vector<Cell>& row : table.rows) {
-        for (std::size_t c = 0; c < table.columns.size(); ++c) {
-            if (c > 0) out.push_back(separator);
-            if (c >= row.size()) continue;
-            if (const auto* text = std::get_if<std::string>(&row[c]))
-                appendCsvCell(out, *text, separator);
-            else
-                out += plainNumber(row[c], table.columns[c].type);
-        }
-        out += kLineEnd;
-    }
-    return out;
+    csv.reserve(estimate);
+    for (const std::vector<Cell>& row : table.rows) csv.add(row);
+    return csv.take();
 }
 
 namespace {

@@ -53,6 +53,24 @@ std::string csvCell(std::string_view text, char separator);
 // (csvCell); numbers are written plain (formatCents, formatDecimal); empty cells stay empty.
 std::string writeCsv(const Table& table, char separator = ';');
 
+// writeCsv's bytes made row by row, for lists too long to hold as one Table: what is pending
+// (the byte-order mark and the header first) can go to a file in pieces, and clearing it keeps
+// the memory for the next rows.
+class CsvWriter {
+public:
+    CsvWriter(std::vector<Column> columns, char separator);
+    void reserve(std::size_t bytes) { out_.reserve(bytes); }
+    void add(const std::vector<Cell>& row);
+    std::string_view pending() const { return out_; }
+    void clearPending() { out_.clear(); }
+    std::string take() { return std::move(out_); }
+
+private:
+    std::vector<Column> columns_;
+    char separator_;
+    std::string out_;
+};
+
 // A JSON string literal, quotes included: " \ and control characters escaped (\n, \r, \t, \u00XX),
 // everything else as its UTF-8 bytes.
 std::string jsonString(std::string_view text);
