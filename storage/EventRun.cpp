@@ -20,6 +20,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <future>
 #include <string_view>
 #include <tuple>
 #include <map>
@@ -37,13 +38,49 @@ bool passesBy(std::string_view type) { return type == kEventPulseGiven || type =
 
 EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne_(std::move(applyOne)) {}
 
-Result<void> EventRun::apply(const Event& event) {
+Result<void> EventRun::apply(const Event& event) { return apply(event, decode(event)); }
+
+Result<void> EventRun::applyAll(std::span<const Event> events) {
+    // Decoding a payload is pure and costs as much as storing it: the next batch is decoded on
+    // another core while this one is applied, in order, on this one.
+    constexpr std::size_t kBatch = 2048;
+    const auto decodeBatch = [events](std::size_t from) {
+        std::vector<Decoded> out;
+        for (std::size_t i = from; i < std::min(events.size(), from + kBatch); ++i) out.push_back(decode(events[i]));
+        return out;
+    };
+    std::vector<Decoded> batch = decodeBatch(0);
+    for (std::size_t from = 0; from < events.size(); from += kBatch) {
+        std::future<std::vector<Decoded>> next;
+        if (from + kBatch < events.size()) next = std::async(std::launch::async, decodeBatch, from + kBatch);
+        for (std::size_t i = 0; i < batch.size(); ++i) {
+            if (Result<void> applied = apply(events[from + i], std::move(batch[i])); !applied) {
+                if (next.valid()) next.wait();
+                return applied;
+            }
+        }
+        if (next.valid()) batch = next.get();
+    }
+    return {};
+}
+
+EventRun::Decoded EventRun::decode(const Event& event) {
+    const auto into = [](auto&& result) -> Decoded { return result ? Decoded(std::move(result).value()) : Decoded(); };
+    if (event.type == kEventIdeaSubmitted) return into(decodeIdeaSubmitted(event.payload));
+    if (event.type == kEventInitiativeSubmitted) return into(decodeInitiativeSubmitted(event.payload));
+    if (event.type == kEventIdeaApproved) return into(decodeIdeaApproved(event.payload));
+    if (event.type == kEventIdeaSupported) return into(decodeIdeaSupported(event.payload));
+    if (event.type == kEventBallotCast) return into(decodeBallotCast(event.payload));
+    return {};
+}
+
+Result<void> EventRun::apply(const Event& event, Decoded&& decoded) {
     if (event.type == kEventIdeaSubmitted || event.type == kEventInitiativeSubmitted) {
-        Result<bool> heldIt = holdSubmission(event);
+        Result<bool> heldIt = holdSubmission(event, std::move(decoded));
         if (!heldIt) return heldIt.error();
         if (*heldIt) return {};
     } else if (event.type == kEventIdeaApproved) {
-        if (Result<IdeaApproved> payload = decodeIdeaApproved(event.payload)) {
+        if (const IdeaApproved* payload = std::get_if<IdeaApproved>(&decoded)) {
             HeldIdea* idea = held(payload->ideaId);
             if (!idea) return applyOne_(event);  // a row of the table: no held idea is touched
             // A merged idea stays merged, whatever another kiosk approved meanwhile.
@@ -51,7 +88,7 @@ Result<void> EventRun::apply(const Event& event) {
             return {};
         }
     } else if (event.type == kEventIdeaSupported) {
-        if (Result<IdeaSupported> payload = decodeIdeaSupported(event.payload)) {
+        if (const IdeaSupported* payload = std::get_if<IdeaSupported>(&decoded)) {
             // A merged idea's support counts where it went.
             const std::string target = anyMerged() ? mergedTarget(sql_, payload->ideaId) : payload->ideaId;
             HeldIdea* idea = held(target);
@@ -60,7 +97,7 @@ Result<void> EventRun::apply(const Event& event) {
             return {};
         }
     } else if (event.type == kEventBallotCast) {
-        if (holdBallot(event)) return {};
+        if (holdBallot(event, std::move(decoded))) return {};
     } else if (passesBy(event.type)) {
         return applyOne_(event);
     }
@@ -71,19 +108,18 @@ Result<void> EventRun::apply(const Event& event) {
     return applyOne_(event);
 }
 
-Result<bool> EventRun::holdSubmission(const Event& event) {
+Result<bool> EventRun::holdSubmission(const Event& event, Decoded&& decoded) {
     HeldIdea idea;
-    idea.values.kind = event.type == kEventInitiativeSubmitted ? IdeaKind::Initiative : IdeaKind::Idea;
-    if (idea.values.kind == IdeaKind::Initiative) {
-        Result<InitiativeSubmitted> payload = decodeInitiativeSubmitted(event.payload);
-        if (!payload) return false;
-        idea.payload = std::move(payload->idea);
-        idea.values.budgetCents = budgetTotalCents(payload->plan);
-        idea.plan = std::move(payload->plan);
+    if (InitiativeSubmitted* initiative = std::get_if<InitiativeSubmitted>(&decoded)) {
+        idea.values.kind = IdeaKind::Initiative;
+        idea.payload = std::move(initiative->idea);
+        idea.values.budgetCents = budgetTotalCents(initiative->plan);
+        idea.plan = std::move(initiative->plan);
+    } else if (IdeaSubmitted* submitted = std::get_if<IdeaSubmitted>(&decoded)) {
+        idea.values.kind = IdeaKind::Idea;
+        idea.payload = std::move(*submitted);
     } else {
-        Result<IdeaSubmitted> payload = decodeIdeaSubmitted(event.payload);
-        if (!payload) return false;
-        idea.payload = std::move(payload).value();
+        return false;
     }
     // A second submission of one idea fails in the table, as it would one by one.
     if (byId_.count(idea.payload.ideaId) > 0) return false;
@@ -99,10 +135,10 @@ Result<bool> EventRun::holdSubmission(const Event& event) {
     return true;
 }
 
-bool EventRun::holdBallot(const Event& event) {
-    Result<BallotCast> ballot = decodeBallotCast(event.payload);
+bool EventRun::holdBallot(const Event& event, Decoded&& decoded) {
+    BallotCast* ballot = std::get_if<BallotCast>(&decoded);
     if (!ballot) return false;
-    ballots_.push_back({event.uuid, event.hlc, std::move(ballot).value()});
+    ballots_.push_back({event.uuid, event.hlc, std::move(*ballot)});
     return true;
 }
 

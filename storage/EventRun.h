@@ -15,9 +15,11 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <unordered_map>
 #include <unordered_set>
+#include <variant>
 #include <vector>
 
 namespace buurtstem::storage {
@@ -38,6 +40,8 @@ public:
 
     // The next event in apply order. Throws SQLite::Exception, as applyEvent.
     Result<void> apply(const Event& event);
+    // apply() for each in turn, the payloads it holds decoded ahead on a second core.
+    Result<void> applyAll(std::span<const Event> events);
     // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
     void finish();
 
@@ -57,8 +61,12 @@ private:
         BallotCast ballot;
     };
 
-    Result<bool> holdSubmission(const Event& event);
-    bool holdBallot(const Event& event);
+    // A payload of the types the run holds, decoded; monostate when not (yet) or not readable.
+    using Decoded = std::variant<std::monostate, IdeaSubmitted, InitiativeSubmitted, IdeaApproved, IdeaSupported, BallotCast>;
+    static Decoded decode(const Event& event);
+    Result<void> apply(const Event& event, Decoded&& decoded);
+    Result<bool> holdSubmission(const Event& event, Decoded&& decoded);
+    bool holdBallot(const Event& event, Decoded&& decoded);
     HeldIdea* held(const std::string& ideaId);
     bool anyMerged();
     bool merged(const std::string& ideaId);

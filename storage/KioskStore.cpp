@@ -713,9 +713,14 @@ struct KioskStore::Impl {
         // tables; two versions of one event (sync_quarantine) count nowhere.
         SQLite::Statement all(db, kEventsToApplySql);
         EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
-        while (all.executeStep()) {
-            Result<void> applied = run.apply(eventFromRow(all));
-            if (!applied) return applied;
+        // Read in slices, so a log of millions is never in memory at once.
+        constexpr std::size_t kSlice = 65'536;
+        std::vector<Event> slice;
+        bool more = true;
+        while (more) {
+            slice.clear();
+            while (slice.size() < kSlice && (more = all.executeStep())) slice.push_back(eventFromRow(all));
+            if (Result<void> applied = run.applyAll(slice); !applied) return applied;
         }
         run.finish();
         return {};
@@ -731,9 +736,7 @@ struct KioskStore::Impl {
         context.schemaVersion = schemaVersion;
         context.apply = [&sql](const std::vector<Event>& events) -> Result<void> {
             EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
-            for (const Event& event : events) {
-                if (Result<void> applied = run.apply(event); !applied) return applied;
-            }
+            if (Result<void> applied = run.applyAll(events); !applied) return applied;
             run.finish();
             return {};
         };
