@@ -137,6 +137,11 @@ Result<BundleHeader> readBundleHeader(std::string_view bytes) {
 
 Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecretKey, const TrustCheck& trust,
                                 int maxSchemaVersion) {
+    return openBundle(bytes, bundleHash(bytes), staffSecretKey, trust, maxSchemaVersion);
+}
+
+Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey,
+                                const TrustCheck& trust, int maxSchemaVersion) {
     Result<BundleHeader> header = readBundleHeader(bytes);
     if (!header) return header.error();
     if (trust) {
@@ -159,7 +164,7 @@ Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecre
     if (Result<void> checked = checkBundleEvents(*header, *events); !checked) {
         return refused("damaged events: " + checked.error().detail);
     }
-    return OpenedBundle{std::move(header).value(), std::move(events).value(), bundleHash(bytes)};
+    return OpenedBundle{std::move(header).value(), std::move(events).value(), std::move(hash)};
 }
 
 // [SECTION] Acknowledgements
