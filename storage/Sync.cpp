@@ -268,7 +268,11 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
                                    "ORDER BY hlc DESC, kiosk_id DESC, seq DESC LIMIT 1");
         if (last.executeStep()) lastApplied = eventFrom(last, 0);
     }
-    SQLite::Statement bySeq(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE kiosk_id = ? AND seq = ?");
+    // What is held in a bundle's seq range, read once per bundle right before it: an event stored
+    // by an earlier bundle of this import counts as held (a bundle holds each seq once).
+    SQLite::Statement inRange(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
+                                  "WHERE kiosk_id = ? AND seq BETWEEN ? AND ? ORDER BY seq");
+    std::vector<Event> held;
     SQLite::Statement byUuid(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE uuid = ?");
     SQLite::Statement quarantinedExact(db, "SELECT 1 FROM sync_quarantine WHERE kiosk_id = ? AND seq = ? AND uuid = ? AND "
                                            "hlc = ? AND type = ? AND payload = ?");
@@ -304,21 +308,35 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     // The quarantine is nearly always empty; then its three look-ups per event are skipped.
     bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
     std::vector<Event> added;
+    {
+        std::size_t total = 0;
+        for (const OpenedBundle& bundle : opened) total += bundle.events.size();
+        added.reserve(total);
+    }
     HlcStamp latest;
     for (std::size_t b = 0; b < opened.size(); ++b) {
         BundleImport& line = report.bundles[openedIndex[b]];
+        held.clear();
+        if (!opened[b].events.empty()) {
+            inRange.reset();
+            inRange.bind(1, opened[b].header.kioskId);
+            inRange.bind(2, opened[b].header.firstSeq);
+            inRange.bind(3, opened[b].header.lastSeq);
+            while (inRange.executeStep()) held.push_back(eventFrom(inRange, 0));
+        }
         for (Event& e : opened[b].events) {
             anyQuarantined = anyQuarantined || quarantineGrew;
             if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
                 ++line.duplicates;
                 continue;
             }
-            if (found(bySeq, e.kioskId, e.seq)) {
-                const Event held = eventFrom(bySeq, 0);
-                if (sameContent(held, e)) {
+            const auto same = std::lower_bound(held.begin(), held.end(), e.seq,
+                                               [](const Event& h, std::int64_t seq) { return h.seq < seq; });
+            if (same != held.end() && same->seq == e.seq) {
+                if (sameContent(*same, e)) {
                     ++line.duplicates;
                 } else {
-                    putInQuarantine(held, "same kiosk and seq");
+                    putInQuarantine(*same, "same kiosk and seq");
                     putInQuarantine(e, "same kiosk and seq");
                 }
                 continue;
@@ -329,7 +347,13 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             }
             // The uuid is looked up only when the insert finds it taken: one statement per new event.
             insert.tryReset();  // reset() would throw again for an insert that failed on a taken uuid
-            bindEvent(insert, e);
+            // Not copied by SQLite: `e` outlives the exec, and every value is bound again before the next.
+            insert.bindNoCopy(1, e.kioskId);
+            insert.bind(2, e.seq);
+            insert.bindNoCopy(3, e.uuid);
+            insert.bind(4, toColumn(e.hlc));
+            insert.bindNoCopy(5, e.type);
+            insert.bindNoCopy(6, e.payload);
             try {
                 insert.exec();
             } catch (const SQLite::Exception& failed) {

@@ -581,6 +581,49 @@ TEST_CASE("two bundles of one new kiosk with different keys are refused in the o
     CHECK(hub->eventCount() == 2);
 }
 
+TEST_CASE("two bundles of one kiosk that overlap in one import", "[storage][sync]") {
+    ManualClock clock;
+    StaffKeys staff;
+    HandKiosk hand;
+    std::vector<Event> events;
+    for (std::int64_t seq = 1; seq <= 5; ++seq) events.push_back(hand.event(seq, "Idee " + std::to_string(seq), 100 * seq));
+    const std::string early = hand.bundle({events[0], events[1], events[2]}, staff);
+    ScratchDir dir;
+    auto hub = openOrFail(dir.database(), clock.options());
+
+    SECTION("the same events twice are counted as duplicates") {
+        const std::string late = hand.bundle({events[1], events[2], events[3], events[4]}, staff);
+        Result<SyncReport> report = importInto(*hub, {early, late}, staff);
+        REQUIRE(report.ok());
+        REQUIRE(report->bundles.size() == 2);
+        CHECK(report->bundles[0].newEvents == 3);
+        CHECK(report->bundles[0].duplicates == 0);
+        CHECK(report->bundles[1].newEvents == 2);
+        CHECK(report->bundles[1].duplicates == 2);
+        CHECK(report->quarantined.empty());
+        CHECK(hub->quarantinedEvents().empty());
+        CHECK(hub->eventCount() == 5);
+        CHECK(hub->ideaCount() == 5);
+    }
+    SECTION("another version of an event the first bundle brought is quarantined, both versions") {
+        Event changed = hand.event(9, "Andere tekst", 300);
+        changed.seq = 3;
+        const std::string late = hand.bundle({events[1], changed, events[3]}, staff);
+        Result<SyncReport> report = importInto(*hub, {early, late}, staff);
+        REQUIRE(report.ok());
+        CHECK(report->bundles[1].duplicates == 1);
+        CHECK(report->bundles[1].newEvents == 1);
+        const std::vector<QuarantinedEvent> quarantined = hub->quarantinedEvents();
+        REQUIRE(quarantined.size() == 2);
+        CHECK(quarantined[0].event.seq == 3);
+        CHECK(quarantined[1].event.seq == 3);
+        CHECK(quarantined[0].reason == "same kiosk and seq");
+        CHECK_FALSE(hub->idea("idea-" + hand.kioskId + "-3").has_value());
+        CHECK(hub->idea("idea-" + hand.kioskId + "-4").has_value());
+        CHECK(hub->eventCount() == 4);
+    }
+}
+
 TEST_CASE("an acknowledgement only counts from the office's key, for this kiosk", "[storage][sync]") {
     ManualClock clock;
     StaffKeys staff;
