@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <memory>
 
 namespace buurtstem::storage {
 
@@ -154,12 +155,14 @@ Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const 
     const Layout layout = layoutOf(bytes).value();
     if (layout.sealed.size() < crypto_box_SEALBYTES) return refused("tampered: the sealed events are too short");
     const BoxKey staffPublic = boxPublicKey(staffSecretKey);
-    std::string plain(layout.sealed.size() - crypto_box_SEALBYTES, '\0');
-    if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), bytesOf(layout.sealed), layout.sealed.size(),
-                             staffPublic.data(), staffSecretKey.data()) != 0) {
+    // Not zeroed first: the seal writes every byte, and hundreds of megabytes may pass through here.
+    const std::size_t plainBytes = layout.sealed.size() - crypto_box_SEALBYTES;
+    const std::unique_ptr<unsigned char[]> plain(new unsigned char[plainBytes]);
+    if (crypto_box_seal_open(plain.get(), bytesOf(layout.sealed), layout.sealed.size(), staffPublic.data(),
+                             staffSecretKey.data()) != 0) {
         return refused("foreign: this staff key cannot open the bundle (it was made for another office)");
     }
-    Result<std::vector<Event>> events = decodeBundleEvents(plain);
+    Result<std::vector<Event>> events = decodeBundleEvents(std::string_view(reinterpret_cast<const char*>(plain.get()), plainBytes));
     if (!events) return refused("damaged events: " + events.error().detail);
     if (Result<void> checked = checkBundleEvents(*header, *events); !checked) {
         return refused("damaged events: " + checked.error().detail);
