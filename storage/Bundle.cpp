@@ -5,6 +5,7 @@
 #include <sodium.h>
 
 #include <cstring>
+#include <memory>
 
 namespace buurtstem::storage {
 
@@ -137,6 +138,11 @@ Result<BundleHeader> readBundleHeader(std::string_view bytes) {
 
 Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecretKey, const TrustCheck& trust,
                                 int maxSchemaVersion) {
+    return openBundle(bytes, bundleHash(bytes), staffSecretKey, trust, maxSchemaVersion);
+}
+
+Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey,
+                                const TrustCheck& trust, int maxSchemaVersion) {
     Result<BundleHeader> header = readBundleHeader(bytes);
     if (!header) return header.error();
     if (trust) {
@@ -149,17 +155,19 @@ Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecre
     const Layout layout = layoutOf(bytes).value();
     if (layout.sealed.size() < crypto_box_SEALBYTES) return refused("tampered: the sealed events are too short");
     const BoxKey staffPublic = boxPublicKey(staffSecretKey);
-    std::string plain(layout.sealed.size() - crypto_box_SEALBYTES, '\0');
-    if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.data()), bytesOf(layout.sealed), layout.sealed.size(),
-                             staffPublic.data(), staffSecretKey.data()) != 0) {
+    // Not zeroed first: the seal writes every byte, and hundreds of megabytes may pass through here.
+    const std::size_t plainBytes = layout.sealed.size() - crypto_box_SEALBYTES;
+    const std::unique_ptr<unsigned char[]> plain(new unsigned char[plainBytes]);
+    if (crypto_box_seal_open(plain.get(), bytesOf(layout.sealed), layout.sealed.size(), staffPublic.data(),
+                             staffSecretKey.data()) != 0) {
         return refused("foreign: this staff key cannot open the bundle (it was made for another office)");
     }
-    Result<std::vector<Event>> events = decodeBundleEvents(plain);
+    Result<std::vector<Event>> events = decodeBundleEvents(std::string_view(reinterpret_cast<const char*>(plain.get()), plainBytes));
     if (!events) return refused("damaged events: " + events.error().detail);
     if (Result<void> checked = checkBundleEvents(*header, *events); !checked) {
         return refused("damaged events: " + checked.error().detail);
     }
-    return OpenedBundle{std::move(header).value(), std::move(events).value(), bundleHash(bytes)};
+    return OpenedBundle{std::move(header).value(), std::move(events).value(), std::move(hash)};
 }
 
 // [SECTION] Acknowledgements

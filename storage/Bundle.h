@@ -56,6 +56,10 @@ using TrustCheck = std::function<Result<void>(const BundleHeader&)>;
 // it), "future schema", "damaged events", or trust's own.
 Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecretKey, const TrustCheck& trust,
                                 int maxSchemaVersion);
+// The same for a caller that hashed the bytes already (`hash` is bundleHash(bytes), not checked).
+// Thread-safe when `trust` is: an import opens several bundles at once.
+Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey,
+                                const TrustCheck& trust, int maxSchemaVersion);
 
 // [SECTION] Acknowledgements (ontvangstbewijs)
 // "The office holds this kiosk's events up to seq N": boxed from the staff's secret key to the

@@ -10,10 +10,14 @@
 #include <sqlite3.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <cstring>
+#include <exception>
 #include <map>
+#include <mutex>
 #include <set>
+#include <thread>
 #include <tuple>
 
 namespace buurtstem::storage {
@@ -74,6 +78,36 @@ Result<void> refuseWithdrawn(const std::vector<WithdrawnKiosk>& withdrawn, const
     return {};
 }
 
+// Runs work(i) once for every i below n, on up to kOpenThreads threads (fewer on a smaller
+// machine). An exception in any is rethrown here after all have stopped.
+constexpr unsigned kOpenThreads = 4;
+template <typename Work>
+void forEachOnThreads(std::size_t n, const Work& work) {
+    const unsigned cores = std::max(1u, std::min(kOpenThreads, std::thread::hardware_concurrency()));
+    const std::size_t threads = std::min<std::size_t>(n, cores);
+    if (threads <= 1) {
+        for (std::size_t i = 0; i < n; ++i) work(i);
+        return;
+    }
+    std::atomic<std::size_t> next{0};
+    std::mutex failedLock;
+    std::exception_ptr failed;
+    const auto run = [&]() {
+        try {
+            for (std::size_t i = next++; i < n; i = next++) work(i);
+        } catch (...) {
+            const std::lock_guard<std::mutex> lock(failedLock);
+            if (!failed) failed = std::current_exception();
+            next = n;
+        }
+    };
+    std::vector<std::thread> others;
+    for (std::size_t t = 1; t < threads; ++t) others.emplace_back(run);
+    run();
+    for (std::thread& t : others) t.join();
+    if (failed) std::rethrow_exception(failed);
+}
+
 }  // namespace
 
 const char* const kEventsToApplySql =
@@ -125,60 +159,97 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     }
     trusted[context.ownKioskId] = context.ownPublicKey;
     const std::vector<WithdrawnKiosk> withdrawn = readWithdrawnKiosks(db);
-    std::map<std::string, BundleKey> newlyTrusted;
+    if (sodium_init() < 0) return makeError(ErrorCode::StorageFailure, "libsodium could not be initialised");
+
+    std::vector<std::string> hashes(bundles.size());
+    forEachOnThreads(bundles.size(), [&](std::size_t i) { hashes[i] = bundleHash(bundles[i].bytes); });
     std::set<std::string> hashesSeen;
     SQLite::Statement importedBefore(db, "SELECT kiosk_id, first_seq, last_seq FROM imported_bundles WHERE bundle_hash = ?");
-    std::vector<OpenedBundle> opened;
-    std::vector<std::size_t> openedIndex;  // into report.bundles
-
-    for (const NamedBundle& bundle : bundles) {
+    std::vector<std::size_t> toOpen;  // into bundles, in their order
+    for (std::size_t i = 0; i < bundles.size(); ++i) {
         BundleImport line;
-        line.file = bundle.name;
-        const std::string hash = bundleHash(bundle.bytes);
+        line.file = bundles[i].name;
         importedBefore.reset();
-        importedBefore.bind(1, hash);
-        if (importedBefore.executeStep() || hashesSeen.count(hash) > 0) {
+        importedBefore.bind(1, hashes[i]);
+        if (importedBefore.executeStep() || hashesSeen.count(hashes[i]) > 0) {
             line.alreadyImported = true;
             if (importedBefore.hasRow()) {
                 line.kioskId = importedBefore.getColumn(0).getString();
                 line.firstSeq = importedBefore.getColumn(1).getInt64();
                 line.lastSeq = importedBefore.getColumn(2).getInt64();
             }
-            report.bundles.push_back(line);
-            continue;
+        } else {
+            hashesSeen.insert(hashes[i]);
+            toOpen.push_back(i);
         }
-        hashesSeen.insert(hash);
+        report.bundles.push_back(line);
+    }
+
+    // Opened on several threads, with the checks that depend on no other bundle; `passed` keeps
+    // the header of each bundle that got past them, for the one check that does depend on order.
+    struct Opening {
+        std::optional<BundleHeader> passed;
+        std::optional<Result<OpenedBundle>> result;  // empty: not opened, an earlier bundle failed
+    };
+    std::vector<Opening> openings(toOpen.size());
+    std::atomic<std::size_t> firstFailed{toOpen.size()};
+    forEachOnThreads(toOpen.size(), [&](std::size_t k) {
+        if (k > firstFailed.load()) return;  // only the first bad bundle's error is reported
+        Opening& opening = openings[k];
         const TrustCheck trust = [&](const BundleHeader& header) -> Result<void> {
             if (Result<void> lost = refuseWithdrawn(withdrawn, header); !lost) return lost;
             const auto known = trusted.find(header.kioskId);
             if (known != trusted.end()) {
-                if (known->second == header.kioskPublicKey) return {};
-                return makeError(ErrorCode::InvalidInput,
-                                 "foreign: kiosk " + header.kioskId + " signed with key " + fingerprint(header.kioskPublicKey) +
-                                     ", not with its trusted key " + fingerprint(known->second));
-            }
-            const auto pending = newlyTrusted.find(header.kioskId);
-            if (pending != newlyTrusted.end() && pending->second != header.kioskPublicKey) {
-                return makeError(ErrorCode::InvalidInput, "foreign: two bundles of kiosk " + header.kioskId + " carry different keys");
-            }
-            if (!trustNew) {
+                if (known->second != header.kioskPublicKey) {
+                    return makeError(ErrorCode::InvalidInput, "foreign: kiosk " + header.kioskId + " signed with key " +
+                                                                  fingerprint(header.kioskPublicKey) + ", not with its trusted key " +
+                                                                  fingerprint(known->second));
+                }
+            } else if (!trustNew) {
                 return makeError(ErrorCode::InvalidInput, "new kiosk " + header.kioskId + " key fingerprint " +
                                                               fingerprint(header.kioskPublicKey) +
                                                               ", run again with --trust to accept it");
             }
-            newlyTrusted[header.kioskId] = header.kioskPublicKey;
+            opening.passed = header;
             return {};
         };
-        Result<OpenedBundle> result = openBundle(bundle.bytes, staffSecretKey, trust, context.schemaVersion);
+        opening.result = openBundle(bundles[toOpen[k]].bytes, hashes[toOpen[k]], staffSecretKey, trust, context.schemaVersion);
+        if (!*opening.result) {
+            std::size_t failed = firstFailed.load();
+            while (k < failed && !firstFailed.compare_exchange_weak(failed, k)) {
+            }
+        }
+    });
+
+    // In the given order: the first bad bundle's error, and a new kiosk trusted with the key of
+    // its first bundle.
+    std::map<std::string, BundleKey> newlyTrusted;
+    std::vector<OpenedBundle> opened;
+    std::vector<std::size_t> openedIndex;  // into report.bundles
+    opened.reserve(toOpen.size());
+    for (std::size_t k = 0; k < toOpen.size(); ++k) {
+        const NamedBundle& bundle = bundles[toOpen[k]];
+        Opening& opening = openings[k];
+        if (opening.passed && trusted.count(opening.passed->kioskId) == 0) {
+            const BundleHeader& header = *opening.passed;
+            const auto pending = newlyTrusted.find(header.kioskId);
+            if (pending != newlyTrusted.end() && pending->second != header.kioskPublicKey) {
+                return makeError(ErrorCode::InvalidInput,
+                                 bundle.name + ": foreign: two bundles of kiosk " + header.kioskId + " carry different keys");
+            }
+            newlyTrusted[header.kioskId] = header.kioskPublicKey;
+        }
+        Result<OpenedBundle>& result = *opening.result;
         if (!result) return makeError(result.error().code, bundle.name + ": " + result.error().detail);
+        BundleImport& line = report.bundles[toOpen[k]];
         line.kioskId = result->header.kioskId;
         line.firstSeq = result->header.firstSeq;
         line.lastSeq = result->header.lastSeq;
         line.newKiosk = newlyTrusted.count(line.kioskId) > 0;
-        openedIndex.push_back(report.bundles.size());
-        report.bundles.push_back(line);
+        openedIndex.push_back(toOpen[k]);
         opened.push_back(std::move(result).value());
     }
+    openings.clear();
 
     // 2. One transaction (the caller's) stores them.
     {
@@ -197,7 +268,11 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
                                    "ORDER BY hlc DESC, kiosk_id DESC, seq DESC LIMIT 1");
         if (last.executeStep()) lastApplied = eventFrom(last, 0);
     }
-    SQLite::Statement bySeq(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE kiosk_id = ? AND seq = ?");
+    // What is held in a bundle's seq range, read once per bundle right before it: an event stored
+    // by an earlier bundle of this import counts as held (a bundle holds each seq once).
+    SQLite::Statement inRange(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
+                                  "WHERE kiosk_id = ? AND seq BETWEEN ? AND ? ORDER BY seq");
+    std::vector<Event> held;
     SQLite::Statement byUuid(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE uuid = ?");
     SQLite::Statement quarantinedExact(db, "SELECT 1 FROM sync_quarantine WHERE kiosk_id = ? AND seq = ? AND uuid = ? AND "
                                            "hlc = ? AND type = ? AND payload = ?");
@@ -233,21 +308,35 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     // The quarantine is nearly always empty; then its three look-ups per event are skipped.
     bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
     std::vector<Event> added;
+    {
+        std::size_t total = 0;
+        for (const OpenedBundle& bundle : opened) total += bundle.events.size();
+        added.reserve(total);
+    }
     HlcStamp latest;
     for (std::size_t b = 0; b < opened.size(); ++b) {
         BundleImport& line = report.bundles[openedIndex[b]];
+        held.clear();
+        if (!opened[b].events.empty()) {
+            inRange.reset();
+            inRange.bind(1, opened[b].header.kioskId);
+            inRange.bind(2, opened[b].header.firstSeq);
+            inRange.bind(3, opened[b].header.lastSeq);
+            while (inRange.executeStep()) held.push_back(eventFrom(inRange, 0));
+        }
         for (Event& e : opened[b].events) {
             anyQuarantined = anyQuarantined || quarantineGrew;
             if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
                 ++line.duplicates;
                 continue;
             }
-            if (found(bySeq, e.kioskId, e.seq)) {
-                const Event held = eventFrom(bySeq, 0);
-                if (sameContent(held, e)) {
+            const auto same = std::lower_bound(held.begin(), held.end(), e.seq,
+                                               [](const Event& h, std::int64_t seq) { return h.seq < seq; });
+            if (same != held.end() && same->seq == e.seq) {
+                if (sameContent(*same, e)) {
                     ++line.duplicates;
                 } else {
-                    putInQuarantine(held, "same kiosk and seq");
+                    putInQuarantine(*same, "same kiosk and seq");
                     putInQuarantine(e, "same kiosk and seq");
                 }
                 continue;
@@ -258,7 +347,13 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             }
             // The uuid is looked up only when the insert finds it taken: one statement per new event.
             insert.tryReset();  // reset() would throw again for an insert that failed on a taken uuid
-            bindEvent(insert, e);
+            // Not copied by SQLite: `e` outlives the exec, and every value is bound again before the next.
+            insert.bindNoCopy(1, e.kioskId);
+            insert.bind(2, e.seq);
+            insert.bindNoCopy(3, e.uuid);
+            insert.bind(4, toColumn(e.hlc));
+            insert.bindNoCopy(5, e.type);
+            insert.bindNoCopy(6, e.payload);
             try {
                 insert.exec();
             } catch (const SQLite::Exception& failed) {

@@ -496,6 +496,134 @@ TEST_CASE("gaps in a kiosk's seqs are reported, not fatal", "[storage][sync]") {
     CHECK(hub->ideaCount() == 4);
 }
 
+TEST_CASE("of several bad bundles in one import the first one's error is told, and nothing is stored", "[storage][sync]") {
+    ManualClock clock;
+    StaffKeys staff;
+    StaffKeys otherOffice;
+    // Enough bundles that they are opened on every thread at once, each of its own new kiosk.
+    std::vector<HandKiosk> kiosks(24);
+    std::vector<std::string> bundles;
+    for (std::size_t i = 0; i < kiosks.size(); ++i) {
+        kiosks[i].kioskId = "7d1e2f30-0000-4000-8000-0000000001" + std::to_string(10 + i);
+        bundles.push_back(kiosks[i].bundle({kiosks[i].event(1, "Idee", 100 + i)}, staff));
+    }
+    const std::string foreign = kiosks[5].bundle({kiosks[5].event(1, "Elders", 105)}, otherOffice);  // the seal fails
+    const std::string truncated = bundles[17].substr(0, bundles[17].size() / 2);                      // the header fails
+    ScratchDir dir;
+    auto hub = openOrFail(dir.database(), clock.options());
+    const std::size_t kiosksKnown = hub->kioskActivity().size();
+    const auto refusedWith = [&](std::vector<std::string> tried, const std::string& words) {
+        Result<SyncReport> report = importInto(*hub, tried, staff);
+        REQUIRE_FALSE(report.ok());
+        CHECK(report.error().code == ErrorCode::InvalidInput);
+        CHECK_THAT(report.error().detail, Catch::StartsWith(words));
+        CHECK(hub->eventCount() == 0);
+        CHECK(hub->kioskActivity().size() == kiosksKnown);  // no kiosk became trusted
+    };
+
+    SECTION("a bundle that fails late, before one that fails early") {
+        std::vector<std::string> tried = bundles;
+        tried[5] = foreign;
+        tried[17] = truncated;
+        refusedWith(tried, "bundle5: foreign: this staff key cannot open");
+    }
+    SECTION("a bundle that fails early, before one that fails late") {
+        std::vector<std::string> tried = bundles;
+        tried[5] = truncated;
+        tried[17] = foreign;
+        refusedWith(tried, "bundle5: truncated");
+    }
+    SECTION("only the last bundle is bad") {
+        std::vector<std::string> tried = bundles;
+        tried.back() = truncated;
+        refusedWith(tried, "bundle23: truncated");
+    }
+    REQUIRE(importInto(*hub, bundles, staff).ok());
+    CHECK(hub->eventCount() == 24);
+}
+
+TEST_CASE("two bundles of one new kiosk with different keys are refused in the order given", "[storage][sync]") {
+    ManualClock clock;
+    StaffKeys staff;
+    HandKiosk first;
+    first.kioskId = "7d1e2f30-0000-4000-8000-000000000201";
+    HandKiosk impostor;  // the same id, another key
+    impostor.kioskId = first.kioskId;
+    const std::string genuine = first.bundle({first.event(1, "Bankjes", 100)}, staff);
+    const std::string next = first.bundle({first.event(2, "Licht", 200)}, staff);
+    const std::string other = impostor.bundle({impostor.event(2, "Nep", 200)}, staff);
+    ScratchDir dir;
+    auto hub = openOrFail(dir.database(), clock.options());
+
+    Result<SyncReport> report = importInto(*hub, {genuine, other, next}, staff);
+    REQUIRE_FALSE(report.ok());
+    CHECK(report.error().detail == "bundle1: foreign: two bundles of kiosk " + first.kioskId + " carry different keys");
+    report = importInto(*hub, {other, genuine}, staff);
+    REQUIRE_FALSE(report.ok());
+    CHECK_THAT(report.error().detail, Catch::StartsWith("bundle1: foreign: two bundles of kiosk"));
+    // The keys are compared before the seal is opened: that error comes first.
+    StaffKeys otherOffice;
+    report = importInto(*hub, {genuine, impostor.bundle({impostor.event(2, "Nep", 200)}, otherOffice)}, staff);
+    REQUIRE_FALSE(report.ok());
+    CHECK_THAT(report.error().detail, Catch::StartsWith("bundle1: foreign: two bundles of kiosk"));
+    // Without --trust the first bundle is the one refused.
+    report = importInto(*hub, {genuine, other}, staff, false);
+    REQUIRE_FALSE(report.ok());
+    CHECK_THAT(report.error().detail, Catch::StartsWith("bundle0: new kiosk " + first.kioskId));
+    CHECK(hub->eventCount() == 0);
+
+    // Two bundles with the same key both count as the new kiosk's.
+    report = importInto(*hub, {genuine, next}, staff);
+    REQUIRE(report.ok());
+    REQUIRE(report->bundles.size() == 2);
+    CHECK(report->bundles[0].newKiosk);
+    CHECK(report->bundles[1].newKiosk);
+    CHECK(hub->eventCount() == 2);
+}
+
+TEST_CASE("two bundles of one kiosk that overlap in one import", "[storage][sync]") {
+    ManualClock clock;
+    StaffKeys staff;
+    HandKiosk hand;
+    std::vector<Event> events;
+    for (std::int64_t seq = 1; seq <= 5; ++seq) events.push_back(hand.event(seq, "Idee " + std::to_string(seq), 100 * seq));
+    const std::string early = hand.bundle({events[0], events[1], events[2]}, staff);
+    ScratchDir dir;
+    auto hub = openOrFail(dir.database(), clock.options());
+
+    SECTION("the same events twice are counted as duplicates") {
+        const std::string late = hand.bundle({events[1], events[2], events[3], events[4]}, staff);
+        Result<SyncReport> report = importInto(*hub, {early, late}, staff);
+        REQUIRE(report.ok());
+        REQUIRE(report->bundles.size() == 2);
+        CHECK(report->bundles[0].newEvents == 3);
+        CHECK(report->bundles[0].duplicates == 0);
+        CHECK(report->bundles[1].newEvents == 2);
+        CHECK(report->bundles[1].duplicates == 2);
+        CHECK(report->quarantined.empty());
+        CHECK(hub->quarantinedEvents().empty());
+        CHECK(hub->eventCount() == 5);
+        CHECK(hub->ideaCount() == 5);
+    }
+    SECTION("another version of an event the first bundle brought is quarantined, both versions") {
+        Event changed = hand.event(9, "Andere tekst", 300);
+        changed.seq = 3;
+        const std::string late = hand.bundle({events[1], changed, events[3]}, staff);
+        Result<SyncReport> report = importInto(*hub, {early, late}, staff);
+        REQUIRE(report.ok());
+        CHECK(report->bundles[1].duplicates == 1);
+        CHECK(report->bundles[1].newEvents == 1);
+        const std::vector<QuarantinedEvent> quarantined = hub->quarantinedEvents();
+        REQUIRE(quarantined.size() == 2);
+        CHECK(quarantined[0].event.seq == 3);
+        CHECK(quarantined[1].event.seq == 3);
+        CHECK(quarantined[0].reason == "same kiosk and seq");
+        CHECK_FALSE(hub->idea("idea-" + hand.kioskId + "-3").has_value());
+        CHECK(hub->idea("idea-" + hand.kioskId + "-4").has_value());
+        CHECK(hub->eventCount() == 4);
+    }
+}
+
 TEST_CASE("an acknowledgement only counts from the office's key, for this kiosk", "[storage][sync]") {
     ManualClock clock;
     StaffKeys staff;
