@@ -109,17 +109,8 @@ TEST_CASE("a run of events held in memory gives the read tables of applying them
         REQUIRE(idea.ok());
         ideas.push_back(*idea);
     }
-    InitiativeDraft initiative;
-    initiative.idea = makeDraft("Buurtbarbecue", Theme::Meeting, "Een middag samen eten, iedereen neemt iets mee.");
-    initiative.idea.contactName = "Ans de Wit";
-    initiative.idea.contactAddress = "06-12345678";
-    initiative.idea.contactConsent = true;
-    initiative.plan.when = "zaterdag 14 juni";
-    initiative.plan.audience = {Audience::Families};
-    initiative.plan.budget = {{"Houtskool", 25'000}, {"Tafels huren", 17'500}};
-    initiative.plan.partners = {Partner::Welfare};
     tick();
-    Result<Idea> barbecue = kiosk->submitInitiative(initiative);
+    Result<Idea> barbecue = kiosk->submitInitiative(smallInitiative("Buurtbarbecue"));
     REQUIRE(barbecue.ok());
     for (const Idea& idea : {ideas[0], ideas[1], *barbecue}) {
         tick();

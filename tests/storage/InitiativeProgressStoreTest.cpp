@@ -21,19 +21,6 @@ using namespace buurtstem::storage::test;
 
 namespace {
 
-InitiativeDraft makeInitiative(std::string title) {
-    InitiativeDraft draft;
-    draft.idea = makeDraft(std::move(title), Theme::Meeting, "Een middag samen eten, iedereen neemt iets mee.");
-    draft.idea.contactName = "Ans de Wit";
-    draft.idea.contactAddress = "06-12345678";
-    draft.idea.contactConsent = true;
-    draft.plan.when = "zaterdag 14 juni";
-    draft.plan.audience = {Audience::Families};
-    draft.plan.budget = {{"Houtskool", 25'000}, {"Tafels huren", 17'500}};
-    draft.plan.partners = {Partner::Welfare};
-    return draft;
-}
-
 void giveStaffKey(KioskStore& store) {
     StaffKey publicKey{};
     std::array<unsigned char, crypto_box_SECRETKEYBYTES> secretKey{};
@@ -87,9 +74,9 @@ TEST_CASE("an initiative is submitted until a facilitator decides, then reviewed
     REQUIRE(opened.ok());
     KioskStore& store = **opened;
     giveStaffKey(store);
-    const Result<Idea> waiting = store.submitInitiative(makeInitiative("Buurtbarbecue"));
-    const Result<Idea> approved = store.submitInitiative(makeInitiative("Kerstmarkt"));
-    const Result<Idea> classified = store.submitInitiative(makeInitiative("Moestuin"));
+    const Result<Idea> waiting = store.submitInitiative(smallInitiative("Buurtbarbecue"));
+    const Result<Idea> approved = store.submitInitiative(smallInitiative("Kerstmarkt"));
+    const Result<Idea> classified = store.submitInitiative(smallInitiative("Moestuin"));
     const Result<Idea> idea = store.submitIdea(makeDraft("Meer bankjes"));
     REQUIRE((waiting.ok() && approved.ok() && classified.ok() && idea.ok()));
     REQUIRE(store.approveIdea(approved->id).ok());
@@ -124,7 +111,7 @@ TEST_CASE("setInitiativeProgress records the latest progress and refuses what br
     REQUIRE(opened.ok());
     KioskStore& store = **opened;
     giveStaffKey(store);
-    const Result<Idea> initiative = store.submitInitiative(makeInitiative("Buurtbarbecue"));
+    const Result<Idea> initiative = store.submitInitiative(smallInitiative("Buurtbarbecue"));
     const Result<Idea> idea = store.submitIdea(makeDraft("Meer bankjes"));
     REQUIRE((initiative.ok() && idea.ok()));
     const std::int64_t eventsBefore = store.eventCount();
@@ -177,8 +164,8 @@ TEST_CASE("progress rebuilds to the same pipeline, the latest by HLC holding", "
         KioskStore& store = **opened;
         giveStaffKey(store);
         REQUIRE(store.setNeighbourhoodName("Kastanjebuurt").ok());
-        const Result<Idea> a = store.submitInitiative(makeInitiative("Buurtbarbecue"));
-        const Result<Idea> b = store.submitInitiative(makeInitiative("Kerstmarkt"));
+        const Result<Idea> a = store.submitInitiative(smallInitiative("Buurtbarbecue"));
+        const Result<Idea> b = store.submitInitiative(smallInitiative("Kerstmarkt"));
         REQUIRE((a.ok() && b.ok()));
         initiativeId = a->id;
         REQUIRE(store.approveIdea(b->id).ok());

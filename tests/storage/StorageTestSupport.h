@@ -79,6 +79,20 @@ inline IdeaDraft makeDraft(std::string title, Theme theme = Theme::Green,
 }
 
 // Every field of an idea in one line, so Catch shows which one differs.
+// A valid initiative with a contact, a plan of two budget lines and a partner.
+inline InitiativeDraft smallInitiative(std::string title) {
+    InitiativeDraft draft;
+    draft.idea = makeDraft(std::move(title), Theme::Meeting, "Een middag samen eten, iedereen neemt iets mee.");
+    draft.idea.contactName = "Ans de Wit";
+    draft.idea.contactAddress = "06-12345678";
+    draft.idea.contactConsent = true;
+    draft.plan.when = "zaterdag 14 juni";
+    draft.plan.audience = {Audience::Families};
+    draft.plan.budget = {{"Houtskool", 25'000}, {"Tafels huren", 17'500}};
+    draft.plan.partners = {Partner::Welfare};
+    return draft;
+}
+
 inline std::string describe(const Idea& idea) {
     return idea.id + " | " + idea.reference + " | " + std::string(themeId(idea.theme)) + " | " + idea.title +
            " | " + idea.body + " | " + std::to_string(idea.created.packed) + " | " +
