@@ -23,9 +23,6 @@
 #include <future>
 #include <string_view>
 #include <tuple>
-#include <map>
-#include <chrono>
-#include <cstdio>
 
 namespace buurtstem::storage {
 
