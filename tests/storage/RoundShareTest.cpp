@@ -17,23 +17,6 @@ namespace {
 
 constexpr std::uint64_t kHourMs = 3'600'000;
 
-BudgetRound smallRound(std::uint64_t opensMs) {
-    BudgetRound round;
-    round.name = "Buurtbudget twee plekken";
-    round.budgetCents = 1'000'000;
-    round.opensMs = opensMs;
-    round.closesMs = opensMs + 7 * 24 * kHourMs;
-    round.projects = {{"bank", "Bankjes bij de vijver", "", Theme::Green, 400'000, ""},
-                      {"licht", "Licht in het steegje", "", Theme::CleanSafe, 250'000, ""}};
-    return round;
-}
-
-BallotDraft choose(std::uint32_t project) {
-    BallotDraft draft;
-    draft.projects = {project};
-    return draft;
-}
-
 std::string exported(KioskStore& store, bool all = false) {
     Result<KioskStore::Bundle> bundle = store.exportBundle(all);
     REQUIRE(bundle.ok());
@@ -70,7 +53,9 @@ struct TwoKiosks {
         clockB.set(*clockA.nowMs - kHourMs / 6);
         a = kioskWithKey(clockA, staff);
         b = kioskWithKey(clockB, staff);
-        Result<BudgetRound> round = a->saveRound(smallRound(*clockA.nowMs - kHourMs));
+        BudgetRound planned = twoProjectRound(*clockA.nowMs - kHourMs);
+        planned.name = "Buurtbudget twee plekken";
+        Result<BudgetRound> round = a->saveRound(planned);
         REQUIRE(round.ok());
         roundId = round->id;
         codes = a->issueVotingCodes(roundId, 3).value();
@@ -114,10 +99,10 @@ TEST_CASE("a round shared with a second kiosk takes the same codes there, and th
     // X at A, Y at B, and X again at B: B cannot know X was used at A, so it takes it.
     const std::string& x = k.codes[0];
     const std::string& y = k.codes[1];
-    const std::string receiptXatA = k.a->castBallot(k.roundId, choose(0), x).value();
+    const std::string receiptXatA = k.a->castBallot(k.roundId, chooseOne(0), x).value();
     k.clockB.set(*k.clockB.nowMs + 60'000);
-    const std::string receiptYatB = k.b->castBallot(k.roundId, choose(1), y).value();
-    const std::string receiptXatB = k.b->castBallot(k.roundId, choose(1), x).value();
+    const std::string receiptYatB = k.b->castBallot(k.roundId, chooseOne(1), y).value();
+    const std::string receiptXatB = k.b->castBallot(k.roundId, chooseOne(1), x).value();
     CHECK(k.b->votingCodeState(k.roundId, y) == KioskStore::CodeState::Used);
     CHECK(k.b->ballotCount(k.roundId) == 2);
 
@@ -178,7 +163,7 @@ TEST_CASE("a later share brings only what changed since", "[storage][share]") {
     TwoKiosks k;
     REQUIRE(k.b->receiveRound(shared(*k.a, k.roundId, *k.b)).ok());
     k.clockB.set(*k.clockB.nowMs + 60'000);
-    REQUIRE(k.b->castBallot(k.roundId, choose(0), k.codes[0]).ok());
+    REQUIRE(k.b->castBallot(k.roundId, chooseOne(0), k.codes[0]).ok());
     REQUIRE(k.a->voidVotingCode(k.roundId, k.codes[1]).ok());
     Result<RoundShareSummary> second = k.b->receiveRound(shared(*k.a, k.roundId, *k.b));
     REQUIRE(second.ok());

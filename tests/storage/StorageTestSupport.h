@@ -4,6 +4,7 @@
 
 #include "app/core/Idea.h"
 #include "app/core/Theme.h"
+#include "app/core/round/BudgetRound.h"
 #include "app/core/FacilitatorPin.h"
 #include "storage/KioskStore.h"
 
@@ -79,6 +80,26 @@ inline IdeaDraft makeDraft(std::string title, Theme theme = Theme::Green,
 }
 
 // Every field of an idea in one line, so Catch shows which one differs.
+// A week-long round of two projects, open from `opensMs`.
+inline BudgetRound twoProjectRound(std::uint64_t opensMs, DuplicateCodePolicy sameCode = DuplicateCodePolicy::CountEarliest) {
+    BudgetRound round;
+    round.name = "Buurtbudget";
+    round.budgetCents = 1'000'000;
+    round.opensMs = opensMs;
+    round.closesMs = opensMs + 7 * 86'400'000ULL;
+    round.sameCode = sameCode;
+    round.projects = {{"bank", "Bankjes bij de vijver", "", Theme::Green, 400'000, ""},
+                      {"licht", "Licht in het steegje", "", Theme::CleanSafe, 250'000, ""}};
+    return round;
+}
+
+// A ballot for one project, by its position in the round.
+inline BallotDraft chooseOne(std::uint32_t project) {
+    BallotDraft draft;
+    draft.projects = {project};
+    return draft;
+}
+
 // A valid initiative with a contact, a plan of two budget lines and a partner.
 inline InitiativeDraft smallInitiative(std::string title) {
     InitiativeDraft draft;

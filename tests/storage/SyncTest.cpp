@@ -72,24 +72,6 @@ Result<SyncReport> importInto(KioskStore& hub, const std::vector<std::string>& b
     return hub.importBundles(named(bundles), staff.secretKey, trust);
 }
 
-BudgetRound smallRound(std::uint64_t opensMs, DuplicateCodePolicy sameCode = DuplicateCodePolicy::CountEarliest) {
-    BudgetRound round;
-    round.name = "Buurtbudget";
-    round.budgetCents = 1'000'000;
-    round.opensMs = opensMs;
-    round.closesMs = opensMs + 7 * 86'400'000ULL;
-    round.sameCode = sameCode;
-    round.projects = {{"bank", "Bankjes bij de vijver", "", Theme::Green, 400'000, ""},
-                      {"licht", "Licht in het steegje", "", Theme::CleanSafe, 250'000, ""}};
-    return round;
-}
-
-BallotDraft choose(std::uint32_t project) {
-    BallotDraft draft;
-    draft.projects = {project};
-    return draft;
-}
-
 // A kiosk's bundles written by hand: for events no real kiosk would make (two versions of one).
 struct HandKiosk {
     KioskIdentity identity = makeKioskIdentity();
@@ -167,7 +149,7 @@ TEST_CASE("bundles merge into the same read tables in any order, any number of t
     // office so that later bundles hold only what is new (and some hold everything again).
     std::vector<std::string> roundIds(kiosks.size());
     for (std::size_t k = 0; k < kiosks.size(); ++k) {
-        Result<BudgetRound> round = kiosks[k]->saveRound(smallRound(clock.nowMs.operator*()));
+        Result<BudgetRound> round = kiosks[k]->saveRound(twoProjectRound(clock.nowMs.operator*()));
         REQUIRE(round.ok());
         roundIds[k] = round->id;
     }
@@ -184,7 +166,7 @@ TEST_CASE("bundles merge into the same read tables in any order, any number of t
             REQUIRE(kiosk.givePulse(pulse).ok());
             Result<std::vector<std::string>> codes = kiosk.issueVotingCodes(roundIds[k], 2);
             REQUIRE(codes.ok());
-            REQUIRE(kiosk.castBallot(roundIds[k], choose(static_cast<std::uint32_t>(step % 2)), (*codes)[0]).ok());
+            REQUIRE(kiosk.castBallot(roundIds[k], chooseOne(static_cast<std::uint32_t>(step % 2)), (*codes)[0]).ok());
             bundles.push_back(exported(kiosk, step == 2 && k == 0));
             // The office acknowledges what it has; the kiosk's next bundle starts after it.
             Result<std::string> ack = writeAcknowledgement({kiosk.kioskId(), kiosk.events().back().seq},
@@ -676,14 +658,14 @@ struct TwoKioskCode {
 
     TwoKioskCode(DuplicateCodePolicy policy, std::int64_t bOffsetMs) {
         kiosk = kioskWithKey(clock, staff);
-        Result<BudgetRound> round = kiosk->saveRound(smallRound(*clock.nowMs, policy));
+        Result<BudgetRound> round = kiosk->saveRound(twoProjectRound(*clock.nowMs, policy));
         REQUIRE(round.ok());
         roundId = round->id;
         Result<std::vector<std::string>> codes = kiosk->issueVotingCodes(roundId, 2);
         REQUIRE(codes.ok());
         clock.set(*clock.nowMs + 60'000);
-        REQUIRE(kiosk->castBallot(roundId, choose(0), (*codes)[0]).ok());
-        REQUIRE(kiosk->castBallot(roundId, choose(1), (*codes)[1]).ok());
+        REQUIRE(kiosk->castBallot(roundId, chooseOne(0), (*codes)[0]).ok());
+        REQUIRE(kiosk->castBallot(roundId, chooseOne(1), (*codes)[1]).ok());
         const std::vector<Event> events = kiosk->events();
         const auto cast = std::find_if(events.begin(), events.end(), [](const Event& e) { return e.type == kEventBallotCast; });
         REQUIRE(cast != events.end());
