@@ -49,9 +49,13 @@ std::string counted(std::int64_t count, const char* thing) { return number(count
 const char* const kAmountExample = "write it like 250, 1250.50 or 1.250,50";
 const char* const kDateExample = "write it like 2025-06-02 or 2025-06-02T09:00";
 
-// The round, or a plain message and kExitNoSuchRound (or a storage error's exit code).
-int findRound(const storage::KioskStore& store, const RoundCommandOptions& options, const fs::path& dataDir,
-              const char* command, std::optional<BudgetRound>& round) {
+// The store of --data-dir opened for `access` and the round of --round in it, or a plain message
+// and its exit code (kExitNoSuchRound, or the data folder's or a storage error's).
+int openRound(const RoundCommandOptions& options, StoreAccess access, const char* command, fs::path& dataDir,
+              OpenedStore& opened, std::optional<BudgetRound>& round) {
+    dataDir = dataDirOrDefault(options.dataDir);
+    if (const int failed = openKioskStore(dataDir, access, opened); failed != kExitOk) return failed;
+    const storage::KioskStore& store = *opened.store;
     round = store.round(options.roundId);
     if (round) return kExitOk;
     if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
@@ -372,12 +376,12 @@ int issueCodes(const RoundCommandOptions& options) {
     }
     if (!options.pdf.empty() && options.pdf == options.csv) return mistake(command, "--pdf and --csv need two different files");
 
-    const fs::path dataDir = dataDirOrDefault(options.dataDir);
+    fs::path dataDir;
     OpenedStore opened;
-    if (const int failed = openKioskStore(dataDir, StoreAccess::Change, opened); failed != kExitOk) return failed;
-    storage::KioskStore& store = *opened.store;
     std::optional<BudgetRound> round;
-    if (const int failed = findRound(store, options, dataDir, command, round); failed != kExitOk) return failed;
+    if (const int failed = openRound(options, StoreAccess::Change, command, dataDir, opened, round); failed != kExitOk)
+        return failed;
+    storage::KioskStore& store = *opened.store;
     if (round->eligibility == Eligibility::Evening)
         return mistake(command, "round \"" + round->name + "\" is voted at an evening, where the facilitator unlocks each "
                                 "ballot on the screen: it has no voting codes");
@@ -446,12 +450,12 @@ int voidCode(const RoundCommandOptions& options) {
     const char* const command = "void";
     if (normaliseVotingCode(options.code).empty())
         return mistake(command, inQuotes(options.code) + " is not a voting code: a code has 12 letters and digits, like K7PQ-3XRA-WM4D");
-    const fs::path dataDir = dataDirOrDefault(options.dataDir);
+    fs::path dataDir;
     OpenedStore opened;
-    if (const int failed = openKioskStore(dataDir, StoreAccess::Change, opened); failed != kExitOk) return failed;
-    storage::KioskStore& store = *opened.store;
     std::optional<BudgetRound> round;
-    if (const int failed = findRound(store, options, dataDir, command, round); failed != kExitOk) return failed;
+    if (const int failed = openRound(options, StoreAccess::Change, command, dataDir, opened, round); failed != kExitOk)
+        return failed;
+    storage::KioskStore& store = *opened.store;
     const std::string code = normaliseVotingCode(options.code);
     switch (store.votingCodeState(round->id, code)) {
         case storage::KioskStore::CodeState::NotACode:
@@ -476,12 +480,12 @@ int voidCode(const RoundCommandOptions& options) {
 // close, open, publish, proposals: one change of phase each (app/core/round/BudgetRound.h says
 // what fits when; the store refuses the rest with the reason).
 int changePhase(const RoundCommandOptions& options, const char* command, PhaseChange change) {
-    const fs::path dataDir = dataDirOrDefault(options.dataDir);
+    fs::path dataDir;
     OpenedStore opened;
-    if (const int failed = openKioskStore(dataDir, StoreAccess::Change, opened); failed != kExitOk) return failed;
-    storage::KioskStore& store = *opened.store;
     std::optional<BudgetRound> round;
-    if (const int failed = findRound(store, options, dataDir, command, round); failed != kExitOk) return failed;
+    if (const int failed = openRound(options, StoreAccess::Change, command, dataDir, opened, round); failed != kExitOk)
+        return failed;
+    storage::KioskStore& store = *opened.store;
     const Result<BudgetRound> changed = store.changeRoundPhase(round->id, change);
     if (!changed) return reportChangeError(command, changed.error(), dataDir);
     const std::string name = "\"" + changed->name + "\"";
@@ -511,12 +515,12 @@ int changePhase(const RoundCommandOptions& options, const char* command, PhaseCh
 
 int exportRound(const RoundCommandOptions& options) {
     const char* const command = "export";
-    const fs::path dataDir = dataDirOrDefault(options.dataDir);
+    fs::path dataDir;
     OpenedStore opened;
-    if (const int failed = openKioskStore(dataDir, StoreAccess::Read, opened); failed != kExitOk) return failed;
-    const storage::KioskStore& store = *opened.store;
     std::optional<BudgetRound> round;
-    if (const int failed = findRound(store, options, dataDir, command, round); failed != kExitOk) return failed;
+    if (const int failed = openRound(options, StoreAccess::Read, command, dataDir, opened, round); failed != kExitOk)
+        return failed;
+    const storage::KioskStore& store = *opened.store;
     std::vector<bool> onPaper;
     const std::vector<BallotDraft> ballots = store.roundBallots(round->id, &onPaper);
     if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
@@ -602,12 +606,12 @@ int shareRound(const RoundCommandOptions& options) {
     if (!options.out.has_filename() || fs::is_directory(options.out, ec))
         return mistake(command, options.out.string() + " is a folder: give a file name");
 
-    const fs::path dataDir = dataDirOrDefault(options.dataDir);
+    fs::path dataDir;
     OpenedStore opened;
-    if (const int failed = openKioskStore(dataDir, StoreAccess::Change, opened); failed != kExitOk) return failed;
-    storage::KioskStore& store = *opened.store;
     std::optional<BudgetRound> round;
-    if (const int failed = findRound(store, options, dataDir, command, round); failed != kExitOk) return failed;
+    if (const int failed = openRound(options, StoreAccess::Change, command, dataDir, opened, round); failed != kExitOk)
+        return failed;
+    storage::KioskStore& store = *opened.store;
     storage::RoundShareSummary summary;
     const Result<std::string> bytes = store.shareRound(round->id, recipient, summary);
     if (!bytes) return reportChangeError(command, bytes.error(), dataDir);
