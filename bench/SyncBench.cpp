@@ -12,6 +12,7 @@
 //   import seconds=… cpu_seconds=… events_per_s=… target_s=10
 //   reimport seconds=… cpu_seconds=… new_events=… target_s=1
 //   export initiatives=… seconds=… cpu_seconds=… target_s=1       (or: export skipped reason=…)
+//   anchor seconds=… rows=…   SQLite alone copying the imported rows into a fresh hub
 //   database megabytes=…
 //   peak_memory_kb <VmHWM>
 #include "app/core/Event.h"
@@ -25,8 +26,10 @@
 #define BUURTSTEM_BENCH_HAS_EXPORT 1
 #endif
 
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <sodium.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -34,6 +37,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -140,6 +144,63 @@ std::uintmax_t databaseBytes(const fs::path& dir) {
         if (!ec) total += size;
     }
     return total;
+}
+
+// The anchor the import is read against: SQLite alone writing the same rows into a fresh hub
+// (the schema of KioskStore::open) in one transaction, with the import's pragmas and page cache,
+// each table's rows in the hub's order and the foreign keys checked. What the import adds on top
+// is reading and checking the bundles, deciding what is new, and deriving the read tables.
+// Returns the rows written, or -1 when the copy failed; `took` is the transaction's wall time.
+long long copyWithSqliteAlone(const fs::path& hubFile, const fs::path& freshDir, double& took) {
+    fs::create_directories(freshDir);
+    const fs::path freshFile = freshDir / storage::kDatabaseFileName;
+    if (!storage::KioskStore::open(freshFile)) return -1;  // the schema, closed again
+    try {
+        SQLite::Database db(freshFile.string(), SQLite::OPEN_READWRITE);
+        db.exec("PRAGMA synchronous = FULL");
+        db.exec("PRAGMA foreign_keys = ON");
+        db.exec("PRAGMA cache_size = -262144");
+        SQLite::Statement attach(db, "ATTACH DATABASE ? AS hub");
+        attach.bind(1, hubFile.string());
+        attach.exec();
+        // The tables the import filled and a fresh hub leaves empty, each after those it refers to.
+        std::vector<std::string> tables;
+        std::map<std::string, std::set<std::string>> parents;
+        SQLite::Statement names(db, "SELECT name FROM main.sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'");
+        while (names.executeStep()) {
+            const std::string table = names.getColumn(0).getString();
+            if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM main.\"" + table + "\")").getInt() != 0) continue;
+            if (db.execAndGet("SELECT EXISTS (SELECT 1 FROM hub.\"" + table + "\")").getInt() == 0) continue;
+            tables.push_back(table);
+            SQLite::Statement keys(db, "SELECT DISTINCT \"table\" FROM pragma_foreign_key_list(?)");
+            keys.bind(1, table);
+            while (keys.executeStep()) parents[table].insert(keys.getColumn(0).getString());
+        }
+        const std::set<std::string> copied(tables.begin(), tables.end());
+        std::set<std::string> done;
+        long long rows = 0;
+        const Clock::time_point start = Clock::now();
+        SQLite::Transaction tx(db, SQLite::TransactionBehavior::IMMEDIATE);
+        while (done.size() < tables.size()) {
+            const std::size_t before = done.size();
+            for (const std::string& table : tables) {
+                if (done.count(table) > 0) continue;
+                const auto waiting = [&](const std::string& parent) {
+                    return parent != table && copied.count(parent) > 0 && done.count(parent) == 0;
+                };
+                if (std::any_of(parents[table].begin(), parents[table].end(), waiting)) continue;
+                rows += db.exec("INSERT INTO main.\"" + table + "\" SELECT * FROM hub.\"" + table + "\"");
+                done.insert(table);
+            }
+            if (done.size() == before) return -1;  // a cycle: not in this schema
+        }
+        tx.commit();
+        took = seconds(start);
+        return rows;
+    } catch (const SQLite::Exception& e) {
+        std::fprintf(stderr, "sync_bench: the anchor copy failed: %s\n", e.what());
+        return -1;
+    }
 }
 
 }  // namespace
@@ -338,6 +399,13 @@ int main(int argc, char** argv) {
 #else
     std::printf("export skipped reason=no_export_command\n");
 #endif
+    {
+        double anchorSeconds = 0;
+        const long long rows = copyWithSqliteAlone(hubDir / storage::kDatabaseFileName, dir / "anchor", anchorSeconds);
+        if (rows < 0) return 1;
+        std::printf("anchor seconds=%.2f rows=%lld\n", anchorSeconds, rows);
+        fs::remove_all(dir / "anchor");
+    }
     std::printf("database megabytes=%.1f\n", static_cast<double>(databaseBytes(hubDir)) / 1e6);
     std::printf("peak_memory_kb %ld\n", peakMemoryKb());
     if (ownDir) fs::remove_all(dir);

@@ -14,6 +14,7 @@
 #include "StatementCache.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,6 +31,22 @@ namespace buurtstem::storage {
 // inside the caller's transaction. (KioskStore.cpp)
 Result<void> applyEvent(StatementCache& sql, const Event& event);
 
+// A payload of the types a run holds, decoded; monostate for any other type and for a payload
+// that does not read. The large ones are on the heap: an import decodes a whole merge ahead.
+using RunPayload = std::variant<std::monostate, std::unique_ptr<IdeaSubmitted>, std::unique_ptr<InitiativeSubmitted>,
+                                IdeaApproved, IdeaSupported, std::unique_ptr<BallotCast>>;
+// Pure: safe on any thread.
+RunPayload decodeRunPayload(const Event& event);
+
+// An event with its payload decoded ahead (decodeRunPayload).
+struct DecodedEvent {
+    const Event* event;
+    RunPayload* payload;
+};
+
+// Each of `events` with its payload decoded into `payloads`, which must outlive the result.
+std::vector<DecodedEvent> decodeAll(std::span<const Event> events, std::vector<RunPayload>& payloads);
+
 class EventRun {
 public:
     // `applyOne` applies any event the run does not hold (applyEvent).
@@ -42,6 +59,8 @@ public:
     Result<void> apply(const Event& event);
     // apply() for each in turn, the payloads it holds decoded ahead on a second core.
     Result<void> applyAll(std::span<const Event> events);
+    // apply() for each in turn, their payloads decoded already (moved out as each is applied).
+    Result<void> applyAll(std::span<const DecodedEvent> events);
     // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
     void finish();
 
@@ -61,12 +80,9 @@ private:
         BallotCast ballot;
     };
 
-    // A payload of the types the run holds, decoded; monostate when not (yet) or not readable.
-    using Decoded = std::variant<std::monostate, IdeaSubmitted, InitiativeSubmitted, IdeaApproved, IdeaSupported, BallotCast>;
-    static Decoded decode(const Event& event);
-    Result<void> apply(const Event& event, Decoded&& decoded);
-    Result<bool> holdSubmission(const Event& event, Decoded&& decoded);
-    bool holdBallot(const Event& event, Decoded&& decoded);
+    Result<void> apply(const Event& event, RunPayload&& decoded);
+    Result<bool> holdSubmission(const Event& event, RunPayload&& decoded);
+    bool holdBallot(const Event& event, RunPayload&& decoded);
     HeldIdea* held(const std::string& ideaId);
     bool anyMerged();
     bool merged(const std::string& ideaId);

@@ -33,39 +33,40 @@ std::string freeReference(StatementCache& sql, const std::string& reference,
 }
 
 void insertIdeaRow(StatementCache& sql, const Event& event, const IdeaSubmitted& payload, const IdeaRowValues& values) {
+    // Bound without copying: every value outlives the exec, and the cache clears them before reuse.
     SQLite::Statement& insert = sql("INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, "
                                     "status, supports, demo, event_uuid, place, sealed_contact, kind, budget_cents, kiosk_id) "
                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.bind(1, payload.ideaId);
-    insert.bind(2, values.reference);
+    insert.bindNoCopy(1, payload.ideaId);
+    insert.bindNoCopy(2, values.reference);
     insert.bind(3, std::string(themeId(payload.theme)));
-    insert.bind(4, payload.title);
-    insert.bind(5, payload.body);
+    insert.bindNoCopy(4, payload.title);
+    insert.bindNoCopy(5, payload.body);
     insert.bind(6, static_cast<std::int64_t>(event.hlc.packed));
     insert.bind(7, statusId(values.status));
     insert.bind(8, values.supports);
     insert.bind(9, payload.demo ? 1 : 0);
-    insert.bind(10, event.uuid);
-    insert.bind(11, payload.place);
-    insert.bind(12, payload.sealedContact);
+    insert.bindNoCopy(10, event.uuid);
+    insert.bindNoCopy(11, payload.place);
+    insert.bindNoCopy(12, payload.sealedContact);
     insert.bind(13, kindId(values.kind));
     insert.bind(14, values.budgetCents);
-    insert.bind(15, event.kioskId);
+    insert.bindNoCopy(15, event.kioskId);
     insert.exec();
 }
 
 void insertInitiativePlan(StatementCache& sql, const std::string& ideaId, const InitiativePlan& plan) {
     SQLite::Statement& insert = sql("INSERT INTO initiative_plans (idea_id, when_text, helpers, own_money_cents, own_in_kind) "
                                     "VALUES (?, ?, ?, ?, ?)");
-    insert.bind(1, ideaId);
-    insert.bind(2, plan.when);
+    insert.bindNoCopy(1, ideaId);
+    insert.bindNoCopy(2, plan.when);
     insert.bind(3, plan.helpers);
     insert.bind(4, plan.ownMoneyCents);
-    insert.bind(5, plan.ownInKind);
+    insert.bindNoCopy(5, plan.ownInKind);
     insert.exec();
     SQLite::Statement& choice = sql("INSERT INTO initiative_choices (idea_id, grp, choice) VALUES (?, ?, ?)");
     const auto insertChoice = [&](const char* group, std::string_view id) {
-        choice.bind(1, ideaId);
+        choice.bindNoCopy(1, ideaId);
         choice.bind(2, group);
         choice.bind(3, std::string(id));
         choice.exec();
@@ -76,9 +77,9 @@ void insertInitiativePlan(StatementCache& sql, const std::string& ideaId, const 
     SQLite::Statement& line = sql("INSERT INTO initiative_budget_lines (idea_id, position, description, amount_cents) "
                                   "VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < plan.budget.size(); ++i) {
-        line.bind(1, ideaId);
+        line.bindNoCopy(1, ideaId);
         line.bind(2, static_cast<std::int64_t>(i));
-        line.bind(3, plan.budget[i].description);
+        line.bindNoCopy(3, plan.budget[i].description);
         line.bind(4, plan.budget[i].amountCents);
         line.exec();
         line.reset();

@@ -734,7 +734,7 @@ struct KioskStore::Impl {
         context.ownPublicKey = readSigningIdentity(db).publicKey;
         context.nowMs = nowMs();
         context.schemaVersion = schemaVersion;
-        context.apply = [&sql](const std::vector<Event>& events) -> Result<void> {
+        context.apply = [&sql](std::span<const DecodedEvent> events) -> Result<void> {
             EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
             if (Result<void> applied = run.applyAll(events); !applied) return applied;
             run.finish();
@@ -851,7 +851,13 @@ Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions&
     try {
         // Opening and reading write nothing; only journal_mode below is the first write. Until
         // then every check must pass.
-        db.emplace(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE, kBusyTimeoutMs);
+        // One thread uses a connection at a time (a merge's helper threads never touch it), so
+        // SQLite's per-connection locks are left out, and so is its global lock around every
+        // allocation, which only keeps memory statistics nothing reads. The latter can only be
+        // set before SQLite's first use in the process; later it is refused and nothing changes.
+        static const bool withoutMemoryStatistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0) == SQLITE_OK;
+        (void)withoutMemoryStatistics;
+        db.emplace(file, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE | SQLite::OPEN_NOMUTEX, kBusyTimeoutMs);
         allowCheckpointOnClose(*db, false);
         // Read through SQLite as well: the newest version may still sit in the WAL, and this
         // read validates the header properly (NOTADB, CORRUPT).

@@ -121,23 +121,24 @@ Result<bool> applyRoundEvent(StatementCache& sql, const Event& event) {
 }
 
 void insertBallotRow(StatementCache& sql, const Event& event, const BallotCast& ballot) {
+    // Bound without copying here and below: every value outlives the exec, and the cache clears them before reuse.
     SQLite::Statement& insert = sql("INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid, code_hash) "
                                     "VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bind(1, ballot.ballotId);
-    insert.bind(2, ballot.roundId);
-    insert.bind(3, ballot.receipt);
+    insert.bindNoCopy(1, ballot.ballotId);
+    insert.bindNoCopy(2, ballot.roundId);
+    insert.bindNoCopy(3, ballot.receipt);
     insert.bind(4, toColumn(event.hlc));
-    insert.bind(5, event.uuid);
-    insert.bind(6, ballot.codeHash);  // a code used at two kiosks shows once logs merge
+    insert.bindNoCopy(5, event.uuid);
+    insert.bindNoCopy(6, ballot.codeHash);  // a code used at two kiosks shows once logs merge
     insert.exec();
 }
 
 void insertBallotChoices(StatementCache& sql, const BallotCast& ballot) {
     SQLite::Statement& choice = sql("INSERT INTO ballot_choices (ballot_id, position, project_id, points) VALUES (?, ?, ?, ?)");
     for (std::size_t i = 0; i < ballot.projectIds.size(); ++i) {
-        choice.bind(1, ballot.ballotId);
+        choice.bindNoCopy(1, ballot.ballotId);
         choice.bind(2, static_cast<std::int64_t>(i));
-        choice.bind(3, ballot.projectIds[i]);
+        choice.bindNoCopy(3, ballot.projectIds[i]);
         choice.bind(4, ballot.points.empty() ? 0 : ballot.points[i]);
         choice.exec();
         choice.reset();
@@ -147,8 +148,8 @@ void insertBallotChoices(StatementCache& sql, const BallotCast& ballot) {
 void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::string& codeHash) {
     if (codeHash.empty()) return;  // a ballot cast without a code marks none
     SQLite::Statement& used = sql("UPDATE voting_codes SET status = 'used' WHERE round_id = ? AND code_hash = ?");
-    used.bind(1, roundId);
-    used.bind(2, codeHash);
+    used.bindNoCopy(1, roundId);
+    used.bindNoCopy(2, codeHash);
     used.exec();
 }
 

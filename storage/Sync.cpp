@@ -14,6 +14,7 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
+#include <future>
 #include <map>
 #include <mutex>
 #include <set>
@@ -43,6 +44,14 @@ Event eventFrom(SQLite::Statement& q, int first) {
     e.payload = q.getColumn(first + 5).getString();
     return e;
 }
+
+// An event this import stores: where it is among the opened bundles, its stamp first for sorting.
+struct NewEvent {
+    std::uint64_t hlc;
+    const Event* event;
+    std::size_t bundle;
+    std::size_t index;
+};
 
 bool sameContent(const Event& a, const Event& b) {
     return a.kioskId == b.kioskId && a.seq == b.seq && a.uuid == b.uuid && a.hlc == b.hlc && a.type == b.type &&
@@ -307,7 +316,31 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
 
     // The quarantine is nearly always empty; then its three look-ups per event are skipped.
     bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
-    std::vector<Event> added;
+    // The read tables need the payloads decoded, which costs about as much as storing the events:
+    // another core decodes them meanwhile. An event found held below was decoded for nothing;
+    // when none is new (the same bundles again) the decoding stops.
+    std::vector<std::vector<RunPayload>> decoded(opened.size());
+    std::atomic<bool> stopDecoding{false};
+    std::future<void> decoding = std::async(std::launch::async, [&opened, &decoded, &stopDecoding] {
+        for (std::size_t b = 0; b < opened.size(); ++b) {
+            decoded[b].reserve(opened[b].events.size());
+            for (const Event& e : opened[b].events) {
+                if (stopDecoding.load(std::memory_order_relaxed)) return;
+                decoded[b].push_back(decodeRunPayload(e));
+            }
+        }
+    });
+    // Whatever way this function is left, the decoding stops before what it reads is gone.
+    struct Stop {
+        std::atomic<bool>& stop;
+        std::future<void>& running;
+        ~Stop() {
+            stop = true;
+            if (running.valid()) running.wait();
+        }
+    } stopOnReturn{stopDecoding, decoding};
+
+    std::vector<NewEvent> added;
     {
         std::size_t total = 0;
         for (const OpenedBundle& bundle : opened) total += bundle.events.size();
@@ -324,7 +357,8 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             inRange.bind(3, opened[b].header.lastSeq);
             while (inRange.executeStep()) held.push_back(eventFrom(inRange, 0));
         }
-        for (Event& e : opened[b].events) {
+        for (std::size_t i = 0; i < opened[b].events.size(); ++i) {
+            const Event& e = opened[b].events[i];
             anyQuarantined = anyQuarantined || quarantineGrew;
             if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
                 ++line.duplicates;
@@ -364,7 +398,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             }
             latest = std::max(latest, e.hlc);
             ++line.newEvents;
-            added.push_back(std::move(e));
+            added.push_back({e.hlc.packed, &e, b, i});
         }
         SQLite::Statement record(db, "INSERT INTO imported_bundles (bundle_hash, kiosk_id, first_seq, last_seq, event_count, "
                                      "imported_ms) VALUES (?, ?, ?, ?, ?, ?)");
@@ -382,13 +416,22 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
 
     // 3. The read tables: extended when every new event sorts after everything applied so far,
     // else rebuilt, so the result never depends on the order bundles arrived in.
-    std::sort(added.begin(), added.end(), [](const Event& a, const Event& b) { return applyKey(a) < applyKey(b); });
-    const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(added.front());
+    std::sort(added.begin(), added.end(), [](const NewEvent& a, const NewEvent& b) {
+        return a.hlc != b.hlc ? a.hlc < b.hlc : applyKey(*a.event) < applyKey(*b.event);
+    });
+    const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(*added.front().event);
     if (quarantineGrew || !inOrder) {
         report.fullRebuild = true;
+        stopDecoding = true;
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
+    } else if (added.empty()) {
+        stopDecoding = true;
     } else {
-        if (Result<void> applied = context.apply(added); !applied) return applied.error();
+        decoding.get();  // rethrows what the decoding threw
+        std::vector<DecodedEvent> run;
+        run.reserve(added.size());
+        for (const NewEvent& n : added) run.push_back({n.event, &decoded[n.bundle][n.index]});
+        if (Result<void> applied = context.apply(run); !applied) return applied.error();
     }
     report.gaps = readSeqGaps(db);
     report.codeConflicts = readCodeConflicts(db);

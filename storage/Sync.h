@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Bundle.h"
+#include "EventRun.h"
 
 #include "../app/core/Bundle.h"
 #include "../app/core/Event.h"
@@ -14,6 +15,7 @@
 
 #include <functional>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,7 +34,7 @@ struct SyncContext {
     BundleKey ownPublicKey{};
     std::uint64_t nowMs = 0;
     int schemaVersion = 0;
-    std::function<Result<void>(const std::vector<Event>&)> apply;  // to the read tables, in the given order
+    std::function<Result<void>(std::span<const DecodedEvent>)> apply;  // to the read tables, in the given order
     std::function<Result<void>()> rebuild;            // all read tables again, skipping quarantined events
     std::function<void(HlcStamp)> observe;            // the clock takes note of an imported stamp
 };

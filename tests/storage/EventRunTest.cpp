@@ -62,9 +62,14 @@ std::string dumpReadTables(SQLite::Database& db) {
     return dump;
 }
 
-// The read tables of a fresh database holding the events of `source`, each applied on its own
-// with applyEvent in the order of every rebuild.
-std::string appliedOneByOne(const std::filesystem::path& source, const ManualClock& clock) {
+enum class Applying {
+    OneByOne,        // each on its own with applyEvent
+    DecodedUpFront,  // as one run, every payload decoded first, as an import applies what it stored
+};
+
+// The read tables of a fresh database holding the events of `source`, applied in the order of
+// every rebuild.
+std::string appliedFresh(const std::filesystem::path& source, const ManualClock& clock, Applying how) {
     ScratchDir oneDir;
     REQUIRE(openOrFail(oneDir.database(), clock.options()) != nullptr);  // the schema
     SQLite::Database db(oneDir.database().string(), SQLite::OPEN_READWRITE);
@@ -75,18 +80,28 @@ std::string appliedOneByOne(const std::filesystem::path& source, const ManualClo
     SQLite::Transaction tx(db);
     StatementCache sql(db);
     SQLite::Statement all(db, kEventsToApplySql);
-    int applied = 0;
+    std::vector<Event> events;
     while (all.executeStep()) {
-        Event event{all.getColumn(0).getString(), all.getColumn(1).getInt64(), all.getColumn(2).getString(),
-                    HlcStamp{static_cast<std::uint64_t>(all.getColumn(3).getInt64())}, all.getColumn(4).getString(),
-                    all.getColumn(5).getString()};
-        Result<void> one = applyEvent(sql, event);
-        INFO(event.type << " " << event.payload << ": " << (one ? std::string() : one.error().detail));
-        REQUIRE(one.ok());
-        ++applied;
+        events.push_back(Event{all.getColumn(0).getString(), all.getColumn(1).getInt64(), all.getColumn(2).getString(),
+                               HlcStamp{static_cast<std::uint64_t>(all.getColumn(3).getInt64())}, all.getColumn(4).getString(),
+                               all.getColumn(5).getString()});
+    }
+    CHECK(events.size() > 25);
+    if (how == Applying::OneByOne) {
+        for (const Event& event : events) {
+            Result<void> one = applyEvent(sql, event);
+            INFO(event.type << " " << event.payload << ": " << (one ? std::string() : one.error().detail));
+            REQUIRE(one.ok());
+        }
+    } else {
+        std::vector<RunPayload> payloads;
+        EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
+        Result<void> applied = run.applyAll(decodeAll(events, payloads));
+        INFO((applied ? std::string() : applied.error().detail));
+        REQUIRE(applied.ok());
+        run.finish();
     }
     tx.commit();
-    CHECK(applied > 25);
     return dumpReadTables(db);
 }
 
@@ -162,7 +177,8 @@ TEST_CASE("a run of events held in memory gives the read tables of applying them
     }
 
     // One by one: applyEvent per event in the order of every rebuild, in a fresh database.
-    const std::string oneByOne = appliedOneByOne(runDir.database(), clock);
+    const std::string oneByOne = appliedFresh(runDir.database(), clock, Applying::OneByOne);
+    CHECK(appliedFresh(runDir.database(), clock, Applying::DecodedUpFront) == oneByOne);
 
     // As a run: the kiosk rebuilds from the same log.
     REQUIRE(kiosk->rebuildReadTables().ok());
@@ -217,7 +233,8 @@ TEST_CASE("a long run decoded ahead on another core gives the same tables, acros
         }
         tx.commit();
     }
-    const std::string oneByOne = appliedOneByOne(runDir.database(), clock);
+    const std::string oneByOne = appliedFresh(runDir.database(), clock, Applying::OneByOne);
+    CHECK(appliedFresh(runDir.database(), clock, Applying::DecodedUpFront) == oneByOne);
     REQUIRE(kiosk->rebuildReadTables().ok());
     SQLite::Database db(runDir.database().string(), SQLite::OPEN_READONLY);
     CHECK(dumpReadTables(db) == oneByOne);
