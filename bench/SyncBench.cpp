@@ -189,7 +189,9 @@ long long copyWithSqliteAlone(const fs::path& hubFile, const fs::path& freshDir,
                     return parent != table && copied.count(parent) > 0 && done.count(parent) == 0;
                 };
                 if (std::any_of(parents[table].begin(), parents[table].end(), waiting)) continue;
-                rows += db.exec("INSERT INTO main.\"" + table + "\" SELECT * FROM hub.\"" + table + "\"");
+                // WHERE 1: a bare SELECT * would let SQLite copy records and index entries as they
+                // lie, each index in its own order, which no import of new rows can do.
+                rows += db.exec("INSERT INTO main.\"" + table + "\" SELECT * FROM hub.\"" + table + "\" WHERE 1");
                 done.insert(table);
             }
             if (done.size() == before) return -1;  // a cycle: not in this schema
