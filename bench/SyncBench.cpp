@@ -101,8 +101,10 @@ public:
         Event event;
         event.kioskId = kioskId_;
         event.seq = static_cast<std::int64_t>(events_.size()) + 1;
-        event.uuid = randomUuid();
         event.hlc = HlcStamp::make(++wallMs_, 0);
+        std::array<std::uint8_t, 16> random{};
+        randombytes_buf(random.data(), random.size());
+        event.uuid = formatUuidV7(wallMs_, random);  // as a kiosk makes them (KioskStore's record)
         event.type = std::string(type);
         event.payload = std::move(payload);
         events_.push_back(std::move(event));

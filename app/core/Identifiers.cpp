@@ -17,19 +17,30 @@ constexpr bool isUuidDash(std::size_t index) {
     return index == 8 || index == 13 || index == 18 || index == 23;
 }
 
+std::string uuidText(const std::array<std::uint8_t, 16>& bytes) {
+    std::string text;
+    text.reserve(36);
+    for (std::size_t i = 0; i < bytes.size(); ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) text.push_back('-');
+        text.push_back(kHexDigits[bytes[i] >> 4]);
+        text.push_back(kHexDigits[bytes[i] & 0x0F]);
+    }
+    return text;
+}
+
 }  // namespace
 
 std::string formatUuidV4(std::array<std::uint8_t, 16> random) {
     random[6] = static_cast<std::uint8_t>((random[6] & 0x0F) | 0x40);  // version 4: random
     random[8] = static_cast<std::uint8_t>((random[8] & 0x3F) | 0x80);  // variant 10xx: RFC 4122
-    std::string text;
-    text.reserve(36);
-    for (std::size_t i = 0; i < random.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) text.push_back('-');
-        text.push_back(kHexDigits[random[i] >> 4]);
-        text.push_back(kHexDigits[random[i] & 0x0F]);
-    }
-    return text;
+    return uuidText(random);
+}
+
+std::string formatUuidV7(std::uint64_t unixMs, std::array<std::uint8_t, 16> random) {
+    for (std::size_t i = 0; i < 6; ++i) random[i] = static_cast<std::uint8_t>(unixMs >> (8 * (5 - i)));  // 48 bits, big-endian
+    random[6] = static_cast<std::uint8_t>((random[6] & 0x0F) | 0x70);  // version 7: time, then random
+    random[8] = static_cast<std::uint8_t>((random[8] & 0x3F) | 0x80);  // variant 10xx
+    return uuidText(random);
 }
 
 bool isUuid(std::string_view text) {

@@ -12,6 +12,10 @@ namespace buurtstem {
 
 // RFC 4122 version 4 UUID text ("xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx"), lower case.
 std::string formatUuidV4(std::array<std::uint8_t, 16> random);
+// A version 7 UUID (RFC 9562): the time in Unix milliseconds first, then random bits from
+// `random`. Ids made one after another sort near each other, so an index takes them nearly in
+// order, while two made in the same millisecond still differ in 74 random bits.
+std::string formatUuidV7(std::uint64_t unixMs, std::array<std::uint8_t, 16> random);
 bool isUuid(std::string_view text);
 
 // Letters and digits that cannot be confused when read or typed: no 0/O, 1/I/L, 8/B, and no S

@@ -32,6 +32,32 @@ TEST_CASE("formatUuidV4 sets version and variant bits and writes lower-case hex"
                         0x0f}) == "00010203-0405-4607-8809-0a0b0c0d0e0f");
 }
 
+TEST_CASE("formatUuidV7 puts the milliseconds first, then version, variant and the random bits", "[ids]") {
+    CHECK(formatUuidV7(0, {}) == "00000000-0000-7000-8000-000000000000");
+    std::array<std::uint8_t, 16> ones{};
+    ones.fill(0xFF);
+    // 1,764,316,924,000 ms is 0x019AC97BC860; the time replaces the first six random bytes.
+    CHECK(formatUuidV7(1'764'316'924'000, ones) == "019ac97b-c860-7fff-bfff-ffffffffffff");
+    CHECK(formatUuidV7(1'764'316'924'000, {0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0a, 0x0b, 0x0c,
+                                          0x0d, 0x0e, 0x0f}) == "019ac97b-c860-7607-8809-0a0b0c0d0e0f");
+}
+
+TEST_CASE("version 7 UUIDs sort by their time and stay distinct within one millisecond", "[ids]") {
+    std::uint32_t state = 7;
+    std::set<std::string> sameMillisecond;
+    std::string previous;
+    for (std::uint64_t ms = 1'764'316'924'000; ms < 1'764'316'924'000 + 300; ++ms) {
+        const std::string uuid = formatUuidV7(ms, pseudoRandom<16>(state));
+        REQUIRE(isUuid(uuid));
+        REQUIRE(uuid[14] == '7');
+        REQUIRE(std::string_view("89ab").find(uuid[19]) != std::string_view::npos);
+        REQUIRE(previous < uuid);  // later time, later in every index
+        previous = uuid;
+        sameMillisecond.insert(formatUuidV7(1'764'316'924'000, pseudoRandom<16>(state)));
+    }
+    CHECK(sameMillisecond.size() == 300);
+}
+
 TEST_CASE("random UUIDs are well formed and distinct", "[ids]") {
     std::uint32_t state = 42;
     std::set<std::string> seen;
