@@ -273,3 +273,92 @@ TEST_CASE("each kiosk's ideas, pulses and needs belong to the latest name that k
     CHECK(store.meetingNeedSummary("Lindenhof").count(NeedGroup::Days, "sat") == 1);
     CHECK(store.newestEventMs() == 1'765'800'000'000);
 }
+
+TEST_CASE("rows read one at a time carry nothing over from the row before", "[storage][progress][export]") {
+    ManualClock clock;
+    auto opened = KioskStore::openInMemory(clock.options());
+    REQUIRE(opened.ok());
+    KioskStore& store = **opened;
+    giveStaffKey(store);
+    // The first of each kind has everything a row can hold, the second nothing it need not.
+    InitiativeDraft full = smallInitiative("Buurtbarbecue");
+    full.plan.audience = {Audience::Children, Audience::Families};
+    full.plan.ownInKind = "We bakken de taarten";
+    const Result<Idea> rich = store.submitInitiative(full);
+    clock.set(*clock.nowMs + 60'000);
+    InitiativeDraft bare = smallInitiative("Kerstmarkt");
+    bare.plan.audience = {Audience::Elderly};
+    bare.plan.budget.clear();
+    bare.plan.partners.clear();
+    const Result<Idea> plain = store.submitInitiative(bare);
+    clock.set(*clock.nowMs + 60'000);
+    const Result<Idea> richIdea = store.submitIdea(makeDraft("Meer bankjes"));
+    clock.set(*clock.nowMs + 60'000);
+    const Result<Idea> plainIdea = store.submitIdea(makeDraft("Minder afval"));
+    REQUIRE((rich.ok() && plain.ok() && richIdea.ok() && plainIdea.ok()));
+    Classification c;
+    c.theme = Theme::Green;
+    c.partners = {Partner::Municipality, Partner::Welfare};
+    c.costCents = 5'000;
+    c.feasibility = "kan in het voorjaar";
+    for (const std::string& id : {rich->id, richIdea->id}) {
+        REQUIRE(store.correctIdea(id, "Verbeterde titel", "Verbeterde tekst van het idee.").ok());
+        REQUIRE(store.classifyIdea(id, c).ok());
+    }
+    REQUIRE(store.setInitiativeProgress(progress(rich->id, PipelineStage::Running, 40'000, 12'000, "Tent besteld")).ok());
+
+    // Copies, not moves: a field left from the row before shows in the second copy.
+    std::vector<InitiativeRow> initiatives;
+    REQUIRE(store.eachInitiative([&](InitiativeRow& row) { initiatives.push_back(row); }));
+    REQUIRE(initiatives.size() == 2);
+    CHECK(initiatives[0].idea.id == rich->id);
+    CHECK(initiatives[0].plan.audience == std::vector<Audience>{Audience::Children, Audience::Families});
+    CHECK(initiatives[0].plan.ownInKind == "We bakken de taarten");
+    CHECK(initiatives[0].progress.note == "Tent besteld");
+    CHECK(initiatives[0].moderation.originalTitle == "Buurtbarbecue");
+    const InitiativeRow& second = initiatives[1];
+    CHECK(second.idea.id == plain->id);
+    CHECK(second.idea.title == "Kerstmarkt");
+    CHECK(second.plan.audience == std::vector<Audience>{Audience::Elderly});
+    CHECK(second.plan.budget.empty());
+    CHECK(second.plan.partners.empty());
+    CHECK(second.plan.ownInKind.empty());
+    CHECK(second.progress.ideaId == plain->id);
+    CHECK(second.progress.stage == PipelineStage::Submitted);
+    CHECK(second.progress.grantedCents == 0);
+    CHECK(second.progress.spentCents == 0);
+    CHECK(second.progress.note.empty());
+    CHECK(second.progress.updatedMs == 0);
+    CHECK_FALSE(second.moderation.originalTitle.has_value());
+    CHECK_FALSE(second.moderation.classification.has_value());
+    CHECK(describe(initiatives) == describe(store.initiativePipeline()));
+
+    std::vector<KioskStore::IdeaRow> ideas;
+    std::vector<std::string> sealed;
+    REQUIRE(store.eachIdeaRow(
+        [&](KioskStore::IdeaRow& row, std::string& contact) {
+            ideas.push_back(row);
+            sealed.push_back(contact);
+        },
+        true));
+    REQUIRE(ideas.size() == 4);
+    CHECK(ideas[2].idea.id == richIdea->id);
+    REQUIRE(ideas[2].moderation.classification.has_value());
+    CHECK(ideas[2].moderation.classification->partners == std::vector<Partner>{Partner::Municipality, Partner::Welfare});
+    CHECK(ideas[3].idea.id == plainIdea->id);
+    CHECK_FALSE(ideas[3].moderation.originalTitle.has_value());
+    CHECK_FALSE(ideas[3].moderation.classification.has_value());
+    CHECK(ideas[3].idea.title == "Minder afval");
+    CHECK_FALSE(sealed[1].empty());  // the initiatives came with a contact, the ideas without
+    CHECK(sealed[3].empty());
+    std::vector<std::string> sealedColumn;
+    const std::vector<KioskStore::IdeaRow> whole = store.ideaRows(&sealedColumn);
+    CHECK(sealedColumn == sealed);
+    REQUIRE(whole.size() == ideas.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        CHECK(describe(whole[i].idea) == describe(ideas[i].idea));
+        CHECK(whole[i].moderation.classification.has_value() == ideas[i].moderation.classification.has_value());
+    }
+    // Without the contacts asked for, none is handed over.
+    REQUIRE(store.eachIdeaRow([&](KioskStore::IdeaRow&, std::string& contact) { CHECK(contact.empty()); }));
+}
