@@ -36,6 +36,7 @@
 #include <chrono>
 #include <cstring>
 #include <exception>
+#include <numeric>
 #include <span>
 #include <fcntl.h>
 #include <fstream>
@@ -2330,17 +2331,20 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
         // Every plan and what each initiative has several of, gathered first: the rows then go out
         // one by one, each finding its plan by a hash look-up (cheaper than a join that seeks it
         // in its table). The plans and the side tables all come in idea order, so the side tables
-        // are walked alongside the plans, and an initiative's items are one run in a list shared
-        // by all (no list per initiative: 100,000 initiatives).
+        // are walked alongside the plans, and an initiative's budget lines are one run in a list
+        // shared by all (no list per initiative: 100,000 initiatives).
         struct Run {
             std::uint32_t first = 0;
             std::uint32_t count = 0;
         };
+        // Choices as sets (a bit per kAllAudiences or kAllPartners index): the lists are kept in
+        // that order without repeats, so the set says all there is to say.
         struct Plan {
             Run id, when, ownInKind;  // in texts
             int helpers = 0;
             std::int64_t ownMoneyCents = 0;
-            Run audience, partners, budget, classifiedPartners;
+            Run budget;
+            std::uint8_t audience = 0, partners = 0, classifiedPartners = 0;
         };
         struct Line {
             Run description;  // in texts
@@ -2349,10 +2353,7 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
         // Texts in one string, not a string each: less memory to fill (100,000 plans, 250,000 lines).
         std::string texts;
         std::vector<Plan> plans;
-        std::vector<Audience> audiences;
-        std::vector<Partner> partners;
         std::vector<Line> budgetLines;
-        std::vector<Partner> classifiedPartners;
         const auto textOf = [&texts](Run run) { return std::string_view(texts).substr(run.first, run.count); };
         const auto runOf = [](const auto& list, Run run) { return std::span(list).subspan(run.first, run.count); };
         const auto appendText = [&texts](const SQLite::Column& column) {
@@ -2386,22 +2387,20 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
                 if (at < plans.size() && textOf(plans[at].id) == id) add(plans[at]);
             }
         };
-        const auto append = [](auto& list, Run& run, auto item) {
-            if (run.count == 0) run.first = static_cast<std::uint32_t>(list.size());
-            list.push_back(std::move(item));
-            ++run.count;
+        const auto bitOf = [](auto value, const auto& all) {
+            return static_cast<std::uint8_t>(1u << (std::find(all.begin(), all.end(), value) - all.begin()));
         };
+        static_assert(kAllAudiences.size() <= 8 && kAllPartners.size() <= 8);
         {
-            // Choices are kept as read (toggle then keeps list order); an unknown id someone wrote
-            // from the side is left out.
-            SQLite::Statement q(db, "SELECT idea_id, grp, choice FROM initiative_choices ORDER BY idea_id, grp, choice");
+            // An unknown id someone wrote from the side is left out.
+            SQLite::Statement q(db, "SELECT idea_id, grp, choice FROM initiative_choices ORDER BY idea_id");
             eachOfPlan(q, [&](Plan& plan) {
                 const std::string_view group = textView(q.getColumn(1));
                 const std::string_view id = textView(q.getColumn(2));
                 if (group == "audience") {
-                    if (const std::optional<Audience> a = audienceFromId(id)) append(audiences, plan.audience, *a);
+                    if (const std::optional<Audience> a = audienceFromId(id)) plan.audience |= bitOf(*a, kAllAudiences);
                 } else if (group == "partner") {
-                    if (const std::optional<Partner> p = partnerFromId(id)) append(partners, plan.partners, *p);
+                    if (const std::optional<Partner> p = partnerFromId(id)) plan.partners |= bitOf(*p, kAllPartners);
                 }
             });
         }
@@ -2409,16 +2408,24 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
             SQLite::Statement q(db, "SELECT idea_id, description, amount_cents FROM initiative_budget_lines "
                                     "ORDER BY idea_id, position");
             eachOfPlan(q, [&](Plan& plan) {
-                append(budgetLines, plan.budget, Line{appendText(q.getColumn(1)), q.getColumn(2).getInt64()});
+                if (plan.budget.count == 0) plan.budget.first = static_cast<std::uint32_t>(budgetLines.size());
+                budgetLines.push_back({appendText(q.getColumn(1)), q.getColumn(2).getInt64()});
+                ++plan.budget.count;
             });
         }
         {
             SQLite::Statement q(db, "SELECT idea_id, partner FROM idea_partners ORDER BY idea_id");
             eachOfPlan(q, [&](Plan& plan) {
                 if (const std::optional<Partner> p = partnerFromId(textView(q.getColumn(1))))
-                    append(classifiedPartners, plan.classifiedPartners, *p);
+                    plan.classifiedPartners |= bitOf(*p, kAllPartners);
             });
         }
+        // The members of a set, in list order.
+        const auto assignSet = [](auto& list, std::uint8_t set, const auto& all) {
+            list.clear();
+            for (std::size_t i = 0; i < all.size(); ++i)
+                if (set & (1u << i)) list.push_back(all[i]);
+        };
         // Made once `texts` no longer grows: the keys view into it.
         std::unordered_map<std::string_view, std::uint32_t> planOf;
         planOf.reserve(plans.size());
@@ -2433,11 +2440,29 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
                             "LEFT JOIN ideas mi ON mi.idea_id = m.merged_into "
                             "LEFT JOIN initiative_progress pr ON pr.idea_id = i.idea_id "
                             "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = i.kiosk_id "
-                            "WHERE i.kind = 'initiative' ORDER BY i.created_hlc, i.idea_id");
-        // One row, every field set again for each initiative: its strings keep their memory from
-        // one row to the next (100,000 rows are millions of strings).
-        InitiativeRow row;
+                            "WHERE i.kind = 'initiative' ORDER BY i.created_hlc");
+        // Ordered by created time alone: for the few rows that share one (kiosks' clocks can
+        // agree), SQLite would pass every row through a sorter to order them by id. They are
+        // gathered here instead, and go out in id order. The rows are filled again for each
+        // initiative, every field: their strings keep their memory (100,000 rows are millions of
+        // strings).
+        std::vector<InitiativeRow> sameTime(1);
+        std::size_t held = 0;
+        std::int64_t heldTime = 0;
+        std::vector<std::size_t> byId;
+        const auto visitHeld = [&] {
+            byId.resize(held);
+            std::iota(byId.begin(), byId.end(), std::size_t{0});
+            std::sort(byId.begin(), byId.end(), [&](std::size_t a, std::size_t b) { return sameTime[a].idea.id < sameTime[b].idea.id; });
+            for (std::size_t at : byId) visit(sameTime[at]);
+            held = 0;
+        };
         while (q.executeStep()) {
+            const std::int64_t created = q.getColumn(5).getInt64();  // ideas.created_hlc
+            if (held > 0 && created != heldTime) visitHeld();
+            heldTime = created;
+            if (held == sameTime.size()) sameTime.emplace_back();
+            InitiativeRow& row = sameTime[held];
             readIdea(q, row.idea);
             const auto found = planOf.find(row.idea.id);
             if (found == planOf.end()) continue;  // an initiative without a plan is not listed
@@ -2447,9 +2472,7 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
             c += kModerationColumnCount;
             InitiativePlan& plan = row.plan;
             plan.when.assign(textOf(more.when));
-            plan.audience.clear();
-            for (Audience a : runOf(audiences, more.audience))
-                if (!plan.has(a)) plan.toggle(a);
+            assignSet(plan.audience, more.audience, kAllAudiences);
             plan.helpers = more.helpers;
             const std::span<const Line> budget = runOf(budgetLines, more.budget);
             plan.budget.resize(budget.size());
@@ -2459,16 +2482,9 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
             }
             plan.ownMoneyCents = more.ownMoneyCents;
             plan.ownInKind.assign(textOf(more.ownInKind));
-            plan.partners.clear();
-            for (Partner p : runOf(partners, more.partners))
-                if (!plan.has(p)) plan.toggle(p);
-            std::optional<Classification>& classification = row.moderation.classification;
-            const std::span<const Partner> classifiedRun = runOf(classifiedPartners, more.classifiedPartners);
-            if (classification && !classifiedRun.empty()) {
-                for (Partner p : kAllPartners)
-                    if (std::find(classifiedRun.begin(), classifiedRun.end(), p) != classifiedRun.end())
-                        classification->partners.push_back(p);
-            }
+            assignSet(plan.partners, more.partners, kAllPartners);
+            if (row.moderation.classification)
+                assignSet(row.moderation.classification->partners, more.classifiedPartners, kAllPartners);
             InitiativeProgress& progress = row.progress;
             progress.ideaId = row.idea.id;
             const std::optional<PipelineStage> set =
@@ -2490,8 +2506,9 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
             assignText(row.kioskId, q.getColumn(c));
             assignText(row.neighbourhood, q.getColumn(c + 1));
             assignText(row.mergedIntoReference, q.getColumn(c + 2));
-            visit(row);
+            ++held;
         }
+        if (held > 0) visitHeld();
         return true;
     });
 }

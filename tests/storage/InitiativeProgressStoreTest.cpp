@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -361,4 +362,49 @@ TEST_CASE("rows read one at a time carry nothing over from the row before", "[st
     }
     // Without the contacts asked for, none is handed over.
     REQUIRE(store.eachIdeaRow([&](KioskStore::IdeaRow&, std::string& contact) { CHECK(contact.empty()); }));
+}
+
+TEST_CASE("initiatives of the same created time are listed by id", "[storage][progress][export]") {
+    ScratchDir dir;
+    ManualClock clock;
+    std::map<std::string, std::string> titleById;
+    {
+        auto opened = KioskStore::open(dir.database(), clock.options());
+        REQUIRE(opened.ok());
+        KioskStore& store = **opened;
+        giveStaffKey(store);
+        for (const char* title : {"Buurtbarbecue", "Kerstmarkt", "Moestuin", "Rommelmarkt"}) {
+            InitiativeDraft draft = smallInitiative(title);
+            if (titleById.size() % 2 == 1) draft.plan.budget.pop_back();  // rows that differ, to show a mix-up
+            const Result<Idea> submitted = store.submitInitiative(draft);
+            REQUIRE(submitted.ok());
+            titleById[submitted->id] = title;
+            clock.set(*clock.nowMs + 60'000);
+        }
+        REQUIRE(store.submitIdea(makeDraft("Meer bankjes")).ok());
+    }
+    // Two kiosks' clocks can give the same time: the first three and the idea share one here.
+    std::vector<std::string> ids;
+    for (const auto& [id, title] : titleById) ids.push_back(id);  // in id order
+    {
+        SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
+        db.exec("UPDATE ideas SET created_hlc = (SELECT MIN(created_hlc) FROM ideas) WHERE title <> 'Rommelmarkt'");
+    }
+    auto reopened = KioskStore::open(dir.database(), clock.options());
+    REQUIRE(reopened.ok());
+    std::vector<InitiativeRow> rows;
+    REQUIRE((*reopened)->eachInitiative([&](InitiativeRow& row) { rows.push_back(row); }));
+    REQUIRE(rows.size() == 4);
+    std::vector<std::string> sameTime;
+    for (std::size_t i = 0; i < 3; ++i) {
+        sameTime.push_back(rows[i].idea.id);
+        CHECK(rows[i].idea.title == titleById[rows[i].idea.id]);
+        CHECK(rows[i].progress.ideaId == rows[i].idea.id);
+        CHECK(rows[i].plan.budget.size() == (rows[i].idea.title == "Kerstmarkt" ? 1u : 2u));
+    }
+    std::vector<std::string> expected = ids;
+    std::erase_if(expected, [&](const std::string& id) { return titleById[id] == "Rommelmarkt"; });
+    CHECK(sameTime == expected);
+    CHECK(rows[3].idea.title == "Rommelmarkt");
+    CHECK(rows[3].plan.budget.size() == 1);
 }
