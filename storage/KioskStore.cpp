@@ -2365,7 +2365,7 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
         {
             const auto count = static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM initiative_plans").getInt64());
             plans.reserve(count);
-            texts.reserve(count * 96);  // an id, a few words of when and a few budget lines
+            texts.reserve(count * 160);  // an id, a few words of when and a few budget lines
             SQLite::Statement q(db, "SELECT idea_id, when_text, helpers, own_money_cents, own_in_kind FROM initiative_plans "
                                     "ORDER BY idea_id");
             while (q.executeStep()) {
