@@ -2405,6 +2405,8 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
             });
         }
         {
+            budgetLines.reserve(
+                static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM initiative_budget_lines").getInt64()));
             SQLite::Statement q(db, "SELECT idea_id, description, amount_cents FROM initiative_budget_lines "
                                     "ORDER BY idea_id, position");
             eachOfPlan(q, [&](Plan& plan) {
