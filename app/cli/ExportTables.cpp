@@ -349,9 +349,9 @@ std::string eveningsCalendar(const storage::KioskStore& store) {
 
 Table exportTable(const storage::KioskStore& store, const std::string& what, const std::string& neighbourhood,
                   const std::string& roundId, const storage::StaffSecretKey* staffKey, const RowSink& sink) {
-    if (what == "initiatives") return ideasTable(store, neighbourhood, staffKey, true, sink);
-    Table table = what == "ideas"   ? ideasTable(store, neighbourhood, staffKey, false, {})
-                  : what == "needs" ? needsTable(store, neighbourhood)
+    // Ideas and initiatives go to the sink as they are read; the short lists after.
+    if (what == "ideas" || what == "initiatives") return ideasTable(store, neighbourhood, staffKey, what == "initiatives", sink);
+    Table table = what == "needs"   ? needsTable(store, neighbourhood)
                   : what == "pulse" ? pulseTable(store, neighbourhood)
                   : what == "rounds" ? roundsTable(store, roundId)
                                      : eveningsTable(store);

@@ -96,6 +96,22 @@ TEST_CASE("a CSV handed over in pieces is the same bytes as the whole table's", 
     }
 }
 
+TEST_CASE("ideas and initiatives go to the sink as they are read, never held as a table", "[cli][export]") {
+    ManualClock clock;
+    const std::unique_ptr<storage::KioskStore> store = storeWithIdeas(clock);
+    for (const std::string what : {"ideas", "initiatives"}) {
+        std::size_t rows = 0;
+        const exporting::Table table =
+            cli::exportTable(*store, what, "", "", nullptr, [&](const exporting::Table& partial, const std::vector<exporting::Cell>& row) {
+                CHECK(partial.rows.empty());
+                CHECK(row.size() == partial.columns.size());
+                ++rows;
+            });
+        CHECK(rows == (what == "ideas" ? 4u : 2u));
+        CHECK(table.rows.empty());
+    }
+}
+
 TEST_CASE("a row holds nothing of the row before it", "[cli][export]") {
     ManualClock clock;
     const std::unique_ptr<storage::KioskStore> store = storeWithIdeas(clock);
