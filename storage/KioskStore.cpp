@@ -2455,7 +2455,8 @@ bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit
         const auto visitHeld = [&] {
             byId.resize(held);
             std::iota(byId.begin(), byId.end(), std::size_t{0});
-            std::sort(byId.begin(), byId.end(), [&](std::size_t a, std::size_t b) { return sameTime[a].idea.id < sameTime[b].idea.id; });
+            std::sort(byId.begin(), byId.end(),
+                      [&](std::size_t a, std::size_t b) { return sameTime[a].idea.id < sameTime[b].idea.id; });
             for (std::size_t at : byId) visit(sameTime[at]);
             held = 0;
         };

@@ -5,8 +5,8 @@
 
 #include "../core/Export.h"
 
-#include <functional>
 #include <cstddef>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>

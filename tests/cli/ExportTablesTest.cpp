@@ -101,12 +101,12 @@ TEST_CASE("ideas and initiatives go to the sink as they are read, never held as 
     const std::unique_ptr<storage::KioskStore> store = storeWithIdeas(clock);
     for (const std::string what : {"ideas", "initiatives"}) {
         std::size_t rows = 0;
-        const exporting::Table table =
-            cli::exportTable(*store, what, "", "", nullptr, [&](const exporting::Table& partial, const std::vector<exporting::Cell>& row) {
-                CHECK(partial.rows.empty());
-                CHECK(row.size() == partial.columns.size());
-                ++rows;
-            });
+        const cli::RowSink sink = [&](const exporting::Table& partial, const std::vector<exporting::Cell>& row) {
+            CHECK(partial.rows.empty());
+            CHECK(row.size() == partial.columns.size());
+            ++rows;
+        };
+        const exporting::Table table = cli::exportTable(*store, what, "", "", nullptr, sink);
         CHECK(rows == (what == "ideas" ? 4u : 2u));
         CHECK(table.rows.empty());
     }
@@ -129,7 +129,8 @@ TEST_CASE("a row holds nothing of the row before it", "[cli][export]") {
         const std::size_t full = what == "ideas" ? 2 : 0;
         const std::size_t bare = full + 1;
         REQUIRE(table.rows.size() == (what == "ideas" ? 4u : 2u));
-        CHECK(text(full, "original_body") == (what == "ideas" ? "regel 1\nregel 2" : "Een middag samen eten, iedereen neemt iets mee."));
+        const std::string submittedBody = what == "ideas" ? "regel 1\nregel 2" : "Een middag samen eten, iedereen neemt iets mee.";
+        CHECK(text(full, "original_body") == submittedBody);
         CHECK(text(full, "partners") == "municipality, welfare");
         CHECK(text(full, "feasibility") == "kan in het voorjaar");
         CHECK(std::get<std::int64_t>(cell(full, "cost_estimate")) == 5'000);
