@@ -36,6 +36,7 @@
 #include <chrono>
 #include <cstring>
 #include <exception>
+#include <numeric>
 #include <span>
 #include <fcntl.h>
 #include <fstream>
@@ -190,21 +191,37 @@ Result<InitiativeDraft> prepareInitiative(const InitiativeDraft& draft, std::int
     "i.idea_id, i.reference, i.theme, i.title, i.body, i.created_hlc, i.status, i.supports, i.demo, i.place, " \
     "i.sealed_contact <> '', i.kind, i.budget_cents"
 constexpr int kIdeaColumnCount = 13;
-Idea ideaFromRow(SQLite::Statement& row) {
-    Idea idea;
-    idea.id = row.getColumn(0).getString();
-    idea.reference = row.getColumn(1).getString();
-    idea.theme = themeFromId(row.getColumn(2).getString()).value_or(Theme::Other);
-    idea.title = row.getColumn(3).getString();
-    idea.body = row.getColumn(4).getString();
+// A text column into `to`, in the room `to` already has: rows read one at a time into the same
+// strings then need no new memory.
+void assignText(std::string& to, const SQLite::Column& column) {
+    const char* text = column.getText();  // before getBytes, as SQLite asks
+    to.assign(text, static_cast<std::size_t>(column.getBytes()));
+}
+std::string_view textView(const SQLite::Column& column) {
+    const char* text = column.getText();
+    return {text, static_cast<std::size_t>(column.getBytes())};
+}
+
+// Every field of `idea` from the row, in place.
+void readIdea(SQLite::Statement& row, Idea& idea) {
+    assignText(idea.id, row.getColumn(0));
+    assignText(idea.reference, row.getColumn(1));
+    idea.theme = themeFromId(textView(row.getColumn(2))).value_or(Theme::Other);
+    assignText(idea.title, row.getColumn(3));
+    assignText(idea.body, row.getColumn(4));
     idea.created = hlcFromColumn(row.getColumn(5).getInt64());
-    idea.status = statusFromId(row.getColumn(6).getString());
+    idea.status = statusFromId(textView(row.getColumn(6)));
     idea.supports = row.getColumn(7).getInt();
     idea.demo = row.getColumn(8).getInt() != 0;
-    idea.place = row.getColumn(9).getString();
+    assignText(idea.place, row.getColumn(9));
     idea.contactGiven = row.getColumn(10).getInt() != 0;
-    idea.kind = kindFromId(row.getColumn(11).getString());
+    idea.kind = kindFromId(textView(row.getColumn(11)));
     idea.budgetCents = row.getColumn(12).getInt64();
+}
+
+Idea ideaFromRow(SQLite::Statement& row) {
+    Idea idea;
+    readIdea(row, idea);
     return idea;
 }
 
@@ -2268,27 +2285,6 @@ ModerationRecord moderationFromRow(SQLite::Statement& row, int first, Theme them
     return record;
 }
 
-// Row positions by idea id, to hang the rows of the side tables on in one pass each.
-using RowIndex = std::unordered_map<std::string, std::size_t>;
-
-// The classification's partners of every idea in `index`, in list order.
-template <class Row, class Moderation>
-void addClassifiedPartners(SQLite::Database& db, const RowIndex& index, std::vector<Row>& rows, Moderation&& moderationOf) {
-    SQLite::Statement q(db, "SELECT idea_id, partner FROM idea_partners");
-    std::vector<std::vector<Partner>> found(rows.size());
-    while (q.executeStep()) {
-        const auto at = index.find(q.getColumn(0).getString());
-        if (at == index.end()) continue;
-        if (const std::optional<Partner> p = partnerFromId(q.getColumn(1).getString())) found[at->second].push_back(*p);
-    }
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        std::optional<Classification>& c = moderationOf(rows[i]).classification;
-        if (!c || found[i].empty()) continue;
-        for (Partner p : kAllPartners)
-            if (std::find(found[i].begin(), found[i].end(), p) != found[i].end()) c->partners.push_back(p);
-    }
-}
-
 // Submitted until a facilitator decided something about it: approved, hidden, merged or classified.
 PipelineStage derivedStage(const Idea& idea, const ModerationRecord& moderation) {
     const bool decided = idea.status != IdeaStatus::New || moderation.hiddenReason || !moderation.mergedInto.empty() ||
@@ -2341,102 +2337,190 @@ std::vector<InitiativeRow> KioskStore::initiativePipeline() const {
 bool KioskStore::eachInitiative(const std::function<void(InitiativeRow&)>& visit) const {
     return impl_->read<bool>("read the initiative pipeline", false, [&]() -> Result<bool> {
         SQLite::Database& db = impl_->db;
-        // What each initiative has several of, gathered first: the rows then go out one by one.
-        struct Extras {
-            std::vector<std::pair<std::string, std::string>> choices;  // group, id in table order
-            std::vector<BudgetLine> budget;
-            std::vector<Partner> classifiedPartners;
+        // Every plan and what each initiative has several of, gathered first: the rows then go out
+        // one by one, each finding its plan by a hash look-up (cheaper than a join that seeks it
+        // in its table). The plans and the side tables all come in idea order, so the side tables
+        // are walked alongside the plans, and an initiative's budget lines are one run in a list
+        // shared by all (no list per initiative: 100,000 initiatives).
+        struct Run {
+            std::uint32_t first = 0;
+            std::uint32_t count = 0;
         };
-        std::unordered_map<std::string, Extras> extras;
-        extras.reserve(static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM initiative_plans").getInt64()));
+        // Choices as sets (a bit per kAllAudiences or kAllPartners index): the lists are kept in
+        // that order without repeats, so the set says all there is to say.
+        struct Plan {
+            Run id, when, ownInKind;  // in texts
+            int helpers = 0;
+            std::int64_t ownMoneyCents = 0;
+            Run budget;
+            std::uint8_t audience = 0, partners = 0, classifiedPartners = 0;
+        };
+        struct Line {
+            Run description;  // in texts
+            std::int64_t amountCents = 0;
+        };
+        // Texts in one string, not a string each: less memory to fill (100,000 plans, 250,000 lines).
+        std::string texts;
+        std::vector<Plan> plans;
+        std::vector<Line> budgetLines;
+        const auto textOf = [&texts](Run run) { return std::string_view(texts).substr(run.first, run.count); };
+        const auto runOf = [](const auto& list, Run run) { return std::span(list).subspan(run.first, run.count); };
+        const auto appendText = [&texts](const SQLite::Column& column) {
+            const std::string_view text = textView(column);
+            const Run run{static_cast<std::uint32_t>(texts.size()), static_cast<std::uint32_t>(text.size())};
+            texts += text;
+            return run;
+        };
         {
-            // Both tables come in idea order: the map is looked up once per idea, not per row.
-            Extras* current = nullptr;
-            std::string currentId;
-            const auto extrasOf = [&](const SQLite::Column& id) -> Extras& {
-                const std::string_view text(id.getText(), static_cast<std::size_t>(id.getBytes()));
-                if (!current || text != currentId) {
-                    currentId.assign(text);
-                    current = &extras[currentId];
-                }
-                return *current;
-            };
-            SQLite::Statement choices(db, "SELECT idea_id, grp, choice FROM initiative_choices ORDER BY idea_id, grp, choice");
-            while (choices.executeStep())
-                extrasOf(choices.getColumn(0)).choices.emplace_back(choices.getColumn(1).getString(), choices.getColumn(2).getString());
-            current = nullptr;
-            SQLite::Statement lines(db, "SELECT idea_id, description, amount_cents FROM initiative_budget_lines "
-                                        "ORDER BY idea_id, position");
-            while (lines.executeStep())
-                extrasOf(lines.getColumn(0)).budget.push_back({lines.getColumn(1).getString(), lines.getColumn(2).getInt64()});
-            current = nullptr;
-            SQLite::Statement partners(db, "SELECT p.idea_id, p.partner FROM idea_partners p "
-                                           "JOIN initiative_plans i ON i.idea_id = p.idea_id ORDER BY p.idea_id");
-            while (partners.executeStep()) {
-                if (const std::optional<Partner> partner = partnerFromId(partners.getColumn(1).getString()))
-                    extrasOf(partners.getColumn(0)).classifiedPartners.push_back(*partner);
+            const auto count = static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM initiative_plans").getInt64());
+            plans.reserve(count);
+            texts.reserve(count * 160);  // an id, a few words of when and a few budget lines
+            SQLite::Statement q(db, "SELECT idea_id, when_text, helpers, own_money_cents, own_in_kind FROM initiative_plans "
+                                    "ORDER BY idea_id");
+            while (q.executeStep()) {
+                Plan& plan = plans.emplace_back();
+                plan.id = appendText(q.getColumn(0));
+                plan.when = appendText(q.getColumn(1));
+                plan.helpers = q.getColumn(2).getInt();
+                plan.ownMoneyCents = q.getColumn(3).getInt64();
+                plan.ownInKind = appendText(q.getColumn(4));
             }
         }
+        // A side table's rows, in idea order, each to the plan of its idea (rows of ideas without
+        // a plan are passed over).
+        const auto eachOfPlan = [&](SQLite::Statement& q, const auto& add) {
+            std::size_t at = 0;
+            while (q.executeStep()) {
+                const std::string_view id = textView(q.getColumn(0));
+                while (at < plans.size() && textOf(plans[at].id) < id) ++at;
+                if (at < plans.size() && textOf(plans[at].id) == id) add(plans[at]);
+            }
+        };
+        const auto bitOf = [](auto value, const auto& all) {
+            return static_cast<std::uint8_t>(1u << (std::find(all.begin(), all.end(), value) - all.begin()));
+        };
+        static_assert(kAllAudiences.size() <= 8 && kAllPartners.size() <= 8);
+        {
+            // An unknown id someone wrote from the side is left out.
+            SQLite::Statement q(db, "SELECT idea_id, grp, choice FROM initiative_choices ORDER BY idea_id");
+            eachOfPlan(q, [&](Plan& plan) {
+                const std::string_view group = textView(q.getColumn(1));
+                const std::string_view id = textView(q.getColumn(2));
+                if (group == "audience") {
+                    if (const std::optional<Audience> a = audienceFromId(id)) plan.audience |= bitOf(*a, kAllAudiences);
+                } else if (group == "partner") {
+                    if (const std::optional<Partner> p = partnerFromId(id)) plan.partners |= bitOf(*p, kAllPartners);
+                }
+            });
+        }
+        {
+            budgetLines.reserve(
+                static_cast<std::size_t>(db.execAndGet("SELECT COUNT(*) FROM initiative_budget_lines").getInt64()));
+            SQLite::Statement q(db, "SELECT idea_id, description, amount_cents FROM initiative_budget_lines "
+                                    "ORDER BY idea_id, position");
+            eachOfPlan(q, [&](Plan& plan) {
+                if (plan.budget.count == 0) plan.budget.first = static_cast<std::uint32_t>(budgetLines.size());
+                budgetLines.push_back({appendText(q.getColumn(1)), q.getColumn(2).getInt64()});
+                ++plan.budget.count;
+            });
+        }
+        {
+            SQLite::Statement q(db, "SELECT idea_id, partner FROM idea_partners ORDER BY idea_id");
+            eachOfPlan(q, [&](Plan& plan) {
+                if (const std::optional<Partner> p = partnerFromId(textView(q.getColumn(1))))
+                    plan.classifiedPartners |= bitOf(*p, kAllPartners);
+            });
+        }
+        // The members of a set, in list order.
+        const auto assignSet = [](auto& list, std::uint8_t set, const auto& all) {
+            list.clear();
+            for (std::size_t i = 0; i < all.size(); ++i)
+                if (set & (1u << i)) list.push_back(all[i]);
+        };
+        // Made once `texts` no longer grows: the keys view into it.
+        std::unordered_map<std::string_view, std::uint32_t> planOf;
+        planOf.reserve(plans.size());
+        for (std::size_t at = 0; at < plans.size(); ++at) planOf.emplace(textOf(plans[at].id), static_cast<std::uint32_t>(at));
+
         SQLite::Statement q(db,
                             "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
-                            "p.when_text, p.helpers, p.own_money_cents, p.own_in_kind, "
                             "pr.stage, pr.granted_cents, pr.spent_cents, pr.note, pr.hlc, "
                             "i.kiosk_id, COALESCE(k.name, ''), COALESCE(mi.reference, '') "
-                            "FROM ideas i JOIN initiative_plans p ON p.idea_id = i.idea_id "
+                            "FROM ideas i "
                             "LEFT JOIN idea_moderation m ON m.idea_id = i.idea_id "
                             "LEFT JOIN ideas mi ON mi.idea_id = m.merged_into "
                             "LEFT JOIN initiative_progress pr ON pr.idea_id = i.idea_id "
                             "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = i.kiosk_id "
-                            "WHERE i.kind = 'initiative' ORDER BY i.created_hlc, i.idea_id");
-        InitiativeRow row;
+                            "WHERE i.kind = 'initiative' ORDER BY i.created_hlc");
+        // Ordered by created time alone: for the few rows that share one (kiosks' clocks can
+        // agree), SQLite would pass every row through a sorter to order them by id. They are
+        // gathered here instead, and go out in id order. The rows are filled again for each
+        // initiative, every field: their strings keep their memory (100,000 rows are millions of
+        // strings).
+        std::vector<InitiativeRow> sameTime(1);
+        std::size_t held = 0;
+        std::int64_t heldTime = 0;
+        std::vector<std::size_t> byId;
+        const auto visitHeld = [&] {
+            byId.resize(held);
+            std::iota(byId.begin(), byId.end(), std::size_t{0});
+            std::sort(byId.begin(), byId.end(),
+                      [&](std::size_t a, std::size_t b) { return sameTime[a].idea.id < sameTime[b].idea.id; });
+            for (std::size_t at : byId) visit(sameTime[at]);
+            held = 0;
+        };
         while (q.executeStep()) {
-            row = InitiativeRow();  // the one row's memory is used again for the next
-            row.idea = ideaFromRow(q);
+            const std::int64_t created = q.getColumn(5).getInt64();  // ideas.created_hlc
+            if (held > 0 && created != heldTime) visitHeld();
+            heldTime = created;
+            if (held == sameTime.size()) sameTime.emplace_back();
+            InitiativeRow& row = sameTime[held];
+            readIdea(q, row.idea);
+            const auto found = planOf.find(row.idea.id);
+            if (found == planOf.end()) continue;  // an initiative without a plan is not listed
+            const Plan& more = plans[found->second];
             int c = kIdeaColumnCount;
             row.moderation = moderationFromRow(q, c, row.idea.theme);
             c += kModerationColumnCount;
-            row.plan.when = q.getColumn(c).getString();
-            row.plan.helpers = q.getColumn(c + 1).getInt();
-            row.plan.ownMoneyCents = q.getColumn(c + 2).getInt64();
-            row.plan.ownInKind = q.getColumn(c + 3).getString();
-            c += 4;
-            row.progress.ideaId = row.idea.id;
+            InitiativePlan& plan = row.plan;
+            plan.when.assign(textOf(more.when));
+            assignSet(plan.audience, more.audience, kAllAudiences);
+            plan.helpers = more.helpers;
+            const std::span<const Line> budget = runOf(budgetLines, more.budget);
+            plan.budget.resize(budget.size());
+            for (std::size_t l = 0; l < budget.size(); ++l) {
+                plan.budget[l].description.assign(textOf(budget[l].description));
+                plan.budget[l].amountCents = budget[l].amountCents;
+            }
+            plan.ownMoneyCents = more.ownMoneyCents;
+            plan.ownInKind.assign(textOf(more.ownInKind));
+            assignSet(plan.partners, more.partners, kAllPartners);
+            if (row.moderation.classification)
+                assignSet(row.moderation.classification->partners, more.classifiedPartners, kAllPartners);
+            InitiativeProgress& progress = row.progress;
+            progress.ideaId = row.idea.id;
             const std::optional<PipelineStage> set =
-                q.getColumn(c).isNull() ? std::nullopt : pipelineStageFromId(q.getColumn(c).getString());
+                q.getColumn(c).isNull() ? std::nullopt : pipelineStageFromId(textView(q.getColumn(c)));
             if (set) {
-                row.progress.stage = *set;
-                row.progress.grantedCents = q.getColumn(c + 1).getInt64();
-                row.progress.spentCents = q.getColumn(c + 2).getInt64();
-                row.progress.note = q.getColumn(c + 3).getString();
-                row.progress.updatedMs = hlcFromColumn(q.getColumn(c + 4).getInt64()).wallMs();
+                progress.stage = *set;
+                progress.grantedCents = q.getColumn(c + 1).getInt64();
+                progress.spentCents = q.getColumn(c + 2).getInt64();
+                assignText(progress.note, q.getColumn(c + 3));
+                progress.updatedMs = hlcFromColumn(q.getColumn(c + 4).getInt64()).wallMs();
             } else {
-                row.progress.stage = derivedStage(row.idea, row.moderation);
+                progress.stage = derivedStage(row.idea, row.moderation);
+                progress.grantedCents = 0;
+                progress.spentCents = 0;
+                progress.note.clear();
+                progress.updatedMs = 0;
             }
             c += 5;
-            row.kioskId = q.getColumn(c).getString();
-            row.neighbourhood = q.getColumn(c + 1).getString();
-            row.mergedIntoReference = q.getColumn(c + 2).getString();
-            if (const auto found = extras.find(row.idea.id); found != extras.end()) {
-                Extras& more = found->second;
-                InitiativePlan& plan = row.plan;
-                // toggle keeps list order; an unknown id someone wrote from the side is left out.
-                for (const auto& [group, id] : more.choices) {
-                    if (group == "audience") {
-                        if (const std::optional<Audience> a = audienceFromId(id); a && !plan.has(*a)) plan.toggle(*a);
-                    } else if (group == "partner") {
-                        if (const std::optional<Partner> p = partnerFromId(id); p && !plan.has(*p)) plan.toggle(*p);
-                    }
-                }
-                plan.budget = std::move(more.budget);
-                std::optional<Classification>& classified = row.moderation.classification;
-                if (classified && !more.classifiedPartners.empty()) {
-                    for (Partner p : kAllPartners)
-                        if (std::find(more.classifiedPartners.begin(), more.classifiedPartners.end(), p) != more.classifiedPartners.end())
-                            classified->partners.push_back(p);
-                }
-            }
-            visit(row);
+            assignText(row.kioskId, q.getColumn(c));
+            assignText(row.neighbourhood, q.getColumn(c + 1));
+            assignText(row.mergedIntoReference, q.getColumn(c + 2));
+            ++held;
         }
+        if (held > 0) visitHeld();
         return true;
     });
 }
@@ -2452,36 +2536,60 @@ std::vector<Idea> KioskStore::allIdeas() const {
 
 std::vector<KioskStore::IdeaRow> KioskStore::ideaRows(std::vector<std::string>* sealedContacts) const {
     if (sealedContacts) sealedContacts->clear();
-    return impl_->read<std::vector<IdeaRow>>("read ideas for staff", {}, [&]() -> Result<std::vector<IdeaRow>> {
-        SQLite::Statement q(impl_->db,
+    std::vector<IdeaRow> rows;
+    std::vector<std::string> sealed;
+    const bool read = eachIdeaRow(
+        [&](IdeaRow& row, std::string& sealedContact) {
+            rows.push_back(std::move(row));
+            if (sealedContacts) sealed.push_back(std::move(sealedContact));
+        },
+        sealedContacts != nullptr);
+    if (!read) return {};
+    if (sealedContacts) *sealedContacts = std::move(sealed);
+    return rows;
+}
+
+bool KioskStore::eachIdeaRow(const std::function<void(IdeaRow&, std::string&)>& visit, bool withSealedContacts) const {
+    return impl_->read<bool>("read ideas for staff", false, [&]() -> Result<bool> {
+        SQLite::Database& db = impl_->db;
+        // The classification's partners, gathered first: the rows then go out one by one.
+        std::unordered_map<std::string, std::vector<Partner>> classifiedPartners;
+        {
+            SQLite::Statement q(db, "SELECT idea_id, partner FROM idea_partners");
+            while (q.executeStep())
+                if (const std::optional<Partner> p = partnerFromId(textView(q.getColumn(1))))
+                    classifiedPartners[q.getColumn(0).getString()].push_back(*p);
+        }
+        SQLite::Statement q(db,
                             "SELECT " IDEA_COLUMNS_OF_I ", " MODERATION_COLUMNS ", "
                             "i.kiosk_id, COALESCE(k.name, ''), i.sealed_contact, COALESCE(mi.reference, '') "
                             "FROM ideas i LEFT JOIN idea_moderation m ON m.idea_id = i.idea_id "
                             "LEFT JOIN ideas mi ON mi.idea_id = m.merged_into "
                             "LEFT JOIN kiosk_neighbourhoods k ON k.kiosk_id = i.kiosk_id "
                             "ORDER BY i.created_hlc, i.idea_id");
-        const auto count = static_cast<std::size_t>(impl_->db.execAndGet("SELECT COUNT(*) FROM ideas").getInt64());
-        std::vector<IdeaRow> rows;
-        rows.reserve(count);
-        std::vector<std::string> sealed;
-        if (sealedContacts) sealed.reserve(count);
-        RowIndex index;
-        index.reserve(count);
+        // Filled in place, as eachInitiative does.
+        IdeaRow row;
+        std::string sealed;
         while (q.executeStep()) {
-            IdeaRow& row = rows.emplace_back();  // filled in place: a row is many strings
-            row.idea = ideaFromRow(q);
+            readIdea(q, row.idea);
             int c = kIdeaColumnCount;
             row.moderation = moderationFromRow(q, c, row.idea.theme);
             c += kModerationColumnCount;
-            row.kioskId = q.getColumn(c).getString();
-            row.neighbourhood = q.getColumn(c + 1).getString();
-            if (sealedContacts) sealed.push_back(q.getColumn(c + 2).getString());
-            row.mergedIntoReference = q.getColumn(c + 3).getString();
-            index.emplace(row.idea.id, rows.size() - 1);
+            assignText(row.kioskId, q.getColumn(c));
+            assignText(row.neighbourhood, q.getColumn(c + 1));
+            if (withSealedContacts) assignText(sealed, q.getColumn(c + 2));
+            assignText(row.mergedIntoReference, q.getColumn(c + 3));
+            std::optional<Classification>& classified = row.moderation.classification;
+            if (classified) {
+                if (const auto found = classifiedPartners.find(row.idea.id); found != classifiedPartners.end()) {
+                    for (Partner p : kAllPartners)
+                        if (std::find(found->second.begin(), found->second.end(), p) != found->second.end())
+                            classified->partners.push_back(p);
+                }
+            }
+            visit(row, sealed);
         }
-        addClassifiedPartners(impl_->db, index, rows, [](IdeaRow& row) -> ModerationRecord& { return row.moderation; });
-        if (sealedContacts) *sealedContacts = std::move(sealed);
-        return rows;
+        return true;
     });
 }
 

@@ -217,6 +217,11 @@ public:
         std::string neighbourhood;
     };
     std::vector<IdeaRow> ideaRows(std::vector<std::string>* sealedContacts = nullptr) const;
+    // The same rows one at a time, for lists too long to hold (the office's export of 200,000 ideas):
+    // `visit` gets the row and its base64 sealed contact ("" for none, and always "" unless
+    // `withSealedContacts`), and may take their strings. False on a storage failure
+    // (lastReadError() says why), after the rows visited so far.
+    bool eachIdeaRow(const std::function<void(IdeaRow&, std::string& sealedContact)>& visit, bool withSealedContacts = false) const;
     // Kiosk id -> the latest neighbourhood name that kiosk gave (neighbourhood.named), for every
     // kiosk whose events this database holds and that named one.
     std::map<std::string, std::string> kioskNeighbourhoods() const;

@@ -142,21 +142,9 @@ int runExport(const ExportCommandOptions& options) {
         // Row by row into the file: the office's lists run to 100,000 initiatives.
         Result<print::AtomicFile> file = print::AtomicFile::create(options.out);
         if (!file) return writeFailed(file.error());
-        std::optional<exporting::CsvWriter> csv;
-        const RowSink sink = [&](const Table& table, std::vector<exporting::Cell>&& row) {
-            if (!csv) csv.emplace(table.columns, options.separator.front());
-            csv->add(row);
-            ++rows;
-            if (csv->pending().size() >= kCsvPieceBytes) {
-                file->write(csv->pending());
-                csv->clearPending();
-            }
-        };
-        const Table table =
-            exportTable(store, options.what, options.neighbourhood, options.roundId, key ? &*key : nullptr, sink);
+        rows = writeCsvInPieces(store, options.what, options.neighbourhood, options.roundId, key ? &*key : nullptr,
+                                options.separator.front(), kCsvPieceBytes, [&](std::string_view piece) { file->write(piece); });
         if (const std::optional<Error> error = store.lastReadError()) return reportError(*error, dataDir);
-        if (!csv) csv.emplace(table.columns, options.separator.front());
-        file->write(csv->pending());
         if (Result<void> committed = file->commit(); !committed) return writeFailed(committed.error());
     } else {
         const Table table = exportTable(store, options.what, options.neighbourhood, options.roundId, key ? &*key : nullptr);

@@ -32,18 +32,22 @@ using exporting::Table;
 // [SECTION] Cells
 
 Cell text(std::string_view value) { return Cell(std::string(value)); }
-// Moves the row's string into the cell: 100,000 initiatives are millions of strings.
+// Takes a string made for the cell (a formatted time) without a copy.
 Cell text(std::string&& value) { return Cell(std::move(value)); }
 Cell text(const char* value) { return Cell(std::string(value)); }
 Cell whole(std::int64_t value) { return Cell(value); }
 Cell optionalCents(const std::optional<std::int64_t>& cents) { return cents ? Cell(*cents) : Cell(); }
 
-// "2025-11-28 14:03" on the local clock: the time a person at the kiosk saw.
-std::string localMinute(std::uint64_t ms) {
+// "2025-11-28 14:03" on the local clock: the time a person at the kiosk saw, written in `buffer`.
+std::string_view localMinute(std::uint64_t ms, std::array<char, 32>& buffer) {
     const LocalTime t = localTime(ms);
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
-    return buffer;
+    const int length =
+        std::snprintf(buffer.data(), buffer.size(), "%04d-%02d-%02d %02d:%02d", t.year, t.month, t.day, t.hour, t.minute);
+    return {buffer.data(), static_cast<std::size_t>(std::clamp(length, 0, static_cast<int>(buffer.size()) - 1))};
+}
+std::string localMinute(std::uint64_t ms) {
+    std::array<char, 32> buffer;
+    return std::string(localMinute(ms, buffer));
 }
 
 std::string dateText(const CivilDate& date) {
@@ -67,20 +71,6 @@ std::string_view statusId(IdeaStatus status) {
     return "new";
 }
 
-template <class Item, class IdOf>
-std::string joinIds(const std::vector<Item>& items, IdOf&& idOf, std::string_view between = ", ") {
-    std::string joined;
-    for (const Item& item : items) {
-        if (!joined.empty()) joined += between;
-        joined += idOf(item);
-    }
-    return joined;
-}
-
-std::string partnerList(const std::vector<Partner>& partners) {
-    return joinIds(partners, [](Partner p) { return std::string(partnerId(p)); });
-}
-
 // [SECTION] Ideas and initiatives
 
 // The columns ideas and initiatives share, then what an initiative adds, then the contact.
@@ -102,42 +92,102 @@ const std::vector<Column> kInitiativeColumns = {
 };
 const std::vector<Column> kContactColumns = {{"contact_name", ColumnType::Text}, {"contact_address", ColumnType::Text}};
 
-// Takes the texts out of the read rows, which are not used again.
-void addIdeaCells(std::vector<Cell>& row, Idea& idea, ModerationRecord& m, std::string& mergedIntoReference,
-                  std::string& kioskId, std::string& neighbourhood) {
-    std::optional<Classification>& c = m.classification;
-    // The reference staff can look up; the id when the idea it joined is not in this database.
-    std::string& mergedInto = mergedIntoReference.empty() ? m.mergedInto : mergedIntoReference;
-    std::array<Cell, 19> cells = {
-        text(std::move(idea.reference)),
-        text(idea.kind == IdeaKind::Initiative ? "initiative" : "idea"),
-        text(statusId(idea.status)),
-        text(themeId(idea.theme)),
-        text(std::move(idea.title)),
-        text(std::move(idea.body)),
-        text(std::move(m.originalTitle).value_or("")),
-        text(std::move(m.originalBody).value_or("")),
-        text(std::move(idea.place)),
-        whole(idea.supports),
-        text(localMinute(idea.created.wallMs())),
-        text(std::move(neighbourhood)),
-        text(std::move(kioskId)),
-        text(c && c->dimension ? dimensionId(*c->dimension) : ""),
-        text(c ? partnerList(c->partners) : ""),
-        c ? optionalCents(c->costCents) : Cell(),
-        text(c ? std::move(c->feasibility) : std::string()),
-        text(m.hiddenReason ? hideReasonId(*m.hiddenReason) : ""),
-        text(std::move(mergedInto)),
-    };
-    row.insert(row.end(), std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()));
+// [SUBSECTION] Cells written in place
+// The ideas and initiatives are written into one row of cells, again for each row: a text cell
+// keeps its string's memory, so 100,000 rows need no new memory for their texts.
+
+// The cell's string, emptied.
+std::string& textCell(Cell& cell) {
+    if (std::string* held = std::get_if<std::string>(&cell)) {
+        held->clear();
+        return *held;
+    }
+    return cell.emplace<std::string>();
+}
+void setText(Cell& cell, std::string_view value) { textCell(cell).assign(value); }
+
+void setLocalMinute(Cell& cell, std::uint64_t ms) {
+    std::array<char, 32> buffer;
+    setText(cell, localMinute(ms, buffer));
 }
 
-void addContactCells(std::vector<Cell>& row, const storage::StaffSecretKey& key, const std::string& sealed) {
+template <class Item, class IdOf>
+void setIds(Cell& cell, const std::vector<Item>& items, IdOf&& idOf) {
+    std::string& joined = textCell(cell);
+    for (const Item& item : items) {
+        if (!joined.empty()) joined += ", ";
+        joined += idOf(item);
+    }
+}
+
+constexpr std::size_t kIdeaCellCount = 19;
+
+// Cells 0 to 18 of `row`, which is at least that long.
+void setIdeaCells(std::vector<Cell>& row, const Idea& idea, const ModerationRecord& m, const std::string& mergedIntoReference,
+                  const std::string& kioskId, const std::string& neighbourhood) {
+    const std::optional<Classification>& c = m.classification;
+    setText(row[0], idea.reference);
+    setText(row[1], idea.kind == IdeaKind::Initiative ? "initiative" : "idea");
+    setText(row[2], statusId(idea.status));
+    setText(row[3], themeId(idea.theme));
+    setText(row[4], idea.title);
+    setText(row[5], idea.body);
+    setText(row[6], m.originalTitle ? std::string_view(*m.originalTitle) : "");
+    setText(row[7], m.originalBody ? std::string_view(*m.originalBody) : "");
+    setText(row[8], idea.place);
+    row[9] = whole(idea.supports);
+    setLocalMinute(row[10], idea.created.wallMs());
+    setText(row[11], neighbourhood);
+    setText(row[12], kioskId);
+    setText(row[13], c && c->dimension ? dimensionId(*c->dimension) : "");
+    if (c)
+        setIds(row[14], c->partners, partnerId);
+    else
+        setText(row[14], "");
+    row[15] = c ? optionalCents(c->costCents) : Cell();
+    setText(row[16], c ? std::string_view(c->feasibility) : "");
+    setText(row[17], m.hiddenReason ? hideReasonId(*m.hiddenReason) : "");
+    // The reference staff can look up; the id when the idea it joined is not in this database.
+    setText(row[18], mergedIntoReference.empty() ? m.mergedInto : mergedIntoReference);
+}
+
+// Cells 19 to 31 of `row`: what an initiative adds.
+void setInitiativeCells(std::vector<Cell>& row, const storage::InitiativeRow& r) {
+    const InitiativePlan& plan = r.plan;
+    const InitiativeProgress& p = r.progress;
+    const std::size_t at = kIdeaCellCount;
+    setText(row[at], plan.when);
+    setIds(row[at + 1], plan.audience, audienceId);
+    row[at + 2] = whole(plan.helpers);
+    // "; " between lines: a line's own text may hold commas ("Zaden, plantjes en aarde").
+    std::string& lines = textCell(row[at + 3]);
+    for (const BudgetLine& line : plan.budget) {
+        if (!lines.empty()) lines += "; ";
+        lines += line.description;
+        lines += ' ';
+        exporting::appendCents(lines, line.amountCents);
+    }
+    row[at + 4] = whole(r.idea.budgetCents);
+    row[at + 5] = whole(plan.ownMoneyCents);
+    setText(row[at + 6], plan.ownInKind);
+    setIds(row[at + 7], plan.partners, partnerId);
+    setText(row[at + 8], pipelineStageId(p.stage));
+    row[at + 9] = whole(p.grantedCents);
+    row[at + 10] = whole(p.spentCents);
+    setText(row[at + 11], p.note);
+    if (p.updatedMs > 0)
+        setLocalMinute(row[at + 12], p.updatedMs);
+    else
+        setText(row[at + 12], "");
+}
+
+// The last two cells of `row`.
+void setContactCells(std::vector<Cell>& row, const storage::StaffSecretKey& key, const std::string& sealed) {
     const std::optional<storage::OpenedContact> contact = storage::openSealedContact(sealed, key);
     // A contact sealed to another key is said as such, never left silently blank.
-    const std::string unopened = sealed.empty() ? "" : "(not for this key)";
-    row.push_back(text(contact ? contact->name : unopened));
-    row.push_back(text(contact ? contact->address : unopened));
+    const std::string_view unopened = sealed.empty() ? "" : "(not for this key)";
+    setText(row[row.size() - 2], contact ? std::string_view(contact->name) : unopened);
+    setText(row[row.size() - 1], contact ? std::string_view(contact->address) : unopened);
 }
 
 Table ideasTable(const storage::KioskStore& store, const std::string& neighbourhood, const storage::StaffSecretKey* key,
@@ -149,64 +199,43 @@ Table ideasTable(const storage::KioskStore& store, const std::string& neighbourh
     if (key) table.columns.insert(table.columns.end(), kContactColumns.begin(), kContactColumns.end());
 
     const auto keep = [&](const std::string& rowNeighbourhood) { return neighbourhood.empty() || rowNeighbourhood == neighbourhood; };
+    std::vector<Cell> row(table.columns.size());
+    const auto hand = [&] {
+        if (sink)
+            sink(table, row);
+        else
+            table.rows.push_back(row);
+    };
 
     if (!initiatives) {
-        std::vector<std::string> sealed;
-        std::vector<storage::KioskStore::IdeaRow> ideas = store.ideaRows(key ? &sealed : nullptr);
-        for (std::size_t i = 0; i < ideas.size(); ++i) {
-            storage::KioskStore::IdeaRow& r = ideas[i];
-            if (!keep(r.neighbourhood)) continue;
-            std::vector<Cell> row;
-            row.reserve(table.columns.size());
-            addIdeaCells(row, r.idea, r.moderation, r.mergedIntoReference, r.kioskId, r.neighbourhood);
-            if (key) addContactCells(row, *key, sealed[i]);
-            table.rows.push_back(std::move(row));
-        }
+        store.eachIdeaRow(
+            [&](storage::KioskStore::IdeaRow& r, const std::string& sealed) {
+                if (!keep(r.neighbourhood)) return;
+                setIdeaCells(row, r.idea, r.moderation, r.mergedIntoReference, r.kioskId, r.neighbourhood);
+                if (key) setContactCells(row, *key, sealed);
+                hand();
+            },
+            key != nullptr);
         return table;
     }
     // The sealed contacts only when they are to be opened: a second pass over every idea.
     std::unordered_map<std::string, std::string> sealedById;
     if (key) {
-        std::vector<std::string> sealed;
-        const std::vector<storage::KioskStore::IdeaRow> ideas = store.ideaRows(&sealed);
-        for (std::size_t i = 0; i < ideas.size(); ++i)
-            if (ideas[i].idea.kind == IdeaKind::Initiative) sealedById.emplace(ideas[i].idea.id, std::move(sealed[i]));
+        store.eachIdeaRow(
+            [&](storage::KioskStore::IdeaRow& r, std::string& sealed) {
+                if (r.idea.kind == IdeaKind::Initiative) sealedById.emplace(std::move(r.idea.id), std::move(sealed));
+            },
+            true);
     }
     store.eachInitiative([&](storage::InitiativeRow& r) {
         if (!keep(r.neighbourhood)) return;
-        std::vector<Cell> row;
-        row.reserve(table.columns.size());
-        const std::string ideaId = r.idea.id;
-        const std::int64_t requested = r.idea.budgetCents;
-        addIdeaCells(row, r.idea, r.moderation, r.mergedIntoReference, r.kioskId, r.neighbourhood);
-        InitiativePlan& plan = r.plan;
-        InitiativeProgress& p = r.progress;
-        std::array<Cell, 13> cells = {
-            text(std::move(plan.when)),
-            text(joinIds(plan.audience, [](Audience a) { return std::string(audienceId(a)); })),
-            whole(plan.helpers),
-            // "; " between lines: a line's own text may hold commas ("Zaden, plantjes en aarde").
-            text(joinIds(plan.budget, [](const BudgetLine& l) { return l.description + " " + exporting::formatCents(l.amountCents); },
-                         "; ")),
-            whole(requested),
-            whole(plan.ownMoneyCents),
-            text(std::move(plan.ownInKind)),
-            text(partnerList(plan.partners)),
-            text(pipelineStageId(p.stage)),
-            whole(p.grantedCents),
-            whole(p.spentCents),
-            text(std::move(p.note)),
-            text(p.updatedMs > 0 ? localMinute(p.updatedMs) : ""),
-        };
-        row.insert(row.end(), std::make_move_iterator(cells.begin()), std::make_move_iterator(cells.end()));
+        setIdeaCells(row, r.idea, r.moderation, r.mergedIntoReference, r.kioskId, r.neighbourhood);
+        setInitiativeCells(row, r);
         if (key) {
-            const auto at = sealedById.find(ideaId);
-            addContactCells(row, *key, at != sealedById.end() ? at->second : std::string());
+            const auto at = sealedById.find(r.idea.id);
+            setContactCells(row, *key, at != sealedById.end() ? at->second : std::string());
         }
-        if (sink)
-            sink(table, std::move(row));
-        else
-            table.rows.push_back(std::move(row));
+        hand();
     });
     return table;
 }
@@ -320,17 +349,37 @@ std::string eveningsCalendar(const storage::KioskStore& store) {
 
 Table exportTable(const storage::KioskStore& store, const std::string& what, const std::string& neighbourhood,
                   const std::string& roundId, const storage::StaffSecretKey* staffKey, const RowSink& sink) {
-    if (what == "initiatives") return ideasTable(store, neighbourhood, staffKey, true, sink);
-    Table table = what == "ideas"   ? ideasTable(store, neighbourhood, staffKey, false, {})
-                  : what == "needs" ? needsTable(store, neighbourhood)
+    // Ideas and initiatives go to the sink as they are read; the short lists after.
+    if (what == "ideas" || what == "initiatives") return ideasTable(store, neighbourhood, staffKey, what == "initiatives", sink);
+    Table table = what == "needs"   ? needsTable(store, neighbourhood)
                   : what == "pulse" ? pulseTable(store, neighbourhood)
                   : what == "rounds" ? roundsTable(store, roundId)
                                      : eveningsTable(store);
     if (sink) {
-        for (std::vector<Cell>& row : table.rows) sink(table, std::move(row));
+        for (const std::vector<Cell>& row : table.rows) sink(table, row);
         table.rows.clear();
     }
     return table;
+}
+
+std::size_t writeCsvInPieces(const storage::KioskStore& store, const std::string& what, const std::string& neighbourhood,
+                             const std::string& roundId, const storage::StaffSecretKey* staffKey, char separator,
+                             std::size_t pieceBytes, const std::function<void(std::string_view piece)>& write) {
+    std::optional<exporting::CsvWriter> csv;
+    std::size_t rows = 0;
+    const RowSink sink = [&](const Table& table, const std::vector<Cell>& row) {
+        if (!csv) csv.emplace(table.columns, separator);
+        csv->add(row);
+        ++rows;
+        if (csv->pending().size() >= pieceBytes) {
+            write(csv->pending());
+            csv->clearPending();
+        }
+    };
+    const Table table = exportTable(store, what, neighbourhood, roundId, staffKey, sink);
+    if (!csv) csv.emplace(table.columns, separator);  // no rows: the header alone
+    write(csv->pending());
+    return rows;
 }
 
 }  // namespace buurtstem::cli

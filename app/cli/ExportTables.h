@@ -5,8 +5,10 @@
 
 #include "../core/Export.h"
 
+#include <cstddef>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace buurtstem::storage {
@@ -22,11 +24,18 @@ namespace buurtstem::cli {
 // given, adds the contact columns to ideas and initiatives. Rows are in a stable order. On a
 // storage failure the table is short and the store's lastReadError() says why.
 // With `sink`, every row goes to it as soon as it is made, after the table's columns are set, and
-// the returned table has no rows: the office's lists of 100,000 initiatives are then never held
-// whole.
-using RowSink = std::function<void(const exporting::Table& table, std::vector<exporting::Cell>&& row)>;
+// the returned table has no rows: the office's lists of 100,000 initiatives and 200,000 ideas are
+// then never held whole. A row handed to the sink lasts until the sink returns.
+using RowSink = std::function<void(const exporting::Table& table, const std::vector<exporting::Cell>& row)>;
 exporting::Table exportTable(const storage::KioskStore& store, const std::string& what, const std::string& neighbourhood,
                              const std::string& roundId, const storage::StaffSecretKey* staffKey, const RowSink& sink = {});
+
+// The list as CSV, writeCsv's bytes (`separator` ; or ,), handed to `write` in pieces of about
+// `pieceBytes` while the rows are read: the whole list is never held, as table or as text. The
+// number of rows; on a storage failure the pieces stop short and lastReadError() says why.
+std::size_t writeCsvInPieces(const storage::KioskStore& store, const std::string& what, const std::string& neighbourhood,
+                             const std::string& roundId, const storage::StaffSecretKey* staffKey, char separator,
+                             std::size_t pieceBytes, const std::function<void(std::string_view piece)>& write);
 
 // Every evening as one iCalendar file, DTSTAMP the newest event's time (not the clock's).
 std::string eveningsCalendar(const storage::KioskStore& store);

@@ -1,6 +1,8 @@
 // The export's CSV and JSON writers (see Export.h).
 #include "Export.h"
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -12,23 +14,41 @@ namespace {
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
 constexpr std::string_view kLineEnd = "\r\n";  // RFC 4180
 
-// A cell as text for CSV (Text cells still go through csvCell).
-std::string plainNumber(const Cell& cell, ColumnType type) {
-    if (const auto* whole = std::get_if<std::int64_t>(&cell))
-        return type == ColumnType::Money ? formatCents(*whole) : std::to_string(*whole);
-    if (const auto* decimal = std::get_if<double>(&cell)) return formatDecimal(*decimal);
-    return {};
+// A number cell's text, appended (Text cells go through csvCell or jsonString instead).
+void appendNumber(std::string& out, const Cell& cell, ColumnType type) {
+    if (const auto* whole = std::get_if<std::int64_t>(&cell)) {
+        if (type == ColumnType::Money) {
+            appendCents(out, *whole);
+        } else {
+            char digits[24];
+            const auto end = std::to_chars(digits, digits + sizeof digits, *whole).ptr;
+            out.append(digits, end);
+        }
+    } else if (const auto* decimal = std::get_if<double>(&cell)) {
+        out += formatDecimal(*decimal);
+    }
 }
 
 }  // namespace
 
-std::string formatCents(std::int64_t cents) {
+void appendCents(std::string& out, std::int64_t cents) {
     const bool negative = cents < 0;
     // Through unsigned, so even the most negative value has a magnitude.
     const std::uint64_t magnitude = negative ? 0 - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-    std::string fraction = std::to_string(magnitude % 100);
-    if (fraction.size() < 2) fraction.insert(0, 1, '0');
-    return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + fraction;
+    char digits[24];
+    const auto end = std::to_chars(digits, digits + sizeof digits, magnitude / 100).ptr;
+    const auto hundredths = static_cast<char>(magnitude % 100);
+    if (negative) out.push_back('-');
+    out.append(digits, end);
+    out.push_back('.');
+    out.push_back(static_cast<char>('0' + hundredths / 10));
+    out.push_back(static_cast<char>('0' + hundredths % 10));
+}
+
+std::string formatCents(std::int64_t cents) {
+    std::string text;
+    appendCents(text, cents);
+    return text;
 }
 
 std::string formatDecimal(double value) {
@@ -57,8 +77,9 @@ namespace {
 // Appends one cell, without a string of its own: an export is millions of cells.
 void appendCsvCell(std::string& out, std::string_view text, char separator) {
     const bool formula = startsLikeFormula(text);
-    const char special[] = {separator, '"', '\r', '\n'};
-    const bool quote = text.find_first_of(std::string_view(special, sizeof special)) != std::string_view::npos;
+    // One pass over the text: find_first_of looks up each character in the set with memchr.
+    const bool quote = std::any_of(text.begin(), text.end(),
+                                   [separator](char c) { return c == separator || c == '"' || c == '\r' || c == '\n'; });
     if (quote) out.push_back('"');
     if (formula) out.push_back('\'');
     if (!quote) {
@@ -96,7 +117,7 @@ void CsvWriter::add(const std::vector<Cell>& row) {
         if (const auto* text = std::get_if<std::string>(&row[c]))
             appendCsvCell(out_, *text, separator_);
         else
-            out_ += plainNumber(row[c], columns_[c].type);
+            appendNumber(out_, row[c], columns_[c].type);
     }
     out_ += kLineEnd;
 }
@@ -185,7 +206,7 @@ std::string writeJson(const Table& table) {
             else if (std::holds_alternative<std::monostate>(cell))
                 out += "null";
             else
-                out += plainNumber(cell, table.columns[c].type);
+                appendNumber(out, cell, table.columns[c].type);
         }
         out.push_back('}');
     }

@@ -38,6 +38,8 @@ struct Table {
 
 // 125050 -> "1250.50", -5 -> "-0.05": plain, no grouping, a point as decimal separator.
 std::string formatCents(std::int64_t cents);
+// formatCents's text added to the end of `out`, without a string of its own.
+void appendCents(std::string& out, std::int64_t cents);
 // 3.666 -> "3.67" (rounded half away from zero, the same on every machine).
 std::string formatDecimal(double value);
 

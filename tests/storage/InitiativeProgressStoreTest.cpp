@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include <array>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -272,4 +273,138 @@ TEST_CASE("each kiosk's ideas, pulses and needs belong to the latest name that k
     CHECK(kastanje.count(NeedGroup::Days, "sat") == 0);
     CHECK(store.meetingNeedSummary("Lindenhof").count(NeedGroup::Days, "sat") == 1);
     CHECK(store.newestEventMs() == 1'765'800'000'000);
+}
+
+TEST_CASE("rows read one at a time carry nothing over from the row before", "[storage][progress][export]") {
+    ManualClock clock;
+    auto opened = KioskStore::openInMemory(clock.options());
+    REQUIRE(opened.ok());
+    KioskStore& store = **opened;
+    giveStaffKey(store);
+    // The first of each kind has everything a row can hold, the second nothing it need not.
+    InitiativeDraft full = smallInitiative("Buurtbarbecue");
+    full.plan.audience = {Audience::Children, Audience::Families};
+    full.plan.ownInKind = "We bakken de taarten";
+    const Result<Idea> rich = store.submitInitiative(full);
+    clock.set(*clock.nowMs + 60'000);
+    InitiativeDraft bare = smallInitiative("Kerstmarkt");
+    bare.plan.audience = {Audience::Elderly};
+    bare.plan.budget.clear();
+    bare.plan.partners.clear();
+    const Result<Idea> plain = store.submitInitiative(bare);
+    clock.set(*clock.nowMs + 60'000);
+    const Result<Idea> richIdea = store.submitIdea(makeDraft("Meer bankjes"));
+    clock.set(*clock.nowMs + 60'000);
+    const Result<Idea> plainIdea = store.submitIdea(makeDraft("Minder afval"));
+    REQUIRE((rich.ok() && plain.ok() && richIdea.ok() && plainIdea.ok()));
+    Classification c;
+    c.theme = Theme::Green;
+    c.partners = {Partner::Municipality, Partner::Welfare};
+    c.costCents = 5'000;
+    c.feasibility = "kan in het voorjaar";
+    for (const std::string& id : {rich->id, richIdea->id}) {
+        REQUIRE(store.correctIdea(id, "Verbeterde titel", "Verbeterde tekst van het idee.").ok());
+        REQUIRE(store.classifyIdea(id, c).ok());
+    }
+    REQUIRE(store.setInitiativeProgress(progress(rich->id, PipelineStage::Running, 40'000, 12'000, "Tent besteld")).ok());
+
+    // Copies, not moves: a field left from the row before shows in the second copy.
+    std::vector<InitiativeRow> initiatives;
+    REQUIRE(store.eachInitiative([&](InitiativeRow& row) { initiatives.push_back(row); }));
+    REQUIRE(initiatives.size() == 2);
+    CHECK(initiatives[0].idea.id == rich->id);
+    CHECK(initiatives[0].plan.audience == std::vector<Audience>{Audience::Children, Audience::Families});
+    CHECK(initiatives[0].plan.ownInKind == "We bakken de taarten");
+    CHECK(initiatives[0].progress.note == "Tent besteld");
+    CHECK(initiatives[0].moderation.originalTitle == "Buurtbarbecue");
+    const InitiativeRow& second = initiatives[1];
+    CHECK(second.idea.id == plain->id);
+    CHECK(second.idea.title == "Kerstmarkt");
+    CHECK(second.plan.audience == std::vector<Audience>{Audience::Elderly});
+    CHECK(second.plan.budget.empty());
+    CHECK(second.plan.partners.empty());
+    CHECK(second.plan.ownInKind.empty());
+    CHECK(second.progress.ideaId == plain->id);
+    CHECK(second.progress.stage == PipelineStage::Submitted);
+    CHECK(second.progress.grantedCents == 0);
+    CHECK(second.progress.spentCents == 0);
+    CHECK(second.progress.note.empty());
+    CHECK(second.progress.updatedMs == 0);
+    CHECK_FALSE(second.moderation.originalTitle.has_value());
+    CHECK_FALSE(second.moderation.classification.has_value());
+    CHECK(describe(initiatives) == describe(store.initiativePipeline()));
+
+    std::vector<KioskStore::IdeaRow> ideas;
+    std::vector<std::string> sealed;
+    REQUIRE(store.eachIdeaRow(
+        [&](KioskStore::IdeaRow& row, std::string& contact) {
+            ideas.push_back(row);
+            sealed.push_back(contact);
+        },
+        true));
+    REQUIRE(ideas.size() == 4);
+    CHECK(ideas[2].idea.id == richIdea->id);
+    REQUIRE(ideas[2].moderation.classification.has_value());
+    CHECK(ideas[2].moderation.classification->partners == std::vector<Partner>{Partner::Municipality, Partner::Welfare});
+    CHECK(ideas[3].idea.id == plainIdea->id);
+    CHECK_FALSE(ideas[3].moderation.originalTitle.has_value());
+    CHECK_FALSE(ideas[3].moderation.classification.has_value());
+    CHECK(ideas[3].idea.title == "Minder afval");
+    CHECK_FALSE(sealed[1].empty());  // the initiatives came with a contact, the ideas without
+    CHECK(sealed[3].empty());
+    std::vector<std::string> sealedColumn;
+    const std::vector<KioskStore::IdeaRow> whole = store.ideaRows(&sealedColumn);
+    CHECK(sealedColumn == sealed);
+    REQUIRE(whole.size() == ideas.size());
+    for (std::size_t i = 0; i < whole.size(); ++i) {
+        CHECK(describe(whole[i].idea) == describe(ideas[i].idea));
+        CHECK(whole[i].moderation.classification.has_value() == ideas[i].moderation.classification.has_value());
+    }
+    // Without the contacts asked for, none is handed over.
+    REQUIRE(store.eachIdeaRow([&](KioskStore::IdeaRow&, std::string& contact) { CHECK(contact.empty()); }));
+}
+
+TEST_CASE("initiatives of the same created time are listed by id", "[storage][progress][export]") {
+    ScratchDir dir;
+    ManualClock clock;
+    std::map<std::string, std::string> titleById;
+    {
+        auto opened = KioskStore::open(dir.database(), clock.options());
+        REQUIRE(opened.ok());
+        KioskStore& store = **opened;
+        giveStaffKey(store);
+        for (const char* title : {"Buurtbarbecue", "Kerstmarkt", "Moestuin", "Rommelmarkt"}) {
+            InitiativeDraft draft = smallInitiative(title);
+            if (titleById.size() % 2 == 1) draft.plan.budget.pop_back();  // rows that differ, to show a mix-up
+            const Result<Idea> submitted = store.submitInitiative(draft);
+            REQUIRE(submitted.ok());
+            titleById[submitted->id] = title;
+            clock.set(*clock.nowMs + 60'000);
+        }
+        REQUIRE(store.submitIdea(makeDraft("Meer bankjes")).ok());
+    }
+    // Two kiosks' clocks can give the same time: the first three and the idea share one here.
+    std::vector<std::string> ids;
+    for (const auto& [id, title] : titleById) ids.push_back(id);  // in id order
+    {
+        SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
+        db.exec("UPDATE ideas SET created_hlc = (SELECT MIN(created_hlc) FROM ideas) WHERE title <> 'Rommelmarkt'");
+    }
+    auto reopened = KioskStore::open(dir.database(), clock.options());
+    REQUIRE(reopened.ok());
+    std::vector<InitiativeRow> rows;
+    REQUIRE((*reopened)->eachInitiative([&](InitiativeRow& row) { rows.push_back(row); }));
+    REQUIRE(rows.size() == 4);
+    std::vector<std::string> sameTime;
+    for (std::size_t i = 0; i < 3; ++i) {
+        sameTime.push_back(rows[i].idea.id);
+        CHECK(rows[i].idea.title == titleById[rows[i].idea.id]);
+        CHECK(rows[i].progress.ideaId == rows[i].idea.id);
+        CHECK(rows[i].plan.budget.size() == (rows[i].idea.title == "Kerstmarkt" ? 1u : 2u));
+    }
+    std::vector<std::string> expected = ids;
+    std::erase_if(expected, [&](const std::string& id) { return titleById[id] == "Rommelmarkt"; });
+    CHECK(sameTime == expected);
+    CHECK(rows[3].idea.title == "Rommelmarkt");
+    CHECK(rows[3].plan.budget.size() == 1);
 }
