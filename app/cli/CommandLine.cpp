@@ -127,6 +127,28 @@ int commandLine(int argc, char** argv, bool run) {
         return kExitUsage;
     }
 
+    // The kiosk's own options ahead of a command would be ignored by it: `buurtstem --data-dir X
+    // sync import ...` would quietly work on the default data folder.
+    if (!app.get_subcommands().empty()) {
+        std::string command;
+        const CLI::App* deepest = &app;
+        while (!deepest->get_subcommands().empty()) {
+            deepest = deepest->get_subcommands().front();
+            command += " " + deepest->get_name();
+        }
+        for (const CLI::Option* option : app.get_options()) {
+            const std::string name = option->get_name();
+            if (option->count() == 0 || name == "--help" || name == "--version") continue;
+            if (deepest->get_option_no_throw(name) != nullptr) {
+                std::fprintf(stderr, "buurtstem: %s goes after the command: buurtstem%s %s ...\n", name.c_str(), command.c_str(),
+                             name.c_str());
+            } else {
+                std::fprintf(stderr, "buurtstem: %s is an option of the kiosk, not of buurtstem%s\n", name.c_str(), command.c_str());
+            }
+            return kExitUsage;
+        }
+    }
+
     const auto runs = [run](const auto& command) { return run ? command() : static_cast<int>(kExitOk); };
     if (tally->parsed()) return runs([&] { return runTally(tallyOptions); });
     if (round->parsed()) return runs([&] { return runRound(roundOptions); });

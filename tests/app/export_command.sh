@@ -138,6 +138,11 @@ expect "pb without round" $EXIT_USAGE "name it with --round" -- export_ --what r
 expect "unknown list" $EXIT_USAGE "is not a list" -- export_ --what voters --format csv --out "$WORK/no.csv"
 expect "unknown format" $EXIT_USAGE "is not a format" -- export_ --what ideas --format ods --out "$WORK/no.ods"
 expect "bad separator" $EXIT_USAGE "--separator is ; or ," -- export_ --what ideas --format csv --separator '|' --out "$WORK/no.csv"
+# The kiosk's --data-dir ahead of the command would have exported the default folder instead.
+expect "data folder before the command" $EXIT_USAGE "--data-dir goes after the command: buurtstem export --data-dir" -- \
+  "$BIN" --data-dir "$DATA" export --what ideas --format csv --out "$WORK/no.csv"
+expect "kiosk option before the command" $EXIT_USAGE "--windowed is an option of the kiosk, not of buurtstem export" -- \
+  "$BIN" --windowed export --what ideas --format csv --out "$WORK/no.csv"
 for refused in no.pb no.ics no.csv no.ods; do [ ! -e "$WORK/$refused" ] || check "a refused export wrote $refused"; done
 expect "unwritable folder" $EXIT_STORAGE "cannot write $WORK/missing/ideas.csv" -- export_ --what ideas --format csv --out "$WORK/missing/ideas.csv"
 expect "unwritable xlsx" $EXIT_STORAGE "cannot write $WORK/missing/ideas.xlsx" -- export_ --what ideas --format xlsx --out "$WORK/missing/ideas.xlsx"
