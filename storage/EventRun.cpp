@@ -51,18 +51,6 @@ RunPayload decodeRunPayload(const Event& event) {
     return {};
 }
 
-std::vector<DecodedEvent> decodeAll(std::span<const Event> events, std::vector<RunPayload>& payloads) {
-    payloads.clear();
-    payloads.reserve(events.size());
-    std::vector<DecodedEvent> decoded;
-    decoded.reserve(events.size());
-    for (const Event& event : events) {
-        payloads.push_back(decodeRunPayload(event));
-        decoded.push_back({&event, &payloads.back()});
-    }
-    return decoded;
-}
-
 Result<void> EventRun::apply(const Event& event) { return apply(event, decodeRunPayload(event)); }
 
 Result<void> EventRun::applyAll(std::span<const Event> events) {
@@ -85,13 +73,6 @@ Result<void> EventRun::applyAll(std::span<const Event> events) {
             }
         }
         if (next.valid()) batch = next.get();
-    }
-    return {};
-}
-
-Result<void> EventRun::applyAll(std::span<const DecodedEvent> events) {
-    for (const DecodedEvent& decoded : events) {
-        if (Result<void> applied = apply(*decoded.event, std::move(*decoded.payload)); !applied) return applied;
     }
     return {};
 }

@@ -32,20 +32,11 @@ namespace buurtstem::storage {
 Result<void> applyEvent(StatementCache& sql, const Event& event);
 
 // A payload of the types a run holds, decoded; monostate for any other type and for a payload
-// that does not read. The large ones are on the heap: an import decodes a whole merge ahead.
+// that does not read. The large ones are on the heap, so a batch of them stays small.
 using RunPayload = std::variant<std::monostate, std::unique_ptr<IdeaSubmitted>, std::unique_ptr<InitiativeSubmitted>,
                                 IdeaApproved, IdeaSupported, std::unique_ptr<BallotCast>>;
 // Pure: safe on any thread.
 RunPayload decodeRunPayload(const Event& event);
-
-// An event with its payload decoded ahead (decodeRunPayload).
-struct DecodedEvent {
-    const Event* event;
-    RunPayload* payload;
-};
-
-// Each of `events` with its payload decoded into `payloads`, which must outlive the result.
-std::vector<DecodedEvent> decodeAll(std::span<const Event> events, std::vector<RunPayload>& payloads);
 
 class EventRun {
 public:
@@ -59,8 +50,6 @@ public:
     Result<void> apply(const Event& event);
     // apply() for each in turn, the payloads it holds decoded ahead on a second core.
     Result<void> applyAll(std::span<const Event> events);
-    // apply() for each in turn, their payloads decoded already (moved out as each is applied).
-    Result<void> applyAll(std::span<const DecodedEvent> events);
     // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
     void finish();
 

@@ -353,8 +353,7 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
     if (lastApplied && !(applyKey(*lastApplied) < applyKey(added.front()))) {
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
     } else {
-        std::vector<RunPayload> payloads;
-        if (Result<void> applied = context.apply(decodeAll(added, payloads)); !applied) return applied.error();
+        if (Result<void> applied = context.apply(added); !applied) return applied.error();
     }
     return summary;
 }

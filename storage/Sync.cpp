@@ -14,7 +14,6 @@
 #include <cstdio>
 #include <cstring>
 #include <exception>
-#include <future>
 #include <map>
 #include <mutex>
 #include <set>
@@ -316,30 +315,6 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
 
     // The quarantine is nearly always empty; then its three look-ups per event are skipped.
     bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
-    // The read tables need the payloads decoded, which costs about as much as storing the events:
-    // another core decodes them meanwhile. An event found held below was decoded for nothing;
-    // when none is new (the same bundles again) the decoding stops.
-    std::vector<std::vector<RunPayload>> decoded(opened.size());
-    std::atomic<bool> stopDecoding{false};
-    std::future<void> decoding = std::async(std::launch::async, [&opened, &decoded, &stopDecoding] {
-        for (std::size_t b = 0; b < opened.size(); ++b) {
-            decoded[b].reserve(opened[b].events.size());
-            for (const Event& e : opened[b].events) {
-                if (stopDecoding.load(std::memory_order_relaxed)) return;
-                decoded[b].push_back(decodeRunPayload(e));
-            }
-        }
-    });
-    // Whatever way this function is left, the decoding stops before what it reads is gone.
-    struct Stop {
-        std::atomic<bool>& stop;
-        std::future<void>& running;
-        ~Stop() {
-            stop = true;
-            if (running.valid()) running.wait();
-        }
-    } stopOnReturn{stopDecoding, decoding};
-
     std::vector<NewEvent> added;
     {
         std::size_t total = 0;
@@ -358,7 +333,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             while (inRange.executeStep()) held.push_back(eventFrom(inRange, 0));
         }
         for (std::size_t i = 0; i < opened[b].events.size(); ++i) {
-            const Event& e = opened[b].events[i];
+            const Event& e = opened[b].events[i];  // moved from only once every bundle is stored
             anyQuarantined = anyQuarantined || quarantineGrew;
             if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
                 ++line.duplicates;
@@ -422,15 +397,11 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(*added.front().event);
     if (quarantineGrew || !inOrder) {
         report.fullRebuild = true;
-        stopDecoding = true;
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
-    } else if (added.empty()) {
-        stopDecoding = true;
-    } else {
-        decoding.get();  // rethrows what the decoding threw
-        std::vector<DecodedEvent> run;
+    } else if (!added.empty()) {
+        std::vector<Event> run;
         run.reserve(added.size());
-        for (const NewEvent& n : added) run.push_back({n.event, &decoded[n.bundle][n.index]});
+        for (const NewEvent& n : added) run.push_back(std::move(opened[n.bundle].events[n.index]));
         if (Result<void> applied = context.apply(run); !applied) return applied.error();
     }
     report.gaps = readSeqGaps(db);

@@ -62,14 +62,9 @@ std::string dumpReadTables(SQLite::Database& db) {
     return dump;
 }
 
-enum class Applying {
-    OneByOne,        // each on its own with applyEvent
-    DecodedUpFront,  // as one run, every payload decoded first, as an import applies what it stored
-};
-
-// The read tables of a fresh database holding the events of `source`, applied in the order of
-// every rebuild.
-std::string appliedFresh(const std::filesystem::path& source, const ManualClock& clock, Applying how) {
+// The read tables of a fresh database holding the events of `source`, each applied on its own
+// with applyEvent in the order of every rebuild.
+std::string appliedOneByOne(const std::filesystem::path& source, const ManualClock& clock) {
     ScratchDir oneDir;
     REQUIRE(openOrFail(oneDir.database(), clock.options()) != nullptr);  // the schema
     SQLite::Database db(oneDir.database().string(), SQLite::OPEN_READWRITE);
@@ -80,28 +75,18 @@ std::string appliedFresh(const std::filesystem::path& source, const ManualClock&
     SQLite::Transaction tx(db);
     StatementCache sql(db);
     SQLite::Statement all(db, kEventsToApplySql);
-    std::vector<Event> events;
+    int applied = 0;
     while (all.executeStep()) {
-        events.push_back(Event{all.getColumn(0).getString(), all.getColumn(1).getInt64(), all.getColumn(2).getString(),
-                               HlcStamp{static_cast<std::uint64_t>(all.getColumn(3).getInt64())}, all.getColumn(4).getString(),
-                               all.getColumn(5).getString()});
-    }
-    CHECK(events.size() > 25);
-    if (how == Applying::OneByOne) {
-        for (const Event& event : events) {
-            Result<void> one = applyEvent(sql, event);
-            INFO(event.type << " " << event.payload << ": " << (one ? std::string() : one.error().detail));
-            REQUIRE(one.ok());
-        }
-    } else {
-        std::vector<RunPayload> payloads;
-        EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
-        Result<void> applied = run.applyAll(decodeAll(events, payloads));
-        INFO((applied ? std::string() : applied.error().detail));
-        REQUIRE(applied.ok());
-        run.finish();
+        Event event{all.getColumn(0).getString(), all.getColumn(1).getInt64(), all.getColumn(2).getString(),
+                    HlcStamp{static_cast<std::uint64_t>(all.getColumn(3).getInt64())}, all.getColumn(4).getString(),
+                    all.getColumn(5).getString()};
+        Result<void> one = applyEvent(sql, event);
+        INFO(event.type << " " << event.payload << ": " << (one ? std::string() : one.error().detail));
+        REQUIRE(one.ok());
+        ++applied;
     }
     tx.commit();
+    CHECK(applied > 25);
     return dumpReadTables(db);
 }
 
@@ -177,8 +162,7 @@ TEST_CASE("a run of events held in memory gives the read tables of applying them
     }
 
     // One by one: applyEvent per event in the order of every rebuild, in a fresh database.
-    const std::string oneByOne = appliedFresh(runDir.database(), clock, Applying::OneByOne);
-    CHECK(appliedFresh(runDir.database(), clock, Applying::DecodedUpFront) == oneByOne);
+    const std::string oneByOne = appliedOneByOne(runDir.database(), clock);
 
     // As a run: the kiosk rebuilds from the same log.
     REQUIRE(kiosk->rebuildReadTables().ok());
@@ -233,8 +217,7 @@ TEST_CASE("a long run decoded ahead on another core gives the same tables, acros
         }
         tx.commit();
     }
-    const std::string oneByOne = appliedFresh(runDir.database(), clock, Applying::OneByOne);
-    CHECK(appliedFresh(runDir.database(), clock, Applying::DecodedUpFront) == oneByOne);
+    const std::string oneByOne = appliedOneByOne(runDir.database(), clock);
     REQUIRE(kiosk->rebuildReadTables().ok());
     SQLite::Database db(runDir.database().string(), SQLite::OPEN_READONLY);
     CHECK(dumpReadTables(db) == oneByOne);
