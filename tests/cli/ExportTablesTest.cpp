@@ -47,11 +47,7 @@ std::unique_ptr<storage::KioskStore> storeWithIdeas(const ManualClock& clock) {
     clock.set(*clock.nowMs + 60'000);
     REQUIRE(store->submitIdea(makeDraft("Minder afval")).ok());
     REQUIRE((rich.ok() && idea.ok()));
-    Classification c;
-    c.theme = Theme::Green;
-    c.partners = {Partner::Municipality, Partner::Welfare};
-    c.costCents = 5'000;
-    c.feasibility = "kan in het voorjaar";
+    const Classification c = fullClassification();
     for (const std::string& id : {rich->id, idea->id}) {
         REQUIRE(store->correctIdea(id, "Verbeterde titel", "Verbeterde tekst van het idee.").ok());
         REQUIRE(store->classifyIdea(id, c).ok());

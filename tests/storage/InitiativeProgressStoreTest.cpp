@@ -297,11 +297,7 @@ TEST_CASE("rows read one at a time carry nothing over from the row before", "[st
     clock.set(*clock.nowMs + 60'000);
     const Result<Idea> plainIdea = store.submitIdea(makeDraft("Minder afval"));
     REQUIRE((rich.ok() && plain.ok() && richIdea.ok() && plainIdea.ok()));
-    Classification c;
-    c.theme = Theme::Green;
-    c.partners = {Partner::Municipality, Partner::Welfare};
-    c.costCents = 5'000;
-    c.feasibility = "kan in het voorjaar";
+    const Classification c = fullClassification();
     for (const std::string& id : {rich->id, richIdea->id}) {
         REQUIRE(store.correctIdea(id, "Verbeterde titel", "Verbeterde tekst van het idee.").ok());
         REQUIRE(store.classifyIdea(id, c).ok());

@@ -6,6 +6,7 @@
 #include "app/core/Theme.h"
 #include "app/core/round/BudgetRound.h"
 #include "app/core/FacilitatorPin.h"
+#include "app/core/Moderation.h"
 #include "storage/KioskStore.h"
 
 #include <catch2/catch.hpp>
@@ -173,6 +174,16 @@ inline std::unique_ptr<KioskStore> kioskWithKey(const ManualClock& clock, const 
     auto store = std::move(opened).value();
     REQUIRE(store->setStaffPublicKey(staff.publicKey).ok());
     return store;
+}
+
+// A classification with every field filled: theme, two partners, a cost and a note on feasibility.
+inline Classification fullClassification() {
+    Classification c;
+    c.theme = Theme::Green;
+    c.partners = {Partner::Municipality, Partner::Welfare};
+    c.costCents = 5'000;
+    c.feasibility = "kan in het voorjaar";
+    return c;
 }
 
 }  // namespace buurtstem::storage::test
