@@ -44,12 +44,10 @@ Event eventFrom(SQLite::Statement& q, int first) {
     return e;
 }
 
-// An event this import stores: where it is among the opened bundles, its stamp first for sorting.
+// An event this import stores, sorted by its stamp first before the event is moved into the run.
 struct NewEvent {
     std::uint64_t hlc;
-    const Event* event;
-    std::size_t bundle;
-    std::size_t index;
+    Event* event;  // in its opened bundle
 };
 
 bool sameContent(const Event& a, const Event& b) {
@@ -332,8 +330,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             inRange.bind(3, opened[b].header.lastSeq);
             while (inRange.executeStep()) held.push_back(eventFrom(inRange, 0));
         }
-        for (std::size_t i = 0; i < opened[b].events.size(); ++i) {
-            const Event& e = opened[b].events[i];  // moved from only once every bundle is stored
+        for (Event& e : opened[b].events) {  // moved from only once every bundle is stored
             anyQuarantined = anyQuarantined || quarantineGrew;
             if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
                 ++line.duplicates;
@@ -373,7 +370,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             }
             latest = std::max(latest, e.hlc);
             ++line.newEvents;
-            added.push_back({e.hlc.packed, &e, b, i});
+            added.push_back({e.hlc.packed, &e});
         }
         SQLite::Statement record(db, "INSERT INTO imported_bundles (bundle_hash, kiosk_id, first_seq, last_seq, event_count, "
                                      "imported_ms) VALUES (?, ?, ?, ?, ?, ?)");
@@ -401,7 +398,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     } else if (!added.empty()) {
         std::vector<Event> run;
         run.reserve(added.size());
-        for (const NewEvent& n : added) run.push_back(std::move(opened[n.bundle].events[n.index]));
+        for (const NewEvent& n : added) run.push_back(std::move(*n.event));
         if (Result<void> applied = context.apply(run); !applied) return applied.error();
     }
     report.gaps = readSeqGaps(db);
