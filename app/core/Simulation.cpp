@@ -297,11 +297,7 @@ IdeaDraft planIdea(SimulationRandom& random, const std::vector<std::string>& pla
     draft.place = pickPlace(random, places, 60);
     draft.title = titleAt(pick(random, words.wishes), draft.place);
     draft.body = std::string(pick(random, words.problems)) + " " + std::string(pick(random, words.proposals));
-    if (random.percent(50)) {
-        // Appended piece by piece: GCC 12 warns falsely (-Wrestrict) about " " + std::string in a release build.
-        draft.body += ' ';
-        draft.body += pick(random, kClosings);
-    }
+    if (random.percent(50)) draft.body += " " + std::string(pick(random, kClosings));
     if (random.percent(15)) addContact(random, draft);
     return draft;
 }
@@ -495,7 +491,7 @@ Result<BudgetRound> planRound(std::uint64_t seed, const std::string& neighbourho
     for (std::size_t i = 0; i < chosen.size(); ++i) {
         const Idea& idea = *chosen[i];
         RoundProject project;
-        project.id = 'p' + std::to_string(i + 1);  // a char, not "p": see planIdea
+        project.id = "p" + std::to_string(i + 1);
         project.title = idea.title;
         project.summary = idea.body.substr(0, idea.body.find(". ") == std::string::npos ? idea.body.size() : idea.body.find(". ") + 1);
         project.theme = idea.theme;
