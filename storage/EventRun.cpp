@@ -21,10 +21,8 @@
 
 #include <algorithm>
 #include <future>
-#include <memory>
 #include <string_view>
 #include <tuple>
-#include <type_traits>
 
 namespace buurtstem::storage {
 
@@ -37,34 +35,20 @@ bool passesBy(std::string_view type) { return type == kEventPulseGiven || type =
 
 EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne_(std::move(applyOne)) {}
 
-RunPayload decodeRunPayload(const Event& event) {
-    const auto into = [](auto&& result) -> RunPayload { return result ? RunPayload(std::move(result).value()) : RunPayload(); };
-    const auto onHeap = [](auto&& result) -> RunPayload {
-        using Payload = std::decay_t<decltype(result.value())>;
-        return result ? RunPayload(std::make_unique<Payload>(std::move(result).value())) : RunPayload();
-    };
-    if (event.type == kEventIdeaSubmitted) return onHeap(decodeIdeaSubmitted(event.payload));
-    if (event.type == kEventInitiativeSubmitted) return onHeap(decodeInitiativeSubmitted(event.payload));
-    if (event.type == kEventIdeaApproved) return into(decodeIdeaApproved(event.payload));
-    if (event.type == kEventIdeaSupported) return into(decodeIdeaSupported(event.payload));
-    if (event.type == kEventBallotCast) return onHeap(decodeBallotCast(event.payload));
-    return {};
-}
-
-Result<void> EventRun::apply(const Event& event) { return apply(event, decodeRunPayload(event)); }
+Result<void> EventRun::apply(const Event& event) { return apply(event, decode(event)); }
 
 Result<void> EventRun::applyAll(std::span<const Event> events) {
     // Decoding a payload is pure and costs as much as storing it: the next batch is decoded on
     // another core while this one is applied, in order, on this one.
     constexpr std::size_t kBatch = 2048;
     const auto decodeBatch = [events](std::size_t from) {
-        std::vector<RunPayload> out;
-        for (std::size_t i = from; i < std::min(events.size(), from + kBatch); ++i) out.push_back(decodeRunPayload(events[i]));
+        std::vector<Decoded> out;
+        for (std::size_t i = from; i < std::min(events.size(), from + kBatch); ++i) out.push_back(decode(events[i]));
         return out;
     };
-    std::vector<RunPayload> batch = decodeBatch(0);
+    std::vector<Decoded> batch = decodeBatch(0);
     for (std::size_t from = 0; from < events.size(); from += kBatch) {
-        std::future<std::vector<RunPayload>> next;
+        std::future<std::vector<Decoded>> next;
         if (from + kBatch < events.size()) next = std::async(std::launch::async, decodeBatch, from + kBatch);
         for (std::size_t i = 0; i < batch.size(); ++i) {
             if (Result<void> applied = apply(events[from + i], std::move(batch[i])); !applied) {
@@ -77,7 +61,17 @@ Result<void> EventRun::applyAll(std::span<const Event> events) {
     return {};
 }
 
-Result<void> EventRun::apply(const Event& event, RunPayload&& decoded) {
+EventRun::Decoded EventRun::decode(const Event& event) {
+    const auto into = [](auto&& result) -> Decoded { return result ? Decoded(std::move(result).value()) : Decoded(); };
+    if (event.type == kEventIdeaSubmitted) return into(decodeIdeaSubmitted(event.payload));
+    if (event.type == kEventInitiativeSubmitted) return into(decodeInitiativeSubmitted(event.payload));
+    if (event.type == kEventIdeaApproved) return into(decodeIdeaApproved(event.payload));
+    if (event.type == kEventIdeaSupported) return into(decodeIdeaSupported(event.payload));
+    if (event.type == kEventBallotCast) return into(decodeBallotCast(event.payload));
+    return {};
+}
+
+Result<void> EventRun::apply(const Event& event, Decoded&& decoded) {
     if (event.type == kEventIdeaSubmitted || event.type == kEventInitiativeSubmitted) {
         Result<bool> heldIt = holdSubmission(event, std::move(decoded));
         if (!heldIt) return heldIt.error();
@@ -111,16 +105,16 @@ Result<void> EventRun::apply(const Event& event, RunPayload&& decoded) {
     return applyOne_(event);
 }
 
-Result<bool> EventRun::holdSubmission(const Event& event, RunPayload&& decoded) {
+Result<bool> EventRun::holdSubmission(const Event& event, Decoded&& decoded) {
     HeldIdea idea;
-    if (auto* initiative = std::get_if<std::unique_ptr<InitiativeSubmitted>>(&decoded)) {
+    if (InitiativeSubmitted* initiative = std::get_if<InitiativeSubmitted>(&decoded)) {
         idea.values.kind = IdeaKind::Initiative;
-        idea.payload = std::move((*initiative)->idea);
-        idea.values.budgetCents = budgetTotalCents((*initiative)->plan);
-        idea.plan = std::move((*initiative)->plan);
-    } else if (auto* submitted = std::get_if<std::unique_ptr<IdeaSubmitted>>(&decoded)) {
+        idea.payload = std::move(initiative->idea);
+        idea.values.budgetCents = budgetTotalCents(initiative->plan);
+        idea.plan = std::move(initiative->plan);
+    } else if (IdeaSubmitted* submitted = std::get_if<IdeaSubmitted>(&decoded)) {
         idea.values.kind = IdeaKind::Idea;
-        idea.payload = std::move(**submitted);
+        idea.payload = std::move(*submitted);
     } else {
         return false;
     }
@@ -138,10 +132,10 @@ Result<bool> EventRun::holdSubmission(const Event& event, RunPayload&& decoded) 
     return true;
 }
 
-bool EventRun::holdBallot(const Event& event, RunPayload&& decoded) {
-    auto* ballot = std::get_if<std::unique_ptr<BallotCast>>(&decoded);
+bool EventRun::holdBallot(const Event& event, Decoded&& decoded) {
+    BallotCast* ballot = std::get_if<BallotCast>(&decoded);
     if (!ballot) return false;
-    ballots_.push_back({event.uuid, event.hlc, std::move(**ballot)});
+    ballots_.push_back({event.uuid, event.hlc, std::move(*ballot)});
     return true;
 }
 

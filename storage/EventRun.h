@@ -14,7 +14,6 @@
 #include "StatementCache.h"
 
 #include <functional>
-#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -30,13 +29,6 @@ namespace buurtstem::storage {
 // state, so events imported from other kiosks apply the same way. Throws SQLite::Exception; runs
 // inside the caller's transaction. (KioskStore.cpp)
 Result<void> applyEvent(StatementCache& sql, const Event& event);
-
-// A payload of the types a run holds, decoded; monostate for any other type and for a payload
-// that does not read. The large ones are on the heap, so a batch of them stays small.
-using RunPayload = std::variant<std::monostate, std::unique_ptr<IdeaSubmitted>, std::unique_ptr<InitiativeSubmitted>,
-                                IdeaApproved, IdeaSupported, std::unique_ptr<BallotCast>>;
-// Pure: safe on any thread.
-RunPayload decodeRunPayload(const Event& event);
 
 class EventRun {
 public:
@@ -69,9 +61,12 @@ private:
         BallotCast ballot;
     };
 
-    Result<void> apply(const Event& event, RunPayload&& decoded);
-    Result<bool> holdSubmission(const Event& event, RunPayload&& decoded);
-    bool holdBallot(const Event& event, RunPayload&& decoded);
+    // A payload of the types the run holds, decoded; monostate when not (yet) or not readable.
+    using Decoded = std::variant<std::monostate, IdeaSubmitted, InitiativeSubmitted, IdeaApproved, IdeaSupported, BallotCast>;
+    static Decoded decode(const Event& event);
+    Result<void> apply(const Event& event, Decoded&& decoded);
+    Result<bool> holdSubmission(const Event& event, Decoded&& decoded);
+    bool holdBallot(const Event& event, Decoded&& decoded);
     HeldIdea* held(const std::string& ideaId);
     bool anyMerged();
     bool merged(const std::string& ideaId);
