@@ -4,12 +4,19 @@
 // has seen yet. While anything is held, only these events run: a submission (its reference is
 // checked against the held ones as well as the table), an approval or support (applied to the
 // held values when their idea is held, else to the table, which holds no held idea), a ballot
-// (its rows touch no idea, and no held event reads ballots or codes), and the types in passesBy,
-// which read and write none of these tables. Any other event writes everything held first, so it
-// finds the tables as it would have. Whether any idea was merged is the one thing read from
-// elsewhere, and only events that are not held can change it. Rows with a row id (ideas, ballots)
-// are written in apply order, so even their row ids are the same; the others, whose order in the
-// table is their key's, are written sorted by key.
+// (its rows touch no idea, and no held event reads ballots or codes), an issue of voting codes,
+// and the types in passesBy, which read and write none of these tables. Any other event writes
+// everything held first, so it finds the tables as it would have. Whether any idea was merged is
+// the one thing read from elsewhere, and only events that are not held can change it. Rows with a
+// row id (ideas, ballots) are written in apply order, so even their row ids are the same; the
+// others, whose order in the table is their key's, are written sorted by key.
+//
+// Voting codes. One by one, an issue inserts each code unless it is there already (issuing never
+// revives a used or voided code), and a ballot marks its code used when the code is there. Held:
+// a ballot whose code the run holds marks it there; any other ballot's code is marked in the
+// table first, before the held codes are written, so a ballot cast before its code's issue finds
+// no row, as it would have. A held code already in the table keeps its state unless a held
+// ballot used it (writeHeldCode).
 #include "EventRun.h"
 
 #include "ModerationTables.h"
@@ -68,6 +75,7 @@ EventRun::Decoded EventRun::decode(const Event& event) {
     if (event.type == kEventIdeaApproved) return into(decodeIdeaApproved(event.payload));
     if (event.type == kEventIdeaSupported) return into(decodeIdeaSupported(event.payload));
     if (event.type == kEventBallotCast) return into(decodeBallotCast(event.payload));
+    if (event.type == kEventVotingCodesIssued) return into(decodeVotingCodesIssued(event.payload));
     return {};
 }
 
@@ -95,6 +103,8 @@ Result<void> EventRun::apply(const Event& event, Decoded&& decoded) {
         }
     } else if (event.type == kEventBallotCast) {
         if (holdBallot(event, std::move(decoded))) return {};
+    } else if (event.type == kEventVotingCodesIssued) {
+        if (holdCodes(std::move(decoded))) return {};
     } else if (passesBy(event.type)) {
         return applyOne_(event);
     }
@@ -135,7 +145,25 @@ Result<bool> EventRun::holdSubmission(const Event& event, Decoded&& decoded) {
 bool EventRun::holdBallot(const Event& event, Decoded&& decoded) {
     BallotCast* ballot = std::get_if<BallotCast>(&decoded);
     if (!ballot) return false;
-    ballots_.push_back({event.uuid, event.hlc, std::move(*ballot)});
+    bool usedHeldCode = false;
+    if (!ballot->codeHash.empty()) {
+        if (const auto round = codes_.find(ballot->roundId); round != codes_.end()) {
+            if (const auto code = round->second.find(ballot->codeHash); code != round->second.end()) {
+                code->second = true;
+                usedHeldCode = true;
+            }
+        }
+    }
+    ballots_.push_back({event.uuid, event.hlc, std::move(*ballot), usedHeldCode});
+    return true;
+}
+
+bool EventRun::holdCodes(Decoded&& decoded) {
+    VotingCodesIssued* issued = std::get_if<VotingCodesIssued>(&decoded);
+    if (!issued) return false;
+    std::unordered_map<std::string, bool>& round = codes_[issued->roundId];
+    round.reserve(round.size() + issued->hashes.size());
+    for (std::string& hash : issued->hashes) round.try_emplace(std::move(hash), false);  // a held code keeps its state
     return true;
 }
 
@@ -182,13 +210,24 @@ void EventRun::finish() {
         event.hlc = held.hlc;
         insertBallotRow(sql_, event, held.ballot);
         choices.push_back(&held.ballot);
-        if (!held.ballot.codeHash.empty()) used.emplace_back(&held.ballot.roundId, &held.ballot.codeHash);
+        if (!held.ballot.codeHash.empty() && !held.usedHeldCode) used.emplace_back(&held.ballot.roundId, &held.ballot.codeHash);
     }
     std::sort(choices.begin(), choices.end(), [](const BallotCast* a, const BallotCast* b) { return a->ballotId < b->ballotId; });
     for (const BallotCast* ballot : choices) insertBallotChoices(sql_, *ballot);
     std::sort(used.begin(), used.end(), [](const auto& a, const auto& b) { return std::tie(*a.first, *a.second) < std::tie(*b.first, *b.second); });
     for (const auto& [round, hash] : used) markCodeUsed(sql_, *round, *hash);
     ballots_.clear();
+
+    // After the table's codes are marked (see the top of this file).
+    std::vector<std::pair<const std::string*, bool>> codes;  // hash, used
+    for (const auto& [round, held] : codes_) {
+        codes.clear();
+        codes.reserve(held.size());
+        for (const auto& [hash, usedHere] : held) codes.emplace_back(&hash, usedHere);
+        std::sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+        for (const auto& [hash, usedHere] : codes) writeHeldCode(sql_, round, *hash, usedHere);
+    }
+    codes_.clear();
 }
 
 }  // namespace buurtstem::storage

@@ -1,10 +1,10 @@
 // Applying a long run of events in apply order (an import at the office, a rebuild) with the
-// same result as applying them one by one, but with the ideas and ballots the run brings held in
-// memory: approvals and supports, most of what a merged log holds, are counted there, each idea
-// is written once with its final status and count instead of updated row by row, and the rows
-// keyed by random ids (plans, ballot choices, used codes) are written in key order, which walks
-// each index once instead of jumping about it. Internal to storage; runs inside the caller's
-// transaction.
+// same result as applying them one by one, but with the ideas, ballots and issued voting codes the
+// run brings held in memory: approvals and supports, most of what a merged log holds, are counted
+// there, each idea is written once with its final status and count instead of updated row by row,
+// so is each code with its final state, and the rows keyed by random ids (plans, ballot choices,
+// codes) are written in key order, which walks each index once instead of jumping about it.
+// Internal to storage; runs inside the caller's transaction.
 #pragma once
 
 #include "../app/core/Event.h"
@@ -14,6 +14,7 @@
 #include "StatementCache.h"
 
 #include <functional>
+#include <map>
 #include <optional>
 #include <span>
 #include <string>
@@ -59,14 +60,17 @@ private:
         std::string eventUuid;
         HlcStamp hlc;
         BallotCast ballot;
+        bool usedHeldCode = false;  // its code was held, and is marked used there, not in the table
     };
 
     // A payload of the types the run holds, decoded; monostate when not (yet) or not readable.
-    using Decoded = std::variant<std::monostate, IdeaSubmitted, InitiativeSubmitted, IdeaApproved, IdeaSupported, BallotCast>;
+    using Decoded = std::variant<std::monostate, IdeaSubmitted, InitiativeSubmitted, IdeaApproved, IdeaSupported, BallotCast,
+                                 VotingCodesIssued>;
     static Decoded decode(const Event& event);
     Result<void> apply(const Event& event, Decoded&& decoded);
     Result<bool> holdSubmission(const Event& event, Decoded&& decoded);
     bool holdBallot(const Event& event, Decoded&& decoded);
+    bool holdCodes(Decoded&& decoded);
     HeldIdea* held(const std::string& ideaId);
     bool anyMerged();
     bool merged(const std::string& ideaId);
@@ -78,6 +82,8 @@ private:
     std::unordered_set<std::string> references_;               // ideas_' references
     std::optional<bool> anyMerged_;                            // known until an event the run does not hold
     std::vector<HeldBallot> ballots_;                          // in apply order: their row ids follow it
+    // Issued codes by round, then by hash: whether a held ballot used it.
+    std::map<std::string, std::unordered_map<std::string, bool>> codes_;
 };
 
 }  // namespace buurtstem::storage

@@ -153,6 +153,15 @@ void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::st
     used.exec();
 }
 
+void writeHeldCode(StatementCache& sql, const std::string& roundId, const std::string& codeHash, bool used) {
+    SQLite::Statement& write = sql("INSERT INTO voting_codes (round_id, code_hash, status) VALUES (?, ?, ?) "
+                                   "ON CONFLICT (round_id, code_hash) DO UPDATE SET status = 'used' WHERE excluded.status = 'used'");
+    write.bindNoCopy(1, roundId);
+    write.bindNoCopy(2, codeHash);
+    write.bind(3, used ? "used" : "issued");
+    write.exec();
+}
+
 void clearRoundTables(SQLite::Database& db) {
     db.exec("DELETE FROM ballot_choices");  // first: its rows point into ballots
     db.exec("DELETE FROM ballots");

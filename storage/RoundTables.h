@@ -25,6 +25,9 @@ Result<bool> applyRoundEvent(StatementCache& sql, const Event& event);
 void insertBallotRow(StatementCache& sql, const Event& event, const BallotCast& ballot);
 void insertBallotChoices(StatementCache& sql, const BallotCast& ballot);
 void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::string& codeHash);
+// A code an EventRun held from its issue: inserted as issued or used. One already in the table
+// keeps its state, as an issue never revives a code, unless `used`: a ballot of the run used it.
+void writeHeldCode(StatementCache& sql, const std::string& roundId, const std::string& codeHash, bool used);
 // Clears the round read tables for a rebuild (not round_code_keys: a kiosk setting).
 void clearRoundTables(SQLite::Database& db);
 

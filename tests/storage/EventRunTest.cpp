@@ -63,8 +63,8 @@ std::string dumpReadTables(SQLite::Database& db) {
 }
 
 // The read tables of a fresh database holding the events of `source`, each applied on its own
-// with applyEvent in the order of every rebuild.
-std::string appliedOneByOne(const std::filesystem::path& source, const ManualClock& clock) {
+// with applyEvent in the order of every rebuild; at least `atLeast` of them.
+std::string appliedOneByOne(const std::filesystem::path& source, const ManualClock& clock, int atLeast = 26) {
     ScratchDir oneDir;
     REQUIRE(openOrFail(oneDir.database(), clock.options()) != nullptr);  // the schema
     SQLite::Database db(oneDir.database().string(), SQLite::OPEN_READWRITE);
@@ -86,7 +86,7 @@ std::string appliedOneByOne(const std::filesystem::path& source, const ManualClo
         ++applied;
     }
     tx.commit();
-    CHECK(applied > 25);
+    CHECK(applied >= atLeast);
     return dumpReadTables(db);
 }
 
@@ -224,4 +224,71 @@ TEST_CASE("a long run decoded ahead on another core gives the same tables, acros
     CHECK(db.execAndGet("SELECT COUNT(*) FROM ideas").getInt() > 800);
     CHECK(db.execAndGet("SELECT SUM(supports) FROM ideas").getInt() > 4000);
     CHECK(db.execAndGet("SELECT COUNT(*) FROM ideas WHERE reference LIKE '%/%'").getInt() > 100);
+}
+
+TEST_CASE("voting codes held in a run end as they would one by one: issued, used, voided, issued again",
+          "[storage][rebuild][run][round]") {
+    ManualClock clock;
+    ScratchDir runDir;
+    auto kiosk = openOrFail(runDir.database(), clock.options());
+    const auto tick = [&] { clock.set(*clock.nowMs + 60'000); };
+
+    // This kiosk: a ballot of a code the run holds, then a voided code (which writes what is held),
+    // then a ballot of a code already written.
+    Result<BudgetRound> round = kiosk->saveRound(twoProjectRound(*clock.nowMs));
+    REQUIRE(round.ok());
+    tick();
+    Result<std::vector<std::string>> codes = kiosk->issueVotingCodes(round->id, 4);
+    REQUIRE(codes.ok());
+    tick();
+    REQUIRE(kiosk->castBallot(round->id, chooseOne(0), (*codes)[0]).ok());
+    tick();
+    REQUIRE(kiosk->voidVotingCode(round->id, (*codes)[1]).ok());
+    tick();
+    REQUIRE(kiosk->castBallot(round->id, chooseOne(1), (*codes)[2]).ok());
+
+    // Another kiosk's events after them: a ballot of a code not issued yet (marks nothing), then
+    // an issue of that code, a new one, and the used and the voided code again (which stay as they
+    // are), then ballots of the new code and of the voided one (which a ballot marks used).
+    std::string usedHash;
+    std::string voidedHash;
+    {
+        SQLite::Database db(runDir.database().string(), SQLite::OPEN_READWRITE);
+        usedHash = db.execAndGet("SELECT code_hash FROM ballots ORDER BY rowid LIMIT 1").getString();
+        voidedHash = db.execAndGet("SELECT code_hash FROM voting_codes WHERE status = 'voided'").getString();
+        const std::uint64_t last = static_cast<std::uint64_t>(db.execAndGet("SELECT MAX(hlc) FROM events").getInt64());
+        const std::string early(64, 'a');
+        const std::string fresh(64, 'b');
+        const auto ballot = [&](int n, const std::string& hash) {
+            BallotCast cast;
+            cast.roundId = round->id;
+            cast.ballotId = "0c0c0c0c-0000-4000-8000-00000000000" + std::to_string(n);
+            cast.receipt = "RCP-00" + std::to_string(n);
+            cast.codeHash = hash;
+            cast.projectIds = {"bank"};
+            return encodePayload(cast);
+        };
+        insertEvent(db, 1, last + 1, kEventBallotCast, ballot(1, early));
+        insertEvent(db, 2, last + 2, kEventVotingCodesIssued,
+                    encodePayload(VotingCodesIssued{round->id, {early, fresh, usedHash, voidedHash}}));
+        insertEvent(db, 3, last + 3, kEventBallotCast, ballot(2, fresh));
+        insertEvent(db, 4, last + 4, kEventBallotCast, ballot(3, voidedHash));
+    }
+
+    const std::string oneByOne = appliedOneByOne(runDir.database(), clock, 9);
+    REQUIRE(kiosk->rebuildReadTables().ok());
+    SQLite::Database db(runDir.database().string(), SQLite::OPEN_READONLY);
+    CHECK(dumpReadTables(db) == oneByOne);
+
+    const auto status = [&](const std::string& hash) {
+        SQLite::Statement q(db, "SELECT status FROM voting_codes WHERE code_hash = ?");
+        q.bind(1, hash);
+        return q.executeStep() ? q.getColumn(0).getString() : std::string("none");
+    };
+    CHECK(status(usedHash) == "used");
+    CHECK(status(voidedHash) == "used");  // voided, issued again (no change), then used by a ballot
+    CHECK(status(std::string(64, 'a')) == "issued");  // its ballot came before its issue
+    CHECK(status(std::string(64, 'b')) == "used");
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'used'").getInt() == 4);  // + the third code
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'issued'").getInt() == 2);  // the fourth, 'a'
 }
