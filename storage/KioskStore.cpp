@@ -2661,6 +2661,45 @@ std::int64_t KioskStore::eventCount() const {
 
 // [SECTION] Sync
 
+namespace {
+
+// A kiosk's many small commits suit WAL. A large merge (StoreOptions::largeMergeBytes of
+// bundles or more) is one transaction of up to hundreds of megabytes, and WAL writes each of its
+// pages twice: into the WAL at the commit, then into the database at the checkpoint; the WAL file
+// also stays that large while the program runs. SQLite advises the rollback journal for
+// transactions above about 100 MB: it keeps only the old content of the pages the merge changes
+// and writes the new pages once. Just as safe with synchronous=FULL: a merge cut off is rolled
+// back from the journal when the database is next opened. The switch needs the only connection
+// to the database; with another one open SQLite refuses at once and the merge runs in WAL.
+class RollbackJournalForLargeMerge {
+public:
+    RollbackJournalForLargeMerge(SQLite::Database& db, std::size_t mergeBytes, std::size_t largeMergeBytes) : db_(db) {
+        if (mergeBytes < largeMergeBytes || sqlite3_get_autocommit(db.getHandle()) == 0) return;
+        try {
+            if (db.execAndGet("PRAGMA journal_mode").getString() != "wal") return;
+            switched_ = db.execAndGet("PRAGMA journal_mode = DELETE").getString() == "delete";
+        } catch (const SQLite::Exception&) {
+            switched_ = false;  // another connection is open: stay in WAL
+        }
+    }
+    ~RollbackJournalForLargeMerge() {
+        if (!switched_) return;
+        try {
+            db_.execAndGet("PRAGMA journal_mode = WAL");
+        } catch (const SQLite::Exception&) {
+            // Left in the rollback journal, as safe; the next opening sets WAL again.
+        }
+    }
+    RollbackJournalForLargeMerge(const RollbackJournalForLargeMerge&) = delete;
+    RollbackJournalForLargeMerge& operator=(const RollbackJournalForLargeMerge&) = delete;
+
+private:
+    SQLite::Database& db_;
+    bool switched_ = false;
+};
+
+}  // namespace
+
 BundleKey KioskStore::identityPublicKey() const {
     return impl_->read<BundleKey>("read the kiosk's signing key", BundleKey{}, [&]() -> Result<BundleKey> {
         return readSigningIdentity(impl_->db).publicKey;
@@ -2734,10 +2773,15 @@ Result<SyncReport> KioskStore::importBundles(const std::vector<NamedBundle>& bun
         impl_->db.exec("PRAGMA cache_size = -262144");  // 256 MiB
         return {};
     });
-    Result<SyncReport> report = impl_->writeTransaction<SyncReport>("import bundles", [&]() -> Result<SyncReport> {
-        StatementCache sql(impl_->db);
-        return storage::importBundles(impl_->db, impl_->syncContext(sql), named, staffSecretKey, trustNew);
-    });
+    std::size_t mergeBytes = 0;
+    for (const NamedBundle& b : bundles) mergeBytes += b.bytes.size();
+    Result<SyncReport> report = [&]() {
+        const RollbackJournalForLargeMerge journal(impl_->db, mergeBytes, impl_->options.largeMergeBytes);
+        return impl_->writeTransaction<SyncReport>("import bundles", [&]() -> Result<SyncReport> {
+            StatementCache sql(impl_->db);
+            return storage::importBundles(impl_->db, impl_->syncContext(sql), named, staffSecretKey, trustNew);
+        });
+    }();
     (void)guarded<void>("restore cache", [&]() -> Result<void> {
         impl_->db.exec("PRAGMA cache_size = " + std::to_string(cacheBefore));
         return {};

@@ -56,6 +56,8 @@ struct StoreOptions {
                                    // office's long lists read a third faster. An I/O error while
                                    // reading then stops the program instead of returning an error,
                                    // so kiosks and every writer leave it off
+    std::size_t largeMergeBytes = std::size_t{16} << 20;  // = 16 MiB // bundles from this size on
+                                   // merge under the rollback journal instead of WAL (importBundles)
 };
 
 // One initiative as staff follow it (KioskStore::initiativePipeline).

@@ -743,6 +743,62 @@ TEST_CASE("a code used at two kiosks is flagged and counted by the round's polic
     }
 }
 
+TEST_CASE("a large merge is written once, past the WAL, and the hub stays in WAL", "[storage][sync][journal]") {
+    ManualClock clock;
+    StaffKeys staff;
+    auto kiosk = kioskWithKey(clock, staff);
+    REQUIRE(kiosk->submitIdea(makeDraft("Bankjes")).ok());
+    const std::string first = exported(*kiosk);
+    REQUIRE(kiosk->submitIdea(makeDraft("Licht in het steegje")).ok());
+    const std::string second = exported(*kiosk);
+    REQUIRE(kiosk->submitIdea(makeDraft("Een moestuin")).ok());
+    const std::string third = exported(*kiosk);
+
+    ScratchDir dir;
+    StoreOptions options = clock.options();
+    options.largeMergeBytes = 1;  // every merge counts as large
+    auto hub = openOrFail(dir.database(), options);
+    const std::filesystem::path wal = dir.database().string() + "-wal";
+    const auto walBytes = [&]() -> std::uintmax_t { return std::filesystem::exists(wal) ? std::filesystem::file_size(wal) : 0; };
+    const auto journalMode = [&]() {
+        SQLite::Database db(dir.database().string(), SQLite::OPEN_READONLY);
+        return db.execAndGet("PRAGMA journal_mode").getString();
+    };
+
+    // Alone on the database: the merge goes past the WAL, which it leaves empty, and WAL is back.
+    REQUIRE(importInto(*hub, {first}, staff).ok());
+    CHECK(hub->eventCount() == 1);
+    CHECK(walBytes() == 0);
+    CHECK(journalMode() == "wal");
+    REQUIRE(hub->submitIdea(makeDraft("Een bibliotheekkastje")).ok());  // the hub's own writes use WAL again
+    CHECK(walBytes() > 0);
+
+    // A merge that fails changes nothing in either journal.
+    std::string damaged = second;
+    damaged[damaged.size() / 2] = static_cast<char>(damaged[damaged.size() / 2] ^ 0x10);
+    const std::string before = dumpReadTables(dir.database());
+    CHECK_FALSE(importInto(*hub, {damaged}, staff).ok());
+    CHECK(hub->eventCount() == 2);
+    CHECK(dumpReadTables(dir.database()) == before);
+    CHECK(journalMode() == "wal");
+
+    // With another connection open (the staff view reading, say), the switch is refused and the
+    // merge runs in WAL as before.
+    {
+        SQLite::Database reader(dir.database().string(), SQLite::OPEN_READONLY);
+        CHECK(reader.execAndGet("SELECT COUNT(*) FROM ideas").getInt() == 2);
+        const std::uintmax_t walBefore = walBytes();
+        REQUIRE(importInto(*hub, {second}, staff).ok());
+        CHECK(walBytes() > walBefore);
+        CHECK(reader.execAndGet("SELECT COUNT(*) FROM ideas").getInt() == 3);
+    }
+    REQUIRE(importInto(*hub, {third}, staff).ok());
+    CHECK(hub->eventCount() == 4);
+    CHECK(journalMode() == "wal");
+    SQLite::Database db(dir.database().string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM ideas").getInt() == 4);
+}
+
 TEST_CASE("importing many bundles again is a quick look-up", "[storage][sync][speed]") {
     ManualClock clock;
     StaffKeys staff;
