@@ -43,6 +43,7 @@ public:
     Result<void> apply(const Event& event);
     // apply() for each in turn, the payloads it holds decoded ahead on a second core.
     Result<void> applyAll(std::span<const Event> events);
+    Result<void> applyAll(std::span<const Event* const> events);  // events that stay where they are
     // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
     void finish();
 
@@ -67,6 +68,8 @@ private:
     using Decoded = std::variant<std::monostate, IdeaSubmitted, InitiativeSubmitted, IdeaApproved, IdeaSupported, BallotCast,
                                  VotingCodesIssued>;
     static Decoded decode(const Event& event);
+    template <class EventAt>
+    Result<void> applyEach(std::size_t count, EventAt eventAt);
     Result<void> apply(const Event& event, Decoded&& decoded);
     Result<bool> holdSubmission(const Event& event, Decoded&& decoded);
     bool holdBallot(const Event& event, Decoded&& decoded);

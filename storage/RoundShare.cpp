@@ -353,7 +353,9 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
     if (lastApplied && !(applyKey(*lastApplied) < applyKey(added.front()))) {
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
     } else {
-        if (Result<void> applied = context.apply(added); !applied) return applied.error();
+        std::vector<const Event*> run;
+        for (const Event& e : added) run.push_back(&e);
+        if (Result<void> applied = context.apply(run); !applied) return applied.error();
     }
     return summary;
 }

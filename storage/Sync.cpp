@@ -44,10 +44,10 @@ Event eventFrom(SQLite::Statement& q, int first) {
     return e;
 }
 
-// An event this import stores, sorted by its stamp first before the event is moved into the run.
+// An event this import stores, sorted by its stamp first, then applied where it lies.
 struct NewEvent {
     std::uint64_t hlc;
-    Event* event;  // in its opened bundle
+    const Event* event;  // in its opened bundle
 };
 
 bool sameContent(const Event& a, const Event& b) {
@@ -330,7 +330,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             inRange.bind(3, opened[b].header.lastSeq);
             while (inRange.executeStep()) held.push_back(eventFrom(inRange, 0));
         }
-        for (Event& e : opened[b].events) {  // moved from only once every bundle is stored
+        for (const Event& e : opened[b].events) {
             anyQuarantined = anyQuarantined || quarantineGrew;
             if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
                 ++line.duplicates;
@@ -396,9 +396,9 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         report.fullRebuild = true;
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
     } else if (!added.empty()) {
-        std::vector<Event> run;
+        std::vector<const Event*> run;  // the events stay in their bundles
         run.reserve(added.size());
-        for (const NewEvent& n : added) run.push_back(std::move(*n.event));
+        for (const NewEvent& n : added) run.push_back(n.event);
         if (Result<void> applied = context.apply(run); !applied) return applied.error();
     }
     report.gaps = readSeqGaps(db);

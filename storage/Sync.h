@@ -33,7 +33,7 @@ struct SyncContext {
     BundleKey ownPublicKey{};
     std::uint64_t nowMs = 0;
     int schemaVersion = 0;
-    std::function<Result<void>(std::span<const Event>)> apply;  // to the read tables, in the given order
+    std::function<Result<void>(std::span<const Event* const>)> apply;  // to the read tables, in the given order
     std::function<Result<void>()> rebuild;            // all read tables again, skipping quarantined events
     std::function<void(HlcStamp)> observe;            // the clock takes note of an imported stamp
 };
