@@ -149,8 +149,9 @@ std::uintmax_t databaseBytes(const fs::path& dir) {
 }
 
 // The anchor the import is read against: SQLite alone writing the same rows into a fresh hub
-// (the schema of KioskStore::open) in one transaction, with the import's pragmas and page cache,
-// each table's rows in the hub's order and the foreign keys checked. What the import adds on top
+// (the schema of KioskStore::open) in one transaction, with the import's pragmas, journal (the
+// rollback journal of a large merge) and page cache, each table's rows in the hub's order and
+// the foreign keys checked. What the import adds on top
 // is reading and checking the bundles, deciding what is new, and deriving the read tables.
 // Returns the rows written, or -1 when the copy failed; `took` is the transaction's wall time.
 long long copyWithSqliteAlone(const fs::path& hubFile, const fs::path& freshDir, double& took) {
@@ -159,6 +160,7 @@ long long copyWithSqliteAlone(const fs::path& hubFile, const fs::path& freshDir,
     if (!storage::KioskStore::open(freshFile)) return -1;  // the schema, closed again
     try {
         SQLite::Database db(freshFile.string(), SQLite::OPEN_READWRITE);
+        db.execAndGet("PRAGMA journal_mode = DELETE");
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
         db.exec("PRAGMA cache_size = -262144");
