@@ -13,6 +13,7 @@
 #include "IdeaTables.h"
 #include "StatementCache.h"
 
+#include <deque>
 #include <functional>
 #include <map>
 #include <optional>
@@ -80,11 +81,12 @@ private:
 
     StatementCache& sql_;
     ApplyOne applyOne_;
-    std::vector<HeldIdea> ideas_;                              // in submission order: their row ids follow it
+    // A deque: a run holds hundreds of thousands, and growing never moves those held.
+    std::deque<HeldIdea> ideas_;                               // in submission order: their row ids follow it
     std::unordered_map<std::string, std::size_t> byId_;        // into ideas_
     std::unordered_set<std::string> references_;               // ideas_' references
     std::optional<bool> anyMerged_;                            // known until an event the run does not hold
-    std::vector<HeldBallot> ballots_;                          // in apply order: their row ids follow it
+    std::deque<HeldBallot> ballots_;                           // in apply order: their row ids follow it
     // Issued codes by round, then by hash: whether a held ballot used it.
     std::map<std::string, std::unordered_map<std::string, bool>> codes_;
 };
