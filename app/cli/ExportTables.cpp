@@ -218,14 +218,16 @@ Table ideasTable(const storage::KioskStore& store, const std::string& neighbourh
             key != nullptr);
         return table;
     }
-    // The sealed contacts only when they are to be opened: a second pass over every idea.
+    // The sealed contacts only when they are to be opened: a second pass over every idea. When it
+    // fails, nothing more is read: a later read that works would clear lastReadError().
     std::unordered_map<std::string, std::string> sealedById;
     if (key) {
-        store.eachIdeaRow(
+        const bool read = store.eachIdeaRow(
             [&](storage::KioskStore::IdeaRow& r, std::string& sealed) {
                 if (r.idea.kind == IdeaKind::Initiative) sealedById.emplace(std::move(r.idea.id), std::move(sealed));
             },
             true);
+        if (!read) return table;
     }
     store.eachInitiative([&](storage::InitiativeRow& r) {
         if (!keep(r.neighbourhood)) return;
