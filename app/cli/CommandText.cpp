@@ -173,7 +173,7 @@ LocalTime localTime(std::uint64_t ms) {
 
 std::string localTimeText(std::uint64_t ms) {
     const LocalTime t = localTime(ms);
-    char text[32];
+    char text[64];  // room for five ints of any size, so nothing is cut
     if (t.hour == 0 && t.minute == 0)
         std::snprintf(text, sizeof text, "%04d-%02d-%02d", t.year, t.month, t.day);
     else
