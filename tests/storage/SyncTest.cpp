@@ -67,6 +67,16 @@ std::vector<KioskStore::NamedBundle> named(const std::vector<std::string>& bytes
     return out;
 }
 
+// One bundle per title, in order: the kiosk submits the idea, then exports what is new.
+std::vector<std::string> bundlePerIdea(KioskStore& kiosk, std::initializer_list<const char*> titles) {
+    std::vector<std::string> bundles;
+    for (const char* title : titles) {
+        REQUIRE(kiosk.submitIdea(makeDraft(title)).ok());
+        bundles.push_back(exported(kiosk));
+    }
+    return bundles;
+}
+
 Result<SyncReport> importInto(KioskStore& hub, const std::vector<std::string>& bundles, const StaffKeys& staff,
                               bool trust = true) {
     return hub.importBundles(named(bundles), staff.secretKey, trust);
@@ -227,10 +237,9 @@ TEST_CASE("a bundle with any bit flipped is refused and changes nothing", "[stor
     ManualClock clock;
     StaffKeys staff;
     auto kiosk = kioskWithKey(clock, staff);
-    REQUIRE(kiosk->submitIdea(makeDraft("Bankjes")).ok());
-    const std::string good = exported(*kiosk);
-    REQUIRE(kiosk->submitIdea(makeDraft("Licht in het steegje")).ok());
-    const std::string next = exported(*kiosk);
+    const std::vector<std::string> bundles = bundlePerIdea(*kiosk, {"Bankjes", "Licht in het steegje"});
+    const std::string& good = bundles[0];
+    const std::string& next = bundles[1];
 
     ScratchDir dir;
     auto hub = openOrFail(dir.database(), clock.options());
@@ -747,12 +756,10 @@ TEST_CASE("a large merge is written once, past the WAL, and the hub stays in WAL
     ManualClock clock;
     StaffKeys staff;
     auto kiosk = kioskWithKey(clock, staff);
-    REQUIRE(kiosk->submitIdea(makeDraft("Bankjes")).ok());
-    const std::string first = exported(*kiosk);
-    REQUIRE(kiosk->submitIdea(makeDraft("Licht in het steegje")).ok());
-    const std::string second = exported(*kiosk);
-    REQUIRE(kiosk->submitIdea(makeDraft("Een moestuin")).ok());
-    const std::string third = exported(*kiosk);
+    const std::vector<std::string> bundles = bundlePerIdea(*kiosk, {"Bankjes", "Licht in het steegje", "Een moestuin"});
+    const std::string& first = bundles[0];
+    const std::string& second = bundles[1];
+    const std::string& third = bundles[2];
 
     ScratchDir dir;
     StoreOptions options = clock.options();
