@@ -225,18 +225,6 @@ Idea ideaFromRow(SQLite::Statement& row) {
     return idea;
 }
 
-// Event columns in the order eventFromRow reads them.
-Event eventFromRow(SQLite::Statement& row) {
-    Event event;
-    event.kioskId = row.getColumn(0).getString();
-    event.seq = row.getColumn(1).getInt64();
-    event.uuid = row.getColumn(2).getString();
-    event.hlc = hlcFromColumn(row.getColumn(3).getInt64());
-    event.type = row.getColumn(4).getString();
-    event.payload = row.getColumn(5).getString();
-    return event;
-}
-
 std::optional<Idea> ideaById(SQLite::Database& db, const std::string& id) {
     SQLite::Statement q(db,
                         "SELECT " IDEA_COLUMNS " "
@@ -739,7 +727,7 @@ struct KioskStore::Impl {
         bool more = true;
         while (more) {
             slice.clear();
-            while (slice.size() < kSlice && (more = all.executeStep())) slice.push_back(eventFromRow(all));
+            while (slice.size() < kSlice && (more = all.executeStep())) slice.push_back(eventFrom(all));
             if (Result<void> applied = run.applyAll(slice); !applied) return applied;
         }
         run.finish();
@@ -2647,7 +2635,7 @@ std::vector<Event> KioskStore::events(std::int64_t afterSeq) const {
         q.bind(1, impl_->kioskId);
         q.bind(2, afterSeq);
         std::vector<Event> events;
-        while (q.executeStep()) events.push_back(eventFromRow(q));
+        while (q.executeStep()) events.push_back(eventFrom(q));
         return events;
     });
 }

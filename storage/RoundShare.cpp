@@ -41,22 +41,6 @@ std::string fingerprint(const BundleKey& key) {
 
 std::int64_t toColumn(HlcStamp stamp) { return static_cast<std::int64_t>(stamp.packed); }
 
-Event eventFrom(SQLite::Statement& q) {
-    Event e;
-    e.kioskId = q.getColumn(0).getString();
-    e.seq = q.getColumn(1).getInt64();
-    e.uuid = q.getColumn(2).getString();
-    e.hlc = HlcStamp{static_cast<std::uint64_t>(q.getColumn(3).getInt64())};
-    e.type = q.getColumn(4).getString();
-    e.payload = q.getColumn(5).getString();
-    return e;
-}
-
-bool sameContent(const Event& a, const Event& b) {
-    return a.kioskId == b.kioskId && a.seq == b.seq && a.uuid == b.uuid && a.hlc == b.hlc && a.type == b.type &&
-           a.payload == b.payload;
-}
-
 auto applyKey(const Event& e) { return std::tie(e.hlc.packed, e.kioskId, e.seq); }
 
 // The round an event of the four shared types is about, with the round's name for round.saved
@@ -295,12 +279,7 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
     if (!saved) return refused("damaged events: the round itself (round.saved) is missing");
 
     // 2. Stored in the caller's transaction: any refusal below rolls everything back.
-    std::optional<Event> lastApplied;
-    {
-        SQLite::Statement last(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
-                                   "ORDER BY hlc DESC, kiosk_id DESC, seq DESC LIMIT 1");
-        if (last.executeStep()) lastApplied = eventFrom(last);
-    }
+    const std::optional<Event> lastApplied = readLastApplied(db);
     SQLite::Statement bySeq(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE kiosk_id = ? AND seq = ?");
     SQLite::Statement byUuid(db, "SELECT 1 FROM events WHERE uuid = ?");
     SQLite::Statement insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) VALUES (?, ?, ?, ?, ?, ?)");

@@ -33,27 +33,11 @@ std::array<std::uint8_t, N> blobColumn(const SQLite::Column& column) {
     return bytes;
 }
 
-Event eventFrom(SQLite::Statement& q, int first) {
-    Event e;
-    e.kioskId = q.getColumn(first).getString();
-    e.seq = q.getColumn(first + 1).getInt64();
-    e.uuid = q.getColumn(first + 2).getString();
-    e.hlc = HlcStamp{static_cast<std::uint64_t>(q.getColumn(first + 3).getInt64())};
-    e.type = q.getColumn(first + 4).getString();
-    e.payload = q.getColumn(first + 5).getString();
-    return e;
-}
-
 // An event this import stores, sorted by its stamp first, then applied where it lies.
 struct NewEvent {
     std::uint64_t hlc;
     const Event* event;  // in its opened bundle
 };
-
-bool sameContent(const Event& a, const Event& b) {
-    return a.kioskId == b.kioskId && a.seq == b.seq && a.uuid == b.uuid && a.hlc == b.hlc && a.type == b.type &&
-           a.payload == b.payload;
-}
 
 // The order every rebuild applies events in.
 auto applyKey(const Event& e) { return std::tie(e.hlc.packed, e.kioskId, e.seq); }
@@ -122,6 +106,29 @@ const char* const kEventsToApplySql =
     "AND NOT EXISTS (SELECT 1 FROM sync_quarantine q WHERE q.uuid = e.uuid) "
     "AND NOT EXISTS (SELECT 1 FROM withdrawn_kiosks w WHERE w.kiosk_id = e.kiosk_id AND e.seq >= w.from_seq) "
     "ORDER BY hlc, kiosk_id, seq";
+
+Event eventFrom(SQLite::Statement& row) {
+    Event e;
+    e.kioskId = row.getColumn(0).getString();
+    e.seq = row.getColumn(1).getInt64();
+    e.uuid = row.getColumn(2).getString();
+    e.hlc = HlcStamp{static_cast<std::uint64_t>(row.getColumn(3).getInt64())};
+    e.type = row.getColumn(4).getString();
+    e.payload = row.getColumn(5).getString();
+    return e;
+}
+
+bool sameContent(const Event& a, const Event& b) {
+    return a.kioskId == b.kioskId && a.seq == b.seq && a.uuid == b.uuid && a.hlc == b.hlc && a.type == b.type &&
+           a.payload == b.payload;
+}
+
+std::optional<Event> readLastApplied(SQLite::Database& db) {
+    SQLite::Statement last(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
+                               "ORDER BY hlc DESC, kiosk_id DESC, seq DESC LIMIT 1");
+    if (!last.executeStep()) return std::nullopt;
+    return eventFrom(last);
+}
 
 // [SECTION] Identity
 
@@ -268,12 +275,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             trust.reset();
         }
     }
-    std::optional<Event> lastApplied;
-    {
-        SQLite::Statement last(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
-                                   "ORDER BY hlc DESC, kiosk_id DESC, seq DESC LIMIT 1");
-        if (last.executeStep()) lastApplied = eventFrom(last, 0);
-    }
+    const std::optional<Event> lastApplied = readLastApplied(db);
     // What is held in a bundle's seq range, read once per bundle right before it: an event stored
     // by an earlier bundle of this import counts as held (a bundle holds each seq once).
     SQLite::Statement inRange(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
@@ -328,7 +330,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             inRange.bind(1, opened[b].header.kioskId);
             inRange.bind(2, opened[b].header.firstSeq);
             inRange.bind(3, opened[b].header.lastSeq);
-            while (inRange.executeStep()) held.push_back(eventFrom(inRange, 0));
+            while (inRange.executeStep()) held.push_back(eventFrom(inRange));
         }
         for (const Event& e : opened[b].events) {
             anyQuarantined = anyQuarantined || quarantineGrew;
@@ -364,7 +366,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
                 insert.exec();
             } catch (const SQLite::Exception& failed) {
                 if (failed.getExtendedErrorCode() != SQLITE_CONSTRAINT_UNIQUE || !found(byUuid, e.uuid)) throw;
-                putInQuarantine(eventFrom(byUuid, 0), "same uuid");
+                putInQuarantine(eventFrom(byUuid), "same uuid");
                 putInQuarantine(e, "same uuid");
                 continue;
             }
@@ -467,7 +469,7 @@ std::vector<QuarantinedEvent> readQuarantine(SQLite::Database& db) {
     SQLite::Statement q(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload, reason FROM sync_quarantine "
                             "ORDER BY kiosk_id, seq, uuid, hlc, type, payload");
     std::vector<QuarantinedEvent> out;
-    while (q.executeStep()) out.push_back({eventFrom(q, 0), q.getColumn(6).getString()});
+    while (q.executeStep()) out.push_back({eventFrom(q), q.getColumn(6).getString()});
     return out;
 }
 
@@ -510,7 +512,7 @@ Result<ExportedBundle> makeExportBundle(SQLite::Database& db, const std::string&
                                 "ORDER BY seq");
         q.bind(1, kioskId);
         q.bind(2, afterSeq);
-        while (q.executeStep()) events.push_back(eventFrom(q, 0));
+        while (q.executeStep()) events.push_back(eventFrom(q));
     }
     BundleHeader header;
     header.kioskId = kioskId;

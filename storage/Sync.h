@@ -11,6 +11,7 @@
 #include "../app/core/Result.h"
 
 #include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
 
 #include <functional>
 #include <optional>
@@ -53,6 +54,14 @@ Result<bool> applySyncEvent(SQLite::Database& db, const Event& event);
 
 // The SELECT of every event to apply in a rebuild, in the agreed order, without quarantined ones.
 extern const char* const kEventsToApplySql;
+
+// An event from a row whose first six columns are kiosk_id, seq, uuid, hlc, type, payload.
+Event eventFrom(SQLite::Statement& row);
+// Two events alike in every field.
+bool sameContent(const Event& a, const Event& b);
+// The event applied last: the latest in apply order (hlc, kiosk id, seq); none in an empty log.
+// Throws SQLite::Exception.
+std::optional<Event> readLastApplied(SQLite::Database& db);
 
 std::vector<SeqGap> readSeqGaps(SQLite::Database& db);
 std::vector<QuarantinedEvent> readQuarantine(SQLite::Database& db);
