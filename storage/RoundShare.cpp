@@ -257,6 +257,9 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
     if (summary.makerKioskId == context.ownKioskId) {
         return refused("made here: this kiosk made the round and shares it; there is nothing to receive");
     }
+    if (Result<void> lost = refuseWithdrawn(readWithdrawnKiosks(db), summary.makerKioskId, header->makerKey, "shared rounds"); !lost) {
+        return lost.error();
+    }
     std::set<std::int64_t> seqs;
     std::set<std::string> uuids;
     bool saved = false;

@@ -57,16 +57,6 @@ std::string dayText(std::uint64_t ms) {
 }
 
 // A bundle of a kiosk reported lost: by its id, or signed with its key under another id.
-Result<void> refuseWithdrawn(const std::vector<WithdrawnKiosk>& withdrawn, const BundleHeader& header) {
-    for (const WithdrawnKiosk& lost : withdrawn) {
-        const std::string reported = "kiosk " + lost.kioskId + " was reported lost on " + dayText(lost.withdrawnMs) +
-                                     "; its bundles are no longer accepted";
-        if (lost.kioskId == header.kioskId) return makeError(ErrorCode::InvalidInput, reported);
-        if (lost.publicKey == header.kioskPublicKey)
-            return makeError(ErrorCode::InvalidInput, "kiosk " + header.kioskId + " signed with the key of a lost kiosk: " + reported);
-    }
-    return {};
-}
 
 // Runs work(i) once for every i below n, on up to kOpenThreads threads (fewer on a smaller
 // machine). An exception in any is rethrown here after all have stopped.
@@ -121,6 +111,18 @@ Event eventFrom(SQLite::Statement& row) {
 bool sameContent(const Event& a, const Event& b) {
     return a.kioskId == b.kioskId && a.seq == b.seq && a.uuid == b.uuid && a.hlc == b.hlc && a.type == b.type &&
            a.payload == b.payload;
+}
+
+Result<void> refuseWithdrawn(const std::vector<WithdrawnKiosk>& withdrawn, const std::string& kioskId, const BundleKey& key,
+                             std::string_view files) {
+    for (const WithdrawnKiosk& lost : withdrawn) {
+        const std::string reported = "kiosk " + lost.kioskId + " was reported lost on " + dayText(lost.withdrawnMs) + "; its " +
+                                     std::string(files) + " are no longer accepted";
+        if (lost.kioskId == kioskId) return makeError(ErrorCode::InvalidInput, reported);
+        if (lost.publicKey == key)
+            return makeError(ErrorCode::InvalidInput, "kiosk " + kioskId + " signed with the key of a lost kiosk: " + reported);
+    }
+    return {};
 }
 
 std::optional<Event> readLastApplied(SQLite::Database& db) {
@@ -210,7 +212,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         if (k > firstFailed.load()) return;  // only the first bad bundle's error is reported
         Opening& opening = openings[k];
         const TrustCheck trust = [&](const BundleHeader& header) -> Result<void> {
-            if (Result<void> lost = refuseWithdrawn(withdrawn, header); !lost) return lost;
+            if (Result<void> lost = refuseWithdrawn(withdrawn, header.kioskId, header.kioskPublicKey, "bundles"); !lost) return lost;
             const auto known = trusted.find(header.kioskId);
             if (known != trusted.end()) {
                 if (known->second != header.kioskPublicKey) {

@@ -83,6 +83,10 @@ void storeAcknowledgedSeq(SQLite::Database& db, std::int64_t seq);
 // [SECTION] Lost kiosks and what the office last heard (docs/sync.md)
 // Every kiosk reported lost, by kiosk id, with the count of its events set aside.
 std::vector<WithdrawnKiosk> readWithdrawnKiosks(SQLite::Database& db);
+// Refuses what a kiosk reported lost here sends: a file naming its id, or signed with its key
+// under any id. `files` names them in the message: "bundles", "shared rounds".
+Result<void> refuseWithdrawn(const std::vector<WithdrawnKiosk>& withdrawn, const std::string& kioskId, const BundleKey& key,
+                             std::string_view files);
 struct WithdrawTrust {
     std::optional<WithdrawnKiosk> before;  // reported before: this sets more aside
     WithdrawnKiosk after;

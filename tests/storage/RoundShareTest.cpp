@@ -267,3 +267,19 @@ TEST_CASE("a damaged, foreign or misplaced file is refused and changes nothing",
         unchanged();
     }
 }
+
+TEST_CASE("a round from a kiosk reported lost is refused, as its bundles are", "[storage][share][lost]") {
+    TwoKiosks k;
+    // The office took A's bundle, then staff reported A lost.
+    auto office = kioskWithKey(k.clockB, k.staff);
+    REQUIRE(office->importBundles({{"a.bsb", exported(*k.a)}}, k.staff.secretKey, true).ok());
+    REQUIRE(office->withdrawKioskTrust(k.a->kioskId(), std::nullopt, "Sanne").ok());
+    const std::int64_t before = office->eventCount();
+    const std::string detail = refusal(*office, shared(*k.a, k.roundId, *office));
+    CHECK(detail.find("kiosk " + k.a->kioskId() + " was reported lost on") != std::string::npos);
+    CHECK(detail.find("its shared rounds are no longer accepted") != std::string::npos);
+    CHECK(office->eventCount() == before);
+
+    // B never heard of the loss and still takes it.
+    CHECK(k.b->receiveRound(shared(*k.a, k.roundId, *k.b)).ok());
+}
