@@ -83,6 +83,12 @@ struct IdentityHolder {
     ~IdentityHolder() { sodium_memzero(identity.secretKey.data(), identity.secretKey.size()); }
 };
 
+// Wipes a received round's code key when it goes, whichever way receiving ends.
+struct CodeKeyHolder {
+    VotingCodeKey key{};
+    ~CodeKeyHolder() { sodium_memzero(key.data(), key.size()); }
+};
+
 }  // namespace
 
 // [SECTION] Share
@@ -138,12 +144,15 @@ Result<std::string> makeRoundShare(SQLite::Database& db, const std::string& ownK
     if (!codeKey) return makeError(ErrorCode::StorageFailure, "this kiosk has no code key for round " + roundId);
     summary.events = static_cast<std::int64_t>(events.size());
 
-    std::string plain(codeKey->begin(), codeKey->end());
-    sodium_memzero(codeKey->data(), codeKey->size());
     BoxKey office{};
     if (staffPublicKey) office = *staffPublicKey;
+    const std::string encoded = encodeBundleEvents(events);
+    std::string plain;
+    plain.reserve(codeKey->size() + office.size() + encoded.size());  // no copy of the key left behind by growing
+    plain.append(codeKey->begin(), codeKey->end());
+    sodium_memzero(codeKey->data(), codeKey->size());
     plain.append(office.begin(), office.end());
-    plain.append(encodeBundleEvents(events));
+    plain.append(encoded);
     std::string sealed(plain.size() + crypto_box_SEALBYTES, '\0');
     const int rc = crypto_box_seal(reinterpret_cast<unsigned char*>(sealed.data()), bytesOf(plain), plain.size(),
                                    recipientBox.data());
@@ -236,10 +245,10 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
         sodium_memzero(boxSecret.data(), boxSecret.size());
         if (!opened) return refused("damaged: this kiosk's key cannot open the sealed part");
     }
-    VotingCodeKey codeKey{};
-    std::memcpy(codeKey.data(), plain.data(), codeKey.size());
+    CodeKeyHolder codeKey;
+    std::memcpy(codeKey.key.data(), plain.data(), codeKey.key.size());
     BoxKey office{};
-    std::memcpy(office.data(), plain.data() + codeKey.size(), office.size());
+    std::memcpy(office.data(), plain.data() + codeKey.key.size(), office.size());
     Result<std::vector<Event>> decoded = decodeBundleEvents(std::string_view(plain).substr(kSealedKeysBytes));
     sodium_memzero(plain.data(), plain.size());
     if (!decoded) return refused("damaged events: " + decoded.error().detail);
@@ -314,18 +323,16 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
     summary.newEvents = static_cast<std::int64_t>(added.size());
 
     if (const std::optional<VotingCodeKey> held = storedCodeKey(db, summary.roundId)) {
-        if (sodium_memcmp(held->data(), codeKey.data(), codeKey.size()) != 0) {
-            sodium_memzero(codeKey.data(), codeKey.size());
+        if (sodium_memcmp(held->data(), codeKey.key.data(), codeKey.key.size()) != 0) {
             return refused("conflict: this kiosk holds another code key for round " + summary.roundId + "; nothing was received");
         }
     } else {
         SQLite::Statement store(db, "INSERT INTO round_code_keys (round_id, code_key) VALUES (?, ?)");
         store.bind(1, summary.roundId);
-        store.bind(2, codeKey.data(), static_cast<int>(codeKey.size()));
+        store.bind(2, codeKey.key.data(), static_cast<int>(codeKey.key.size()));
         store.exec();
         summary.keyStored = true;
     }
-    sodium_memzero(codeKey.data(), codeKey.size());
 
     // 3. The clock moves past the maker's stamps, so a ballot cast here sorts after the round
     // everywhere; the read tables are extended, or rebuilt when the new events sort earlier.
