@@ -44,30 +44,21 @@ EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne
 
 Result<void> EventRun::apply(const Event& event) { return apply(event, decode(event)); }
 
-Result<void> EventRun::applyAll(std::span<const Event> events) {
-    return applyEach(events.size(), [events](std::size_t i) -> const Event& { return events[i]; });
-}
-
 Result<void> EventRun::applyAll(std::span<const Event* const> events) {
-    return applyEach(events.size(), [events](std::size_t i) -> const Event& { return *events[i]; });
-}
-
-template <class EventAt>
-Result<void> EventRun::applyEach(std::size_t count, EventAt eventAt) {
     // Decoding a payload is pure and costs as much as storing it: the next batch is decoded on
     // another core while this one is applied, in order, on this one.
     constexpr std::size_t kBatch = 2048;
-    const auto decodeBatch = [count, eventAt](std::size_t from) {
+    const auto decodeBatch = [events](std::size_t from) {
         std::vector<Decoded> out;
-        for (std::size_t i = from; i < std::min(count, from + kBatch); ++i) out.push_back(decode(eventAt(i)));
+        for (std::size_t i = from; i < std::min(events.size(), from + kBatch); ++i) out.push_back(decode(*events[i]));
         return out;
     };
     std::vector<Decoded> batch = decodeBatch(0);
-    for (std::size_t from = 0; from < count; from += kBatch) {
+    for (std::size_t from = 0; from < events.size(); from += kBatch) {
         std::future<std::vector<Decoded>> next;
-        if (from + kBatch < count) next = std::async(std::launch::async, decodeBatch, from + kBatch);
+        if (from + kBatch < events.size()) next = std::async(std::launch::async, decodeBatch, from + kBatch);
         for (std::size_t i = 0; i < batch.size(); ++i) {
-            if (Result<void> applied = apply(eventAt(from + i), std::move(batch[i])); !applied) {
+            if (Result<void> applied = apply(*events[from + i], std::move(batch[i])); !applied) {
                 if (next.valid()) next.wait();
                 return applied;
             }

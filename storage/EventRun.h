@@ -42,9 +42,9 @@ public:
 
     // The next event in apply order. Throws SQLite::Exception, as applyEvent.
     Result<void> apply(const Event& event);
-    // apply() for each in turn, the payloads it holds decoded ahead on a second core.
-    Result<void> applyAll(std::span<const Event> events);
-    Result<void> applyAll(std::span<const Event* const> events);  // events that stay where they are
+    // apply() for each in turn, the payloads it holds decoded ahead on a second core. The events
+    // stay where they are (an import's in their bundles).
+    Result<void> applyAll(std::span<const Event* const> events);
     // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
     void finish();
 
@@ -69,8 +69,6 @@ private:
     using Decoded = std::variant<std::monostate, IdeaSubmitted, InitiativeSubmitted, IdeaApproved, IdeaSupported, BallotCast,
                                  VotingCodesIssued>;
     static Decoded decode(const Event& event);
-    template <class EventAt>
-    Result<void> applyEach(std::size_t count, EventAt eventAt);
     Result<void> apply(const Event& event, Decoded&& decoded);
     Result<bool> holdSubmission(const Event& event, Decoded&& decoded);
     bool holdBallot(const Event& event, Decoded&& decoded);

@@ -724,11 +724,14 @@ struct KioskStore::Impl {
         // Read in slices, so a log of millions is never in memory at once.
         constexpr std::size_t kSlice = 65'536;
         std::vector<Event> slice;
+        std::vector<const Event*> inSlice;
         bool more = true;
         while (more) {
             slice.clear();
+            inSlice.clear();
             while (slice.size() < kSlice && (more = all.executeStep())) slice.push_back(eventFrom(all));
-            if (Result<void> applied = run.applyAll(slice); !applied) return applied;
+            for (const Event& e : slice) inSlice.push_back(&e);
+            if (Result<void> applied = run.applyAll(inSlice); !applied) return applied;
         }
         run.finish();
         return {};
