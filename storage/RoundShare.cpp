@@ -41,8 +41,6 @@ std::string fingerprint(const BundleKey& key) {
 
 std::int64_t toColumn(HlcStamp stamp) { return static_cast<std::int64_t>(stamp.packed); }
 
-auto applyKey(const Event& e) { return std::tie(e.hlc.packed, e.kioskId, e.seq); }
-
 // The round an event of the four shared types is about, with the round's name for round.saved
 // and the number of codes for voting_codes.issued. nullopt for another type or a payload that
 // does not decode.

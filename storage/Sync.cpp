@@ -39,8 +39,6 @@ struct NewEvent {
     const Event* event;  // in its opened bundle
 };
 
-// The order every rebuild applies events in.
-auto applyKey(const Event& e) { return std::tie(e.hlc.packed, e.kioskId, e.seq); }
 
 std::string fingerprint(const BundleKey& key) {
     StaffKeyBytes bytes{};
@@ -55,8 +53,6 @@ std::string dayText(std::uint64_t ms) {
     std::snprintf(text, sizeof text, "%04d-%02d-%02d", day.year, day.month, day.day);
     return text;
 }
-
-// A bundle of a kiosk reported lost: by its id, or signed with its key under another id.
 
 // Runs work(i) once for every i below n, on up to kOpenThreads threads (fewer on a smaller
 // machine). An exception in any is rethrown here after all have stopped.

@@ -18,6 +18,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <vector>
 
 namespace buurtstem::storage {
@@ -54,6 +55,8 @@ Result<bool> applySyncEvent(SQLite::Database& db, const Event& event);
 
 // The SELECT of every event to apply in a rebuild, in the agreed order, without quarantined ones.
 extern const char* const kEventsToApplySql;
+// That order as a key: an event sorts before another when its key is less.
+inline auto applyKey(const Event& e) { return std::tie(e.hlc.packed, e.kioskId, e.seq); }
 
 // An event from a row whose first six columns are kiosk_id, seq, uuid, hlc, type, payload.
 Event eventFrom(SQLite::Statement& row);
