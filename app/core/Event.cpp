@@ -3,7 +3,7 @@
 #include "Event.h"
 #include "EventJson.h"
 
-#include <cereal/archives/json.hpp>
+#include "third_party/cereal_json.h"
 #include <cereal/types/string.hpp>
 #include <cereal/types/vector.hpp>
 

@@ -5,7 +5,7 @@
 
 #include "Result.h"
 
-#include <cereal/archives/json.hpp>
+#include "third_party/cereal_json.h"
 
 #include <exception>
 #include <sstream>
