@@ -187,33 +187,33 @@ bool EventRun::merged(const std::string& ideaId) {
 }
 
 void EventRun::finish() {
-    std::vector<const HeldIdea*> plans;
-    for (HeldIdea& idea : ideas_) {
-        Event event;
-        event.uuid = std::move(idea.eventUuid);
-        event.kioskId = std::move(idea.kioskId);
-        event.hlc = idea.hlc;
-        insertIdeaRow(sql_, event, idea.payload, idea.values);
-        if (idea.plan) plans.push_back(&idea);
+    std::vector<IdeaRow> rows;
+    rows.reserve(ideas_.size());
+    std::vector<PlanRow> plans;
+    for (const HeldIdea& idea : ideas_) {
+        rows.push_back({idea.eventUuid, idea.kioskId, idea.hlc, &idea.payload, &idea.values});
+        if (idea.plan) plans.push_back({idea.payload.ideaId, &*idea.plan});
     }
-    std::sort(plans.begin(), plans.end(), [](const HeldIdea* a, const HeldIdea* b) { return a->payload.ideaId < b->payload.ideaId; });
-    for (const HeldIdea* idea : plans) insertInitiativePlan(sql_, idea->payload.ideaId, *idea->plan);
+    insertIdeaRows(sql_, rows);
+    std::sort(plans.begin(), plans.end(), [](const PlanRow& a, const PlanRow& b) { return a.ideaId < b.ideaId; });
+    insertInitiativePlans(sql_, plans);
     ideas_.clear();
     byId_.clear();
     references_.clear();
 
+    std::vector<CastBallot> cast;
+    cast.reserve(ballots_.size());
     std::vector<const BallotCast*> choices;
+    choices.reserve(ballots_.size());
     std::vector<std::pair<const std::string*, const std::string*>> used;  // round, code hash
     for (const HeldBallot& held : ballots_) {
-        Event event;
-        event.uuid = held.eventUuid;
-        event.hlc = held.hlc;
-        insertBallotRow(sql_, event, held.ballot);
+        cast.push_back({held.eventUuid, held.hlc, &held.ballot});
         choices.push_back(&held.ballot);
         if (!held.ballot.codeHash.empty() && !held.usedHeldCode) used.emplace_back(&held.ballot.roundId, &held.ballot.codeHash);
     }
+    insertBallotRows(sql_, cast);
     std::sort(choices.begin(), choices.end(), [](const BallotCast* a, const BallotCast* b) { return a->ballotId < b->ballotId; });
-    for (const BallotCast* ballot : choices) insertBallotChoices(sql_, *ballot);
+    insertBallotChoices(sql_, choices);
     std::sort(used.begin(), used.end(), [](const auto& a, const auto& b) { return std::tie(*a.first, *a.second) < std::tie(*b.first, *b.second); });
     for (const auto& [round, hash] : used) markCodeUsed(sql_, *round, *hash);
     ballots_.clear();
@@ -225,7 +225,7 @@ void EventRun::finish() {
         codes.reserve(held.size());
         for (const auto& [hash, usedHere] : held) codes.emplace_back(&hash, usedHere);
         std::sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
-        for (const auto& [hash, usedHere] : codes) writeHeldCode(sql_, round, *hash, usedHere);
+        writeHeldCodes(sql_, round, codes);
     }
     codes_.clear();
 }

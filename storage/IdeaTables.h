@@ -11,7 +11,9 @@
 
 #include <cstdint>
 #include <functional>
+#include <span>
 #include <string>
+#include <string_view>
 
 namespace buurtstem::storage {
 
@@ -38,9 +40,24 @@ struct IdeaRowValues {
     IdeaKind kind = IdeaKind::Idea;
     std::int64_t budgetCents = 0;
 };
-void insertIdeaRow(StatementCache& sql, const Event& event, const IdeaSubmitted& payload, const IdeaRowValues& values);
+// An idea to write: its submission event's uuid, kiosk and stamp, its payload and its values.
+struct IdeaRow {
+    std::string_view eventUuid;
+    std::string_view kioskId;
+    HlcStamp hlc;
+    const IdeaSubmitted* payload = nullptr;
+    const IdeaRowValues* values = nullptr;
+};
+// In the order given, which sets their row ids; one statement for all (BulkRows.h).
+void insertIdeaRows(StatementCache& sql, std::span<const IdeaRow> ideas);
 
-// The plan's rows of initiative.submitted; the ideas row must exist already.
-void insertInitiativePlan(StatementCache& sql, const std::string& ideaId, const InitiativePlan& plan);
+// An initiative's plan to write, under its idea id.
+struct PlanRow {
+    std::string_view ideaId;
+    const InitiativePlan* plan = nullptr;
+};
+// The plans' rows of initiative.submitted: the plans, then their choices and budget lines. Their
+// ideas rows must exist already.
+void insertInitiativePlans(StatementCache& sql, std::span<const PlanRow> plans);
 
 }  // namespace buurtstem::storage

@@ -245,7 +245,9 @@ Result<void> applyEvent(StatementCache& sql, const Event& event) {
             return makeError(ErrorCode::StorageFailure,
                              "event " + event.uuid + " has an unreadable payload: " + payload.error().detail);
         }
-        insertIdeaRow(sql, event, *payload, {freeReference(sql, payload->reference), submittedStatus(*payload), 0, IdeaKind::Idea, 0});
+        const IdeaRowValues values{freeReference(sql, payload->reference), submittedStatus(*payload), 0, IdeaKind::Idea, 0};
+        const IdeaRow row{event.uuid, event.kioskId, event.hlc, &*payload, &values};
+        insertIdeaRows(sql, {&row, 1});
         return {};
     }
     if (event.type == kEventInitiativeSubmitted) {
@@ -257,10 +259,12 @@ Result<void> applyEvent(StatementCache& sql, const Event& event) {
         // Approval, support and the list treat it as an idea; only the plan is its own. The
         // maximum is not checked again: the submitting kiosk checked it against its own maximum
         // at the time, and a later, lower maximum does not undo what was accepted.
-        insertIdeaRow(sql, event, payload->idea,
-                      {freeReference(sql, payload->idea.reference), submittedStatus(payload->idea), 0, IdeaKind::Initiative,
-                       budgetTotalCents(payload->plan)});
-        insertInitiativePlan(sql, payload->idea.ideaId, payload->plan);
+        const IdeaRowValues values{freeReference(sql, payload->idea.reference), submittedStatus(payload->idea), 0,
+                                   IdeaKind::Initiative, budgetTotalCents(payload->plan)};
+        const IdeaRow row{event.uuid, event.kioskId, event.hlc, &payload->idea, &values};
+        insertIdeaRows(sql, {&row, 1});
+        const PlanRow plan{payload->idea.ideaId, &payload->plan};
+        insertInitiativePlans(sql, {&plan, 1});
         return {};
     }
     if (event.type == kEventInitiativeMaximumSet) {

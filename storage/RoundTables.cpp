@@ -4,6 +4,7 @@
 #include <SQLiteCpp/Statement.h>
 
 #include <algorithm>
+#include <vector>
 
 namespace buurtstem::storage {
 
@@ -112,37 +113,48 @@ Result<bool> applyRoundEvent(StatementCache& sql, const Event& event) {
     if (event.type == kEventBallotCast) {
         Result<BallotCast> payload = decodeBallotCast(event.payload);
         if (!payload) return unreadable(event, payload.error());
-        insertBallotRow(sql, event, *payload);
-        insertBallotChoices(sql, *payload);
+        const CastBallot cast{event.uuid, event.hlc, &*payload};
+        insertBallotRows(sql, {&cast, 1});
+        const BallotCast* const choices = &*payload;
+        insertBallotChoices(sql, {&choices, 1});
         markCodeUsed(sql, payload->roundId, payload->codeHash);
         return true;
     }
     return false;
 }
 
-void insertBallotRow(StatementCache& sql, const Event& event, const BallotCast& ballot) {
-    // Bound without copying here and below: every value outlives the exec, and the cache clears them before reuse.
-    SQLite::Statement& insert = sql("INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid, code_hash) "
-                                    "VALUES (?, ?, ?, ?, ?, ?)");
-    insert.bindNoCopy(1, ballot.ballotId);
-    insert.bindNoCopy(2, ballot.roundId);
-    insert.bindNoCopy(3, ballot.receipt);
-    insert.bind(4, toColumn(event.hlc));
-    insert.bindNoCopy(5, event.uuid);
-    insert.bindNoCopy(6, ballot.codeHash);  // a code used at two kiosks shows once logs merge
-    insert.exec();
+void insertBallotRows(StatementCache& sql, std::span<const CastBallot> ballots) {
+    sql.bulk("INSERT INTO ballots (ballot_id, round_id, receipt, cast_hlc, event_uuid, code_hash) "
+             "SELECT c0, c1, c2, c3, c4, c5 FROM bulk_rows(?)")
+        .run({ballots.size(), [ballots](std::size_t row, int column, sqlite3_context* out) {
+                  const BallotCast& ballot = *ballots[row].ballot;
+                  switch (column) {
+                      case 0: return setText(out, ballot.ballotId);
+                      case 1: return setText(out, ballot.roundId);
+                      case 2: return setText(out, ballot.receipt);
+                      case 3: return setInt(out, toColumn(ballots[row].hlc));
+                      case 4: return setText(out, ballots[row].eventUuid);
+                      case 5: return setText(out, ballot.codeHash);  // a code used at two kiosks shows once logs merge
+                      default: return sqlite3_result_null(out);
+                  }
+              }});
 }
 
-void insertBallotChoices(StatementCache& sql, const BallotCast& ballot) {
-    SQLite::Statement& choice = sql("INSERT INTO ballot_choices (ballot_id, position, project_id, points) VALUES (?, ?, ?, ?)");
-    for (std::size_t i = 0; i < ballot.projectIds.size(); ++i) {
-        choice.bindNoCopy(1, ballot.ballotId);
-        choice.bind(2, static_cast<std::int64_t>(i));
-        choice.bindNoCopy(3, ballot.projectIds[i]);
-        choice.bind(4, ballot.points.empty() ? 0 : ballot.points[i]);
-        choice.exec();
-        choice.reset();
-    }
+void insertBallotChoices(StatementCache& sql, std::span<const BallotCast* const> ballots) {
+    std::vector<std::pair<const BallotCast*, std::size_t>> choices;  // ballot, position
+    for (const BallotCast* ballot : ballots)
+        for (std::size_t i = 0; i < ballot->projectIds.size(); ++i) choices.emplace_back(ballot, i);
+    sql.bulk("INSERT INTO ballot_choices (ballot_id, position, project_id, points) SELECT c0, c1, c2, c3 FROM bulk_rows(?)")
+        .run({choices.size(), [&choices](std::size_t row, int column, sqlite3_context* out) {
+                  const auto& [ballot, position] = choices[row];
+                  switch (column) {
+                      case 0: return setText(out, ballot->ballotId);
+                      case 1: return setInt(out, static_cast<std::int64_t>(position));
+                      case 2: return setText(out, ballot->projectIds[position]);
+                      case 3: return setInt(out, ballot->points.empty() ? 0 : ballot->points[position]);
+                      default: return sqlite3_result_null(out);
+                  }
+              }});
 }
 
 void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::string& codeHash) {
@@ -153,13 +165,19 @@ void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::st
     used.exec();
 }
 
-void writeHeldCode(StatementCache& sql, const std::string& roundId, const std::string& codeHash, bool used) {
-    SQLite::Statement& write = sql("INSERT INTO voting_codes (round_id, code_hash, status) VALUES (?, ?, ?) "
-                                   "ON CONFLICT (round_id, code_hash) DO UPDATE SET status = 'used' WHERE excluded.status = 'used'");
-    write.bindNoCopy(1, roundId);
-    write.bindNoCopy(2, codeHash);
-    write.bind(3, used ? "used" : "issued");
-    write.exec();
+void writeHeldCodes(StatementCache& sql, std::string_view roundId, std::span<const std::pair<const std::string*, bool>> codes) {
+    // WHERE true: without it SQLite would read ON CONFLICT as a join's ON.
+    BulkInsert& write = sql.bulk("INSERT INTO voting_codes (round_id, code_hash, status) SELECT ?1, c0, c1 FROM bulk_rows(?2) "
+                                 "WHERE true ON CONFLICT (round_id, code_hash) DO UPDATE SET status = 'used' "
+                                 "WHERE excluded.status = 'used'");
+    write.bindText(1, roundId);
+    write.run({codes.size(), [codes](std::size_t row, int column, sqlite3_context* out) {
+                   switch (column) {
+                       case 0: return setText(out, *codes[row].first);
+                       case 1: return setText(out, codes[row].second ? "used" : "issued");
+                       default: return sqlite3_result_null(out);
+                   }
+               }});
 }
 
 void clearRoundTables(SQLite::Database& db) {

@@ -11,7 +11,10 @@
 #include <SQLiteCpp/Database.h>
 
 #include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace buurtstem::storage {
@@ -20,14 +23,21 @@ namespace buurtstem::storage {
 // any other event type (not handled here). Throws SQLite::Exception; runs in the caller's
 // transaction.
 Result<bool> applyRoundEvent(StatementCache& sql, const Event& event);
-// What ballot.cast writes, in three steps an EventRun may take apart: the ballots row, then its
-// choices (which point to it), and the code it used marked as used.
-void insertBallotRow(StatementCache& sql, const Event& event, const BallotCast& ballot);
-void insertBallotChoices(StatementCache& sql, const BallotCast& ballot);
+// What ballot.cast writes, in three steps an EventRun takes apart for many ballots at once: the
+// ballots rows (in the order given, which sets their row ids), then their choices (which point to
+// them), and the code each used marked as used. One statement for all rows of a step (BulkRows.h).
+struct CastBallot {
+    std::string_view eventUuid;
+    HlcStamp hlc;
+    const BallotCast* ballot = nullptr;
+};
+void insertBallotRows(StatementCache& sql, std::span<const CastBallot> ballots);
+void insertBallotChoices(StatementCache& sql, std::span<const BallotCast* const> ballots);
 void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::string& codeHash);
-// A code an EventRun held from its issue: inserted as issued or used. One already in the table
-// keeps its state, as an issue never revives a code, unless `used`: a ballot of the run used it.
-void writeHeldCode(StatementCache& sql, const std::string& roundId, const std::string& codeHash, bool used);
+// Codes an EventRun held from their issue (hash, and whether a ballot of the run used it):
+// inserted as issued or used. One already in the table keeps its state, as an issue never revives
+// a code, unless a ballot of the run used it.
+void writeHeldCodes(StatementCache& sql, std::string_view roundId, std::span<const std::pair<const std::string*, bool>> codes);
 // Clears the round read tables for a rebuild (not round_code_keys: a kiosk setting).
 void clearRoundTables(SQLite::Database& db);
 

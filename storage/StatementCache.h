@@ -3,6 +3,8 @@
 // storage; whoever applies a run of events owns one for that run and passes it down.
 #pragma once
 
+#include "BulkRows.h"
+
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 
@@ -38,9 +40,17 @@ public:
         return made;
     }
 
+    // The statement over bulk_rows for `sql`, prepared on first use (see BulkRows.h).
+    BulkInsert& bulk(const char* sql) {
+        std::unique_ptr<BulkInsert>& statement = bulk_[sql];
+        if (!statement) statement = std::make_unique<BulkInsert>(db_, sql);
+        return *statement;
+    }
+
 private:
     SQLite::Database& db_;
     std::unordered_map<std::string_view, std::unique_ptr<SQLite::Statement>> statements_;
+    std::unordered_map<std::string_view, std::unique_ptr<BulkInsert>> bulk_;  // keyed by the callers' literals
 };
 
 }  // namespace buurtstem::storage
