@@ -425,23 +425,25 @@ Result<bool> applySyncEvent(SQLite::Database& db, const Event& event) {
 // [SECTION] What a merge found
 
 std::vector<SeqGap> readSeqGaps(SQLite::Database& db) {
-    // The events in (kiosk, seq) order straight from their unique index, the few quarantined ones
-    // added per kiosk: a UNION of both would sort a million rows again on every import. A lost
+    // A kiosk's seqs are unique and count from 1, so one whose number of events is its highest
+    // seq has no gap: only the other kiosks' seqs are read, from the (kiosk, seq) index. A
+    // quarantined seq counts as held, so a kiosk with any in quarantine is read as well. A lost
     // kiosk's gaps stay open for good (its bundles are refused): not listed.
     std::map<std::string, std::vector<std::int64_t>> seqsByKiosk;
     {
-        SQLite::Statement q(db, "SELECT kiosk_id, seq FROM events WHERE kiosk_id NOT IN (SELECT kiosk_id FROM withdrawn_kiosks) "
-                                "ORDER BY kiosk_id, seq");
-        std::vector<std::int64_t>* seqs = nullptr;
-        std::string kiosk;
-        while (q.executeStep()) {
-            const SQLite::Column id = q.getColumn(0);
-            if (!seqs || kiosk.size() != static_cast<std::size_t>(id.getBytes()) ||
-                std::memcmp(kiosk.data(), id.getText(), kiosk.size()) != 0) {
-                kiosk = id.getString();
-                seqs = &seqsByKiosk[kiosk];
-            }
-            seqs->push_back(q.getColumn(1).getInt64());
+        std::vector<std::string> toRead;
+        SQLite::Statement summary(db, "SELECT kiosk_id, COUNT(*) = MAX(seq) AND NOT EXISTS "
+                                      "(SELECT 1 FROM sync_quarantine q WHERE q.kiosk_id = e.kiosk_id) "
+                                      "FROM events e WHERE kiosk_id NOT IN (SELECT kiosk_id FROM withdrawn_kiosks) "
+                                      "GROUP BY kiosk_id");
+        while (summary.executeStep())
+            if (summary.getColumn(1).getInt() == 0) toRead.push_back(summary.getColumn(0).getString());
+        SQLite::Statement seqs(db, "SELECT seq FROM events WHERE kiosk_id = ? ORDER BY seq");
+        for (const std::string& kiosk : toRead) {
+            std::vector<std::int64_t>& into = seqsByKiosk[kiosk];
+            seqs.reset();
+            seqs.bind(1, kiosk);
+            while (seqs.executeStep()) into.push_back(seqs.getColumn(0).getInt64());
         }
     }
     {
