@@ -1,6 +1,8 @@
 // Sync inside storage (see Sync.h): identity, export, order-free import, and what a merge found.
 #include "Sync.h"
 
+#include "BulkRows.h"
+
 #include "../app/core/CivilDate.h"
 #include "../app/core/KioskSetup.h"
 #include "../app/core/SyncEvents.h"
@@ -19,6 +21,7 @@
 #include <set>
 #include <thread>
 #include <tuple>
+#include <unordered_map>
 
 namespace buurtstem::storage {
 
@@ -274,8 +277,13 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         }
     }
     const std::optional<Event> lastApplied = readLastApplied(db);
-    // What is held in a bundle's seq range, read once per bundle right before it: an event stored
-    // by an earlier bundle of this import counts as held (a bundle holds each seq once).
+    // Each event is judged in the bundles' order, as if every event accepted before it had been
+    // stored at once; the accepted ones are then stored together in apply order. So a new event
+    // goes to the end of the apply-order index (and, with time-ordered ids, of the uuid index)
+    // instead of to one of as many places as there are kiosks.
+    //
+    // What is held in a bundle's seq range, read once per bundle right before it: an event accepted
+    // from an earlier bundle of this import counts as held (a bundle holds each seq once).
     SQLite::Statement inRange(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
                                   "WHERE kiosk_id = ? AND seq BETWEEN ? AND ? ORDER BY seq");
     std::vector<Event> held;
@@ -285,7 +293,6 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     SQLite::Statement quarantinedKey(db, "SELECT 1 FROM sync_quarantine WHERE (kiosk_id = ? AND seq = ?) OR uuid = ?");
     SQLite::Statement quarantine(db, "INSERT OR IGNORE INTO sync_quarantine (kiosk_id, seq, uuid, hlc, type, payload, reason) "
                                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    SQLite::Statement insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) VALUES (?, ?, ?, ?, ?, ?)");
     const auto bindEvent = [](SQLite::Statement& s, const Event& e) {
         s.bind(1, e.kioskId);
         s.bind(2, e.seq);
@@ -311,25 +318,47 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         return q.executeStep();
     };
 
-    // The quarantine is nearly always empty; then its three look-ups per event are skipped.
+    // The quarantine is nearly always empty; then its three look-ups per event are skipped. So is
+    // the look-up of each new uuid among the stored events when there are none (a new office).
     bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
+    const bool anyStored = db.execAndGet("SELECT EXISTS (SELECT 1 FROM events)").getInt() != 0;
     std::vector<NewEvent> added;
+    std::unordered_map<std::string_view, const Event*> addedUuids;  // the accepted events' uuids
     {
         std::size_t total = 0;
         for (const OpenedBundle& bundle : opened) total += bundle.events.size();
         added.reserve(total);
+        addedUuids.reserve(total);
     }
+    std::vector<std::pair<std::size_t, std::size_t>> addedOf(opened.size());  // a bundle's accepted: [from, to) in added
+    std::map<std::string, std::vector<std::size_t>> bundlesOfKiosk;            // into opened, those judged so far
     HlcStamp latest;
     for (std::size_t b = 0; b < opened.size(); ++b) {
         BundleImport& line = report.bundles[openedIndex[b]];
+        const BundleHeader& header = opened[b].header;
         held.clear();
         if (!opened[b].events.empty()) {
             inRange.reset();
-            inRange.bind(1, opened[b].header.kioskId);
-            inRange.bind(2, opened[b].header.firstSeq);
-            inRange.bind(3, opened[b].header.lastSeq);
+            inRange.bind(1, header.kioskId);
+            inRange.bind(2, header.firstSeq);
+            inRange.bind(3, header.lastSeq);
             while (inRange.executeStep()) held.push_back(eventFrom(inRange));
+            // Rare: two bundles of one kiosk in one import whose ranges overlap (an --all bundle
+            // beside a newer one, say).
+            bool overlapped = false;
+            for (const std::size_t earlier : bundlesOfKiosk[header.kioskId]) {
+                const BundleHeader& other = opened[earlier].header;
+                if (other.lastSeq < header.firstSeq || other.firstSeq > header.lastSeq) continue;
+                for (std::size_t i = addedOf[earlier].first; i < addedOf[earlier].second; ++i) {
+                    const Event& e = *added[i].event;
+                    if (e.seq >= header.firstSeq && e.seq <= header.lastSeq) held.push_back(e);
+                }
+                overlapped = true;
+            }
+            if (overlapped) std::sort(held.begin(), held.end(), [](const Event& x, const Event& y) { return x.seq < y.seq; });
         }
+        bundlesOfKiosk[header.kioskId].push_back(b);
+        addedOf[b].first = added.size();
         for (const Event& e : opened[b].events) {
             anyQuarantined = anyQuarantined || quarantineGrew;
             if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
@@ -351,46 +380,61 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
                 putInQuarantine(e, "another version is in quarantine");
                 continue;
             }
-            // The uuid is looked up only when the insert finds it taken: one statement per new event.
-            insert.tryReset();  // reset() would throw again for an insert that failed on a taken uuid
-            // Not copied by SQLite: `e` outlives the exec, and every value is bound again before the next.
-            insert.bindNoCopy(1, e.kioskId);
-            insert.bind(2, e.seq);
-            insert.bindNoCopy(3, e.uuid);
-            insert.bind(4, toColumn(e.hlc));
-            insert.bindNoCopy(5, e.type);
-            insert.bindNoCopy(6, e.payload);
-            try {
-                insert.exec();
-            } catch (const SQLite::Exception& failed) {
-                if (failed.getExtendedErrorCode() != SQLITE_CONSTRAINT_UNIQUE || !found(byUuid, e.uuid)) throw;
-                putInQuarantine(eventFrom(byUuid), "same uuid");
+            if (anyStored) {
+                byUuid.reset();
+                byUuid.bindNoCopy(1, e.uuid);
+                if (byUuid.executeStep()) {
+                    putInQuarantine(eventFrom(byUuid), "same uuid");
+                    putInQuarantine(e, "same uuid");
+                    continue;
+                }
+            }
+            if (const auto taken = addedUuids.find(e.uuid); taken != addedUuids.end()) {
+                putInQuarantine(*taken->second, "same uuid");
                 putInQuarantine(e, "same uuid");
                 continue;
             }
+            addedUuids.emplace(e.uuid, &e);
             latest = std::max(latest, e.hlc);
             ++line.newEvents;
             added.push_back({e.hlc.packed, &e});
         }
+        addedOf[b].second = added.size();
         SQLite::Statement record(db, "INSERT INTO imported_bundles (bundle_hash, kiosk_id, first_seq, last_seq, event_count, "
                                      "imported_ms) VALUES (?, ?, ?, ?, ?, ?)");
-        const BundleHeader& h = opened[b].header;
         record.bind(1, opened[b].hash);
-        record.bind(2, h.kioskId);
-        record.bind(3, h.firstSeq);
-        record.bind(4, h.lastSeq);
-        record.bind(5, h.eventCount);
+        record.bind(2, header.kioskId);
+        record.bind(3, header.firstSeq);
+        record.bind(4, header.lastSeq);
+        record.bind(5, header.eventCount);
         record.bind(6, static_cast<std::int64_t>(context.nowMs));
         record.exec();
     }
+    addedUuids.clear();
+
+    std::sort(added.begin(), added.end(), [](const NewEvent& a, const NewEvent& b) {
+        return a.hlc != b.hlc ? a.hlc < b.hlc : applyKey(*a.event) < applyKey(*b.event);
+    });
+    // Every check is done: one statement writes them all, its cursors staying at the ends of the
+    // table and its indexes where the rows go.
+    BulkInsert insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) "
+                          "SELECT c0, c1, c2, c3, c4, c5 FROM bulk_rows(?)");
+    insert.run({added.size(), [&added](std::size_t row, int column, sqlite3_context* out) {
+                    const Event& e = *added[row].event;
+                    switch (column) {
+                        case 0: return setText(out, e.kioskId);
+                        case 1: return setInt(out, e.seq);
+                        case 2: return setText(out, e.uuid);
+                        case 3: return setInt(out, toColumn(e.hlc));
+                        case 4: return setText(out, e.type);
+                        case 5: return setText(out, e.payload);
+                    }
+                }});
 
     if (!added.empty()) context.observe(latest);  // the latest stamp moves the clock as far as all of them
 
     // 3. The read tables: extended when every new event sorts after everything applied so far,
     // else rebuilt, so the result never depends on the order bundles arrived in.
-    std::sort(added.begin(), added.end(), [](const NewEvent& a, const NewEvent& b) {
-        return a.hlc != b.hlc ? a.hlc < b.hlc : applyKey(*a.event) < applyKey(*b.event);
-    });
     const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(*added.front().event);
     if (quarantineGrew || !inOrder) {
         report.fullRebuild = true;

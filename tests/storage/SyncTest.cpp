@@ -471,6 +471,71 @@ TEST_CASE("one uuid at two places is quarantined whichever arrives first", "[sto
     CHECK(dumps[0] == dumps[1]);
 }
 
+TEST_CASE("one uuid in two bundles of one import is quarantined whichever comes first", "[storage][sync]") {
+    // The events of an import are judged bundle by bundle and stored together afterwards: the
+    // second use of a uuid is found among the events accepted before it, not in the table.
+    ManualClock clock;
+    StaffKeys staff;
+    HandKiosk one;
+    HandKiosk two;
+    two.kioskId = one.kioskId + "-2";
+    const Event original = one.event(1, "Bankjes", 100);
+    Event copy = two.event(5, "Kopie", 500);
+    copy.uuid = original.uuid;
+    const std::string bundleOne = one.bundle({original, one.event(2, "Licht", 200)}, staff);
+    const std::string bundleTwo = two.bundle({two.event(4, "Bomen", 400), copy}, staff);
+    std::string dumps[2];
+    for (int order = 0; order < 2; ++order) {
+        ScratchDir dir;
+        auto hub = openOrFail(dir.database(), clock.options());
+        Result<SyncReport> report = importInto(*hub, {order == 0 ? bundleOne : bundleTwo, order == 0 ? bundleTwo : bundleOne}, staff);
+        INFO((report.ok() ? std::string() : report.error().detail));
+        REQUIRE(report.ok());
+        CHECK(report->fullRebuild);
+        REQUIRE(report->quarantined.size() == 2);
+        const std::vector<QuarantinedEvent> quarantined = hub->quarantinedEvents();
+        REQUIRE(quarantined.size() == 2);
+        CHECK(quarantined[0].reason == "same uuid");
+        CHECK(quarantined[1].reason == "same uuid");
+        // Whichever came first is stored (events are kept as they came) but counts nowhere.
+        CHECK(hub->eventCount() == 3);
+        const BundleImport& second = report->bundles[1];
+        CHECK(second.newEvents == 1);
+        CHECK_FALSE(hub->idea("idea-" + one.kioskId + "-1").has_value());
+        CHECK_FALSE(hub->idea("idea-" + two.kioskId + "-5").has_value());
+        CHECK(hub->idea("idea-" + one.kioskId + "-2").has_value());
+        CHECK(hub->idea("idea-" + two.kioskId + "-4").has_value());
+        dumps[order] = dumpReadTables(dir.database());
+    }
+    CHECK(dumps[0] == dumps[1]);
+}
+
+TEST_CASE("an import stores its new events in apply order, whatever the order of its bundles", "[storage][sync]") {
+    // Stored in apply order, new events go to the end of the apply-order index (what keeps a
+    // large merge quick); the order of the rows is also the same for any order of the bundles.
+    ManualClock clock;
+    StaffKeys staff;
+    HandKiosk one;
+    HandKiosk two;
+    two.kioskId = one.kioskId + "-2";
+    const std::string bundleOne = one.bundle({one.event(1, "Bankjes", 100), one.event(2, "Licht", 300)}, staff);
+    const std::string bundleTwo = two.bundle({two.event(1, "Bomen", 200), two.event(2, "Hek", 400)}, staff);
+    std::vector<std::string> rows[2];
+    for (int order = 0; order < 2; ++order) {
+        ScratchDir dir;
+        {
+            auto hub = openOrFail(dir.database(), clock.options());
+            REQUIRE(importInto(*hub, {order == 0 ? bundleOne : bundleTwo, order == 0 ? bundleTwo : bundleOne}, staff).ok());
+        }
+        SQLite::Database db(dir.database().string());
+        SQLite::Statement q(db, "SELECT kiosk_id, seq FROM events WHERE kiosk_id <> (SELECT kiosk_id FROM kiosk) ORDER BY seq_row");
+        while (q.executeStep()) rows[order].push_back(q.getColumn(0).getString() + "/" + q.getColumn(1).getString());
+    }
+    const std::vector<std::string> applyOrder = {one.kioskId + "/1", two.kioskId + "/1", one.kioskId + "/2", two.kioskId + "/2"};
+    CHECK(rows[0] == applyOrder);
+    CHECK(rows[1] == applyOrder);
+}
+
 TEST_CASE("gaps in a kiosk's seqs are reported, not fatal", "[storage][sync]") {
     ManualClock clock;
     StaffKeys staff;
