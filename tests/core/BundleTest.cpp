@@ -95,6 +95,28 @@ TEST_CASE("a bundle's events must be its kiosk's, inside its range, each once", 
         events[1].seq = 3;
         CHECK_THAT(checkBundleEvents(h, events).error().detail, Catch::Contains("twice"));
     }
+    SECTION("out of seq order, each once, is fine; a seq again after the order broke is not") {
+        BundleHeader wide = h;
+        wide.firstSeq = 1;
+        wide.lastSeq = 6;
+        std::vector<Event> mixed;
+        for (std::int64_t seq : {2, 5, 1, 6}) {
+            Event e = events[0];
+            e.seq = seq;
+            mixed.push_back(e);
+        }
+        wide.eventCount = 4;
+        CHECK(checkBundleEvents(wide, mixed).ok());
+        for (std::int64_t again : {2, 5, 1}) {
+            std::vector<Event> repeated = mixed;
+            repeated.push_back(events[0]);
+            repeated.back().seq = again;
+            wide.eventCount = 5;
+            INFO("seq " << again << " again");
+            CHECK_THAT(checkBundleEvents(wide, repeated).error().detail,
+                       Catch::Contains("event " + std::to_string(again) + " is in the bundle twice"));
+        }
+    }
 }
 
 TEST_CASE("gaps in seqs", "[core][bundle]") {
