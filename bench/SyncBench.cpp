@@ -163,7 +163,7 @@ long long copyWithSqliteAlone(const fs::path& hubFile, const fs::path& freshDir,
         db.execAndGet("PRAGMA journal_mode = DELETE");
         db.exec("PRAGMA synchronous = FULL");
         db.exec("PRAGMA foreign_keys = ON");
-        db.exec("PRAGMA cache_size = -262144");
+        db.exec("PRAGMA cache_size = -65536");
         SQLite::Statement attach(db, "ATTACH DATABASE ? AS hub");
         attach.bind(1, hubFile.string());
         attach.exec();
