@@ -27,9 +27,9 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
-#include <future>
 #include <string_view>
 #include <tuple>
+#include <type_traits>
 
 namespace buurtstem::storage {
 
@@ -44,38 +44,67 @@ EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne
 
 Result<void> EventRun::apply(const Event& event) { return apply(event, decode(event)); }
 
-Result<void> EventRun::applyAll(std::span<const Event* const> events) {
-    // Decoding a payload is pure and costs as much as storing it: the next batch is decoded on
-    // another core while this one is applied, in order, on this one.
-    constexpr std::size_t kBatch = 2048;
-    const auto decodeBatch = [events](std::size_t from) {
-        std::vector<Decoded> out;
-        for (std::size_t i = from; i < std::min(events.size(), from + kBatch); ++i) out.push_back(decode(*events[i]));
-        return out;
-    };
-    std::vector<Decoded> batch = decodeBatch(0);
-    for (std::size_t from = 0; from < events.size(); from += kBatch) {
-        std::future<std::vector<Decoded>> next;
-        if (from + kBatch < events.size()) next = std::async(std::launch::async, decodeBatch, from + kBatch);
-        for (std::size_t i = 0; i < batch.size(); ++i) {
-            if (Result<void> applied = apply(*events[from + i], std::move(batch[i])); !applied) {
-                if (next.valid()) next.wait();
-                return applied;
+EventRun::Decoding::Decoding(std::span<const Event* const> events) : events_(events), decoded_(events.size()) {
+    if (events_.empty()) return;
+    thread_ = std::thread([this] {
+        // Published every so many, not every one: the waiting side is woken less often.
+        constexpr std::size_t kPublishEvery = 256;
+        try {
+            for (std::size_t i = 0; i < events_.size(); ++i) {
+                if (stop_.load(std::memory_order_relaxed)) return;
+                decoded_[i] = decode(*events_[i]);
+                if ((i + 1) % kPublishEvery == 0) {
+                    ready_.store(i + 1, std::memory_order_release);
+                    ready_.notify_one();
+                }
             }
+        } catch (...) {
+            failed_ = std::current_exception();
         }
-        if (next.valid()) batch = next.get();
+        ready_.store(events_.size(), std::memory_order_release);
+        ready_.notify_one();
+    });
+}
+
+EventRun::Decoding::~Decoding() {
+    stop_ = true;
+    if (thread_.joinable()) thread_.join();
+}
+
+EventRun::Decoded EventRun::Decoding::take(std::size_t i) {
+    std::size_t ready = ready_.load(std::memory_order_acquire);
+    while (ready <= i) {
+        ready_.wait(ready, std::memory_order_acquire);
+        ready = ready_.load(std::memory_order_acquire);
+    }
+    if (failed_) std::rethrow_exception(failed_);
+    return std::move(decoded_[i]);
+}
+
+Result<void> EventRun::applyAll(std::span<const Event* const> events) {
+    Decoding decoding(events);
+    return applyAll(events, decoding);
+}
+
+Result<void> EventRun::applyAll(std::span<const Event* const> events, Decoding& decoding) {
+    for (std::size_t i = 0; i < events.size(); ++i) {
+        if (Result<void> applied = apply(*events[i], decoding.take(i)); !applied) return applied;
     }
     return {};
 }
 
 EventRun::Decoded EventRun::decode(const Event& event) {
-    const auto into = [](auto&& result) -> Decoded { return result ? Decoded(std::move(result).value()) : Decoded(); };
-    if (event.type == kEventIdeaSubmitted) return into(decodeIdeaSubmitted(event.payload));
-    if (event.type == kEventInitiativeSubmitted) return into(decodeInitiativeSubmitted(event.payload));
-    if (event.type == kEventIdeaApproved) return into(decodeIdeaApproved(event.payload));
-    if (event.type == kEventIdeaSupported) return into(decodeIdeaSupported(event.payload));
-    if (event.type == kEventBallotCast) return into(decodeBallotCast(event.payload));
-    if (event.type == kEventVotingCodesIssued) return into(decodeVotingCodesIssued(event.payload));
+    const auto onHeap = [](auto&& result) -> Decoded {
+        using Payload = std::decay_t<decltype(result.value())>;
+        return result ? Decoded(std::make_unique<Payload>(std::move(result).value())) : Decoded();
+    };
+    const auto inPlace = [](auto&& result) -> Decoded { return result ? Decoded(std::move(result).value()) : Decoded(); };
+    if (event.type == kEventIdeaSubmitted) return onHeap(decodeIdeaSubmitted(event.payload));
+    if (event.type == kEventInitiativeSubmitted) return onHeap(decodeInitiativeSubmitted(event.payload));
+    if (event.type == kEventIdeaApproved) return inPlace(decodeIdeaApproved(event.payload));
+    if (event.type == kEventIdeaSupported) return inPlace(decodeIdeaSupported(event.payload));
+    if (event.type == kEventBallotCast) return onHeap(decodeBallotCast(event.payload));
+    if (event.type == kEventVotingCodesIssued) return onHeap(decodeVotingCodesIssued(event.payload));
     return {};
 }
 
@@ -117,34 +146,35 @@ Result<void> EventRun::apply(const Event& event, Decoded&& decoded) {
 
 Result<bool> EventRun::holdSubmission(const Event& event, Decoded&& decoded) {
     HeldIdea idea;
-    if (InitiativeSubmitted* initiative = std::get_if<InitiativeSubmitted>(&decoded)) {
+    if (auto* initiative = std::get_if<std::unique_ptr<InitiativeSubmitted>>(&decoded)) {
         idea.values.kind = IdeaKind::Initiative;
-        idea.payload = std::move(initiative->idea);
-        idea.values.budgetCents = budgetTotalCents(initiative->plan);
-        idea.plan = std::move(initiative->plan);
-    } else if (IdeaSubmitted* submitted = std::get_if<IdeaSubmitted>(&decoded)) {
+        idea.values.budgetCents = budgetTotalCents((*initiative)->plan);
+        idea.initiative = std::move(*initiative);
+    } else if (auto* submitted = std::get_if<std::unique_ptr<IdeaSubmitted>>(&decoded)) {
         idea.values.kind = IdeaKind::Idea;
-        idea.payload = std::move(*submitted);
+        idea.idea = std::move(*submitted);
     } else {
         return false;
     }
+    const IdeaSubmitted& payload = idea.payload();
     // A second submission of one idea fails in the table, as it would one by one.
-    if (byId_.count(idea.payload.ideaId) > 0) return false;
-    idea.values.reference = freeReference(sql_, idea.payload.reference,
+    if (byId_.count(payload.ideaId) > 0) return false;
+    idea.values.reference = freeReference(sql_, payload.reference,
                                           [this](const std::string& reference) { return references_.count(reference) > 0; });
-    idea.values.status = submittedStatus(idea.payload);
+    idea.values.status = submittedStatus(payload);
     idea.eventUuid = event.uuid;
     idea.kioskId = event.kioskId;
     idea.hlc = event.hlc;
     references_.insert(idea.values.reference);
-    byId_.emplace(idea.payload.ideaId, ideas_.size());
+    byId_.emplace(payload.ideaId, ideas_.size());
     ideas_.push_back(std::move(idea));
     return true;
 }
 
 bool EventRun::holdBallot(const Event& event, Decoded&& decoded) {
-    BallotCast* ballot = std::get_if<BallotCast>(&decoded);
-    if (!ballot) return false;
+    auto* decodedBallot = std::get_if<std::unique_ptr<BallotCast>>(&decoded);
+    if (!decodedBallot) return false;
+    BallotCast* ballot = decodedBallot->get();
     bool usedHeldCode = false;
     if (!ballot->codeHash.empty()) {
         if (const auto round = codes_.find(ballot->roundId); round != codes_.end()) {
@@ -154,13 +184,14 @@ bool EventRun::holdBallot(const Event& event, Decoded&& decoded) {
             }
         }
     }
-    ballots_.push_back({event.uuid, event.hlc, std::move(*ballot), usedHeldCode});
+    ballots_.push_back({event.uuid, event.hlc, std::move(*decodedBallot), usedHeldCode});
     return true;
 }
 
 bool EventRun::holdCodes(Decoded&& decoded) {
-    VotingCodesIssued* issued = std::get_if<VotingCodesIssued>(&decoded);
-    if (!issued) return false;
+    auto* decodedCodes = std::get_if<std::unique_ptr<VotingCodesIssued>>(&decoded);
+    if (!decodedCodes) return false;
+    VotingCodesIssued* issued = decodedCodes->get();
     std::unordered_map<std::string, bool>& round = codes_[issued->roundId];
     round.reserve(round.size() + issued->hashes.size());
     for (std::string& hash : issued->hashes) round.try_emplace(std::move(hash), false);  // a held code keeps its state
@@ -191,8 +222,8 @@ void EventRun::finish() {
     rows.reserve(ideas_.size());
     std::vector<PlanRow> plans;
     for (const HeldIdea& idea : ideas_) {
-        rows.push_back({idea.eventUuid, idea.kioskId, idea.hlc, &idea.payload, &idea.values});
-        if (idea.plan) plans.push_back({idea.payload.ideaId, &*idea.plan});
+        rows.push_back({idea.eventUuid, idea.kioskId, idea.hlc, &idea.payload(), &idea.values});
+        if (const InitiativePlan* plan = idea.plan()) plans.push_back({idea.payload().ideaId, plan});
     }
     insertIdeaRows(sql_, rows);
     std::sort(plans.begin(), plans.end(), [](const PlanRow& a, const PlanRow& b) { return a.ideaId < b.ideaId; });
@@ -207,9 +238,10 @@ void EventRun::finish() {
     choices.reserve(ballots_.size());
     std::vector<std::pair<const std::string*, const std::string*>> used;  // round, code hash
     for (const HeldBallot& held : ballots_) {
-        cast.push_back({held.eventUuid, held.hlc, &held.ballot});
-        choices.push_back(&held.ballot);
-        if (!held.ballot.codeHash.empty() && !held.usedHeldCode) used.emplace_back(&held.ballot.roundId, &held.ballot.codeHash);
+        const BallotCast& ballot = *held.ballot;
+        cast.push_back({held.eventUuid, held.hlc, &ballot});
+        choices.push_back(&ballot);
+        if (!ballot.codeHash.empty() && !held.usedHeldCode) used.emplace_back(&ballot.roundId, &ballot.codeHash);
     }
     insertBallotRows(sql_, cast);
     std::sort(choices.begin(), choices.end(), [](const BallotCast* a, const BallotCast* b) { return a->ballotId < b->ballotId; });

@@ -13,12 +13,16 @@
 #include "IdeaTables.h"
 #include "StatementCache.h"
 
+#include <atomic>
 #include <deque>
+#include <exception>
 #include <functional>
 #include <map>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
+#include <thread>
 #include <unordered_map>
 #include <unordered_set>
 #include <variant>
@@ -40,11 +44,42 @@ public:
     EventRun(const EventRun&) = delete;
     EventRun& operator=(const EventRun&) = delete;
 
+    // A payload of the types the run holds, decoded; monostate for any other type or when not
+    // readable. The large ones on the heap: a run's payloads decoded ahead take little room beyond
+    // their text, and a held idea or ballot keeps the one decoded.
+    using Decoded = std::variant<std::monostate, std::unique_ptr<IdeaSubmitted>, std::unique_ptr<InitiativeSubmitted>,
+                                 IdeaApproved, IdeaSupported, std::unique_ptr<BallotCast>, std::unique_ptr<VotingCodesIssued>>;
+    static Decoded decode(const Event& event);
+
+    // The payloads of a run's events, decoded in order on another thread from construction on.
+    // Decoding costs about as much as applying; an import makes this before it stores its new
+    // events, so the decoding goes on on a second core while the first stores them.
+    class Decoding {
+    public:
+        // `events` must outlive this.
+        explicit Decoding(std::span<const Event* const> events);
+        ~Decoding();  // stops the thread early when not all were taken
+        Decoding(const Decoding&) = delete;
+        Decoding& operator=(const Decoding&) = delete;
+        // The payload of events[i], waiting until it is decoded; each i once. Rethrows what the
+        // decoding threw.
+        Decoded take(std::size_t i);
+
+    private:
+        std::span<const Event* const> events_;
+        std::vector<Decoded> decoded_;
+        std::atomic<std::size_t> ready_{0};  // decoded_[0, ready_) are done
+        std::atomic<bool> stop_{false};
+        std::exception_ptr failed_;  // set before ready_ jumps to the end
+        std::thread thread_;
+    };
+
     // The next event in apply order. Throws SQLite::Exception, as applyEvent.
     Result<void> apply(const Event& event);
-    // apply() for each in turn, the payloads it holds decoded ahead on a second core. The events
-    // stay where they are (an import's in their bundles).
+    // apply() for each in turn, the payloads decoded ahead by a Decoding of `events`, made here or
+    // by the caller. The events stay where they are (an import's in their bundles).
     Result<void> applyAll(std::span<const Event* const> events);
+    Result<void> applyAll(std::span<const Event* const> events, Decoding& decoding);
     // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
     void finish();
 
@@ -53,22 +88,19 @@ private:
         std::string eventUuid;
         std::string kioskId;
         HlcStamp hlc;
-        IdeaSubmitted payload;
-        std::optional<InitiativePlan> plan;
+        std::unique_ptr<IdeaSubmitted> idea;              // one of these two
+        std::unique_ptr<InitiativeSubmitted> initiative;
         IdeaRowValues values;
+        const IdeaSubmitted& payload() const { return initiative ? initiative->idea : *idea; }
+        const InitiativePlan* plan() const { return initiative ? &initiative->plan : nullptr; }
     };
 
     struct HeldBallot {
         std::string eventUuid;
         HlcStamp hlc;
-        BallotCast ballot;
+        std::unique_ptr<BallotCast> ballot;
         bool usedHeldCode = false;  // its code was held, and is marked used there, not in the table
     };
-
-    // A payload of the types the run holds, decoded; monostate when not (yet) or not readable.
-    using Decoded = std::variant<std::monostate, IdeaSubmitted, InitiativeSubmitted, IdeaApproved, IdeaSupported, BallotCast,
-                                 VotingCodesIssued>;
-    static Decoded decode(const Event& event);
     Result<void> apply(const Event& event, Decoded&& decoded);
     Result<bool> holdSubmission(const Event& event, Decoded&& decoded);
     bool holdBallot(const Event& event, Decoded&& decoded);

@@ -749,9 +749,9 @@ struct KioskStore::Impl {
         context.ownPublicKey = readSigningIdentity(db).publicKey;
         context.nowMs = nowMs();
         context.schemaVersion = schemaVersion;
-        context.apply = [&sql](std::span<const Event* const> events) -> Result<void> {
+        context.apply = [&sql](std::span<const Event* const> events, EventRun::Decoding& decoding) -> Result<void> {
             EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
-            if (Result<void> applied = run.applyAll(events); !applied) return applied;
+            if (Result<void> applied = run.applyAll(events, decoding); !applied) return applied;
             run.finish();
             return {};
         };

@@ -342,7 +342,8 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
     } else {
         std::vector<const Event*> run;
         for (const Event& e : added) run.push_back(&e);
-        if (Result<void> applied = context.apply(run); !applied) return applied.error();
+        EventRun::Decoding decoding(run);
+        if (Result<void> applied = context.apply(run, decoding); !applied) return applied.error();
     }
     return summary;
 }

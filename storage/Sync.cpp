@@ -415,6 +415,19 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     std::sort(added.begin(), added.end(), [](const NewEvent& a, const NewEvent& b) {
         return a.hlc != b.hlc ? a.hlc < b.hlc : applyKey(*a.event) < applyKey(*b.event);
     });
+    // 3. The read tables: extended when every new event sorts after everything applied so far,
+    // else rebuilt, so the result never depends on the order bundles arrived in. When extended,
+    // the new payloads are decoded on another core from now on, while this one stores the events.
+    const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(*added.front().event);
+    report.fullRebuild = quarantineGrew || !inOrder;
+    std::vector<const Event*> run;  // the events stay in their bundles
+    std::optional<EventRun::Decoding> decoding;
+    if (!report.fullRebuild && !added.empty()) {
+        run.reserve(added.size());
+        for (const NewEvent& n : added) run.push_back(n.event);
+        decoding.emplace(run);
+    }
+
     // Every check is done: one statement writes them all, its cursors staying at the ends of the
     // table and its indexes where the rows go.
     BulkInsert insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) "
@@ -433,17 +446,10 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
 
     if (!added.empty()) context.observe(latest);  // the latest stamp moves the clock as far as all of them
 
-    // 3. The read tables: extended when every new event sorts after everything applied so far,
-    // else rebuilt, so the result never depends on the order bundles arrived in.
-    const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(*added.front().event);
-    if (quarantineGrew || !inOrder) {
-        report.fullRebuild = true;
+    if (report.fullRebuild) {
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
     } else if (!added.empty()) {
-        std::vector<const Event*> run;  // the events stay in their bundles
-        run.reserve(added.size());
-        for (const NewEvent& n : added) run.push_back(n.event);
-        if (Result<void> applied = context.apply(run); !applied) return applied.error();
+        if (Result<void> applied = context.apply(run, *decoding); !applied) return applied.error();
     }
     report.gaps = readSeqGaps(db);
     report.codeConflicts = readCodeConflicts(db);

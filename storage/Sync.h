@@ -4,6 +4,7 @@
 #pragma once
 
 #include "Bundle.h"
+#include "EventRun.h"
 
 #include "../app/core/Bundle.h"
 #include "../app/core/Event.h"
@@ -35,7 +36,8 @@ struct SyncContext {
     BundleKey ownPublicKey{};
     std::uint64_t nowMs = 0;
     int schemaVersion = 0;
-    std::function<Result<void>(std::span<const Event* const>)> apply;  // to the read tables, in the given order
+    // To the read tables, in the given order, with their payloads decoded by `decoding` (of the same events).
+    std::function<Result<void>(std::span<const Event* const>, EventRun::Decoding& decoding)> apply;
     std::function<Result<void>()> rebuild;            // all read tables again, skipping quarantined events
     std::function<void(HlcStamp)> observe;            // the clock takes note of an imported stamp
 };

@@ -292,3 +292,46 @@ TEST_CASE("voting codes held in a run end as they would one by one: issued, used
     CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'used'").getInt() == 4);  // + the third code
     CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'issued'").getInt() == 2);  // the fourth, 'a'
 }
+
+TEST_CASE("payloads decoded ahead come out in order, each as its type, and a decoding left early stops", "[storage][run]") {
+    std::vector<Event> events;
+    const auto add = [&events](std::string_view type, std::string payload) {
+        const auto seq = static_cast<std::int64_t>(events.size() + 1);
+        events.push_back(Event{kOtherKiosk, seq, "u-" + std::to_string(seq), HlcStamp{static_cast<std::uint64_t>(seq)},
+                               std::string(type), std::move(payload)});
+    };
+    IdeaSubmitted idea;
+    idea.ideaId = "idea-1";
+    idea.reference = "AB1-CDE";
+    idea.title = "Bankjes";
+    add(kEventIdeaSubmitted, encodePayload(idea));
+    add(kEventPulseGiven, encodePayload(PulseGiven{}));  // a type a run does not hold
+    add(kEventIdeaApproved, "{\"ideaId\":");              // unreadable
+    for (int i = 0; i < 1000; ++i) add(kEventIdeaSupported, encodePayload(IdeaSupported{"idea-" + std::to_string(i)}));
+    std::vector<const Event*> pointers;
+    for (const Event& e : events) pointers.push_back(&e);
+
+    SECTION("all taken, in order") {
+        EventRun::Decoding decoding(pointers);
+        EventRun::Decoded first = decoding.take(0);
+        const auto* submitted = std::get_if<std::unique_ptr<IdeaSubmitted>>(&first);
+        REQUIRE(submitted != nullptr);
+        CHECK((*submitted)->title == "Bankjes");
+        CHECK(std::holds_alternative<std::monostate>(decoding.take(1)));
+        CHECK(std::holds_alternative<std::monostate>(decoding.take(2)));
+        int inOrder = 0;
+        for (std::size_t i = 3; i < pointers.size(); ++i) {
+            EventRun::Decoded support = decoding.take(i);
+            const auto* supported = std::get_if<IdeaSupported>(&support);
+            if (supported && supported->ideaId == "idea-" + std::to_string(i - 3)) ++inOrder;
+        }
+        CHECK(inOrder == 1000);
+    }
+    SECTION("one taken, then left: its thread stops and joins") {
+        EventRun::Decoding decoding(pointers);
+        CHECK_FALSE(std::holds_alternative<std::monostate>(decoding.take(0)));
+    }
+    SECTION("nothing to decode: made and destroyed without a thread") {
+        CHECK_NOTHROW([] { EventRun::Decoding decoding(std::span<const Event* const>{}); }());
+    }
+}
