@@ -442,37 +442,8 @@ TEST_CASE("two kiosks' ideas with the same reference code both arrive, whichever
     CHECK(dumps[0] == dumps[1]);
 }
 
-TEST_CASE("one uuid at two places is quarantined whichever arrives first", "[storage][sync]") {
-    ManualClock clock;
-    StaffKeys staff;
-    HandKiosk one;
-    HandKiosk two;
-    two.kioskId = one.kioskId + "-2";
-    Event copy = two.event(5, "Kopie", 500);
-    const Event original = one.event(1, "Bankjes", 100);
-    copy.uuid = original.uuid;
-    const std::string bundleOne = one.bundle({original, one.event(2, "Licht", 200)}, staff);
-    const std::string bundleTwo = two.bundle({copy}, staff);
-    std::string dumps[2];
-    for (int order = 0; order < 2; ++order) {
-        ScratchDir dir;
-        auto hub = openOrFail(dir.database(), clock.options());
-        REQUIRE(importInto(*hub, {order == 0 ? bundleOne : bundleTwo}, staff).ok());
-        Result<SyncReport> report = importInto(*hub, {order == 0 ? bundleTwo : bundleOne}, staff);
-        INFO((report.ok() ? std::string() : report.error().detail));
-        REQUIRE(report.ok());
-        REQUIRE(hub->quarantinedEvents().size() == 2);
-        CHECK(hub->quarantinedEvents()[0].reason == "same uuid");
-        CHECK_FALSE(hub->idea("idea-" + one.kioskId + "-1").has_value());
-        CHECK_FALSE(hub->idea("idea-" + two.kioskId + "-5").has_value());
-        CHECK(hub->idea("idea-" + one.kioskId + "-2").has_value());
-        dumps[order] = dumpReadTables(dir.database());
-    }
-    CHECK(dumps[0] == dumps[1]);
-}
-
-TEST_CASE("one uuid in two bundles of one import is quarantined whichever comes first", "[storage][sync]") {
-    // The events of an import are judged bundle by bundle and stored together afterwards: the
+TEST_CASE("one uuid at two places is quarantined whichever arrives first, in one import or two", "[storage][sync]") {
+    // In one import the events are judged bundle by bundle and stored together afterwards: the
     // second use of a uuid is found among the events accepted before it, not in the table.
     ManualClock clock;
     StaffKeys staff;
@@ -484,30 +455,38 @@ TEST_CASE("one uuid in two bundles of one import is quarantined whichever comes 
     copy.uuid = original.uuid;
     const std::string bundleOne = one.bundle({original, one.event(2, "Licht", 200)}, staff);
     const std::string bundleTwo = two.bundle({two.event(4, "Bomen", 400), copy}, staff);
-    std::string dumps[2];
-    for (int order = 0; order < 2; ++order) {
-        ScratchDir dir;
-        auto hub = openOrFail(dir.database(), clock.options());
-        Result<SyncReport> report = importInto(*hub, {order == 0 ? bundleOne : bundleTwo, order == 0 ? bundleTwo : bundleOne}, staff);
-        INFO((report.ok() ? std::string() : report.error().detail));
-        REQUIRE(report.ok());
-        CHECK(report->fullRebuild);
-        REQUIRE(report->quarantined.size() == 2);
-        const std::vector<QuarantinedEvent> quarantined = hub->quarantinedEvents();
-        REQUIRE(quarantined.size() == 2);
-        CHECK(quarantined[0].reason == "same uuid");
-        CHECK(quarantined[1].reason == "same uuid");
-        // Whichever came first is stored (events are kept as they came) but counts nowhere.
-        CHECK(hub->eventCount() == 3);
-        const BundleImport& second = report->bundles[1];
-        CHECK(second.newEvents == 1);
-        CHECK_FALSE(hub->idea("idea-" + one.kioskId + "-1").has_value());
-        CHECK_FALSE(hub->idea("idea-" + two.kioskId + "-5").has_value());
-        CHECK(hub->idea("idea-" + one.kioskId + "-2").has_value());
-        CHECK(hub->idea("idea-" + two.kioskId + "-4").has_value());
-        dumps[order] = dumpReadTables(dir.database());
+    std::vector<std::string> dumps;
+    for (const bool together : {false, true}) {
+        for (int order = 0; order < 2; ++order) {
+            INFO((together ? "one import" : "two imports") << ", order " << order);
+            const std::string& first = order == 0 ? bundleOne : bundleTwo;
+            const std::string& second = order == 0 ? bundleTwo : bundleOne;
+            ScratchDir dir;
+            auto hub = openOrFail(dir.database(), clock.options());
+            if (!together) REQUIRE(importInto(*hub, {first}, staff).ok());
+            Result<SyncReport> report = together ? importInto(*hub, {first, second}, staff) : importInto(*hub, {second}, staff);
+            INFO((report.ok() ? std::string() : report.error().detail));
+            REQUIRE(report.ok());
+            CHECK(report->fullRebuild);
+            REQUIRE(report->quarantined.size() == 2);
+            const std::vector<QuarantinedEvent> quarantined = hub->quarantinedEvents();
+            REQUIRE(quarantined.size() == 2);
+            CHECK(quarantined[0].reason == "same uuid");
+            CHECK(quarantined[1].reason == "same uuid");
+            // Whichever came first is stored (events are kept as they came) but counts nowhere.
+            CHECK(hub->eventCount() == 3);
+            CHECK(report->bundles.back().newEvents == 1);
+            CHECK_FALSE(hub->idea("idea-" + one.kioskId + "-1").has_value());
+            CHECK_FALSE(hub->idea("idea-" + two.kioskId + "-5").has_value());
+            CHECK(hub->idea("idea-" + one.kioskId + "-2").has_value());
+            CHECK(hub->idea("idea-" + two.kioskId + "-4").has_value());
+            dumps.push_back(dumpReadTables(dir.database()));
+        }
     }
-    CHECK(dumps[0] == dumps[1]);
+    REQUIRE(dumps.size() == 4);
+    CHECK(dumps[1] == dumps[0]);
+    CHECK(dumps[2] == dumps[0]);
+    CHECK(dumps[3] == dumps[0]);
 }
 
 TEST_CASE("an import stores its new events in apply order, whatever the order of its bundles", "[storage][sync]") {
