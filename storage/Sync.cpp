@@ -380,17 +380,16 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
                 putInQuarantine(e, "another version is in quarantine");
                 continue;
             }
-            if (anyStored) {
-                byUuid.reset();
-                byUuid.bindNoCopy(1, e.uuid);
-                if (byUuid.executeStep()) {
-                    putInQuarantine(eventFrom(byUuid), "same uuid");
-                    putInQuarantine(e, "same uuid");
-                    continue;
-                }
+            // The uuid taken by a stored event, or by one accepted before it in this import.
+            std::optional<Event> stored;
+            const Event* taken = nullptr;
+            if (anyStored && found(byUuid, e.uuid)) {
+                taken = &stored.emplace(eventFrom(byUuid));
+            } else if (const auto accepted = addedUuids.find(e.uuid); accepted != addedUuids.end()) {
+                taken = accepted->second;
             }
-            if (const auto taken = addedUuids.find(e.uuid); taken != addedUuids.end()) {
-                putInQuarantine(*taken->second, "same uuid");
+            if (taken) {
+                putInQuarantine(*taken, "same uuid");
                 putInQuarantine(e, "same uuid");
                 continue;
             }
