@@ -76,7 +76,7 @@ void headerAndEvents(std::string_view bytes) {
     const Result<BundleHeader> header = decodeBundleHeader(std::string_view(bundle).substr(kBundleMagic.size() + 8, headerBytes.size()));
     if (!header) checkRefusal(header.error());
     if (header && events) {
-        const Result<void> checked = checkBundleEvents(*header, *events);
+        const Result<void> checked = checkBundleEvents(*header, viewsOf(*events));
         if (!checked) checkRefusal(checked.error());
     }
     const Result<storage::OpenedBundle> opened = open(bundle);
@@ -87,7 +87,9 @@ void headerAndEvents(std::string_view bytes) {
     // cereal's portable binary reads either byte order, so compare what was read, not the bytes.
     FUZZ_CHECK(header.ok() && events.ok());
     FUZZ_CHECK(opened->header == *header);
-    FUZZ_CHECK(encodeBundleEvents(opened->events) == encodeBundleEvents(*events));
+    std::vector<Event> openedEvents;
+    for (const EventView& e : opened->events) openedEvents.push_back(e.toEvent());
+    FUZZ_CHECK(encodeBundleEvents(openedEvents) == encodeBundleEvents(*events));
 }
 
 void rawAck(std::string_view bytes) {

@@ -157,17 +157,18 @@ Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const 
     const BoxKey staffPublic = boxPublicKey(staffSecretKey);
     // Not zeroed first: the seal writes every byte, and hundreds of megabytes may pass through here.
     const std::size_t plainBytes = layout.sealed.size() - crypto_box_SEALBYTES;
-    const std::unique_ptr<unsigned char[]> plain(new unsigned char[plainBytes]);
-    if (crypto_box_seal_open(plain.get(), bytesOf(layout.sealed), layout.sealed.size(), staffPublic.data(),
-                             staffSecretKey.data()) != 0) {
+    std::unique_ptr<char[]> plain(new char[plainBytes]);
+    if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.get()), bytesOf(layout.sealed), layout.sealed.size(),
+                             staffPublic.data(), staffSecretKey.data()) != 0) {
         return refused("foreign: this staff key cannot open the bundle (it was made for another office)");
     }
-    Result<std::vector<Event>> events = decodeBundleEvents(std::string_view(reinterpret_cast<const char*>(plain.get()), plainBytes));
+    // Read in place: the events point into the opened bytes, which the bundle keeps.
+    Result<std::vector<EventView>> events = readBundleEvents(std::string_view(plain.get(), plainBytes));
     if (!events) return refused("damaged events: " + events.error().detail);
     if (Result<void> checked = checkBundleEvents(*header, *events); !checked) {
         return refused("damaged events: " + checked.error().detail);
     }
-    return OpenedBundle{std::move(header).value(), std::move(events).value(), std::move(hash)};
+    return OpenedBundle{std::move(header).value(), std::move(plain), std::move(events).value(), std::move(hash)};
 }
 
 // [SECTION] Acknowledgements

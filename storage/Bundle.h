@@ -10,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -46,7 +47,8 @@ Result<BundleHeader> readBundleHeader(std::string_view bytes);
 
 struct OpenedBundle {
     BundleHeader header;
-    std::vector<Event> events;
+    std::unique_ptr<char[]> plain;  // the opened events' bytes, which `events` point into
+    std::vector<EventView> events;
     std::string hash;  // bundleHash of the bytes
 };
 // Decides whether the header's kiosk and key may be imported; an error refuses the bundle.

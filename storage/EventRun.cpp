@@ -42,9 +42,9 @@ bool passesBy(std::string_view type) { return type == kEventPulseGiven || type =
 
 EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne_(std::move(applyOne)) {}
 
-Result<void> EventRun::apply(const Event& event) { return apply(event, decode(event)); }
+Result<void> EventRun::apply(const EventView& event) { return apply(event, decode(event)); }
 
-EventRun::Decoding::Decoding(std::span<const Event* const> events) : events_(events), decoded_(events.size()) {
+EventRun::Decoding::Decoding(std::span<const EventView* const> events) : events_(events), decoded_(events.size()) {
     if (events_.empty()) return;
     thread_ = std::thread([this] {
         // Published every so many, not every one: the waiting side is woken less often.
@@ -81,19 +81,19 @@ EventRun::Decoded EventRun::Decoding::take(std::size_t i) {
     return std::move(decoded_[i]);
 }
 
-Result<void> EventRun::applyAll(std::span<const Event* const> events) {
+Result<void> EventRun::applyAll(std::span<const EventView* const> events) {
     Decoding decoding(events);
     return applyAll(events, decoding);
 }
 
-Result<void> EventRun::applyAll(std::span<const Event* const> events, Decoding& decoding) {
+Result<void> EventRun::applyAll(std::span<const EventView* const> events, Decoding& decoding) {
     for (std::size_t i = 0; i < events.size(); ++i) {
         if (Result<void> applied = apply(*events[i], decoding.take(i)); !applied) return applied;
     }
     return {};
 }
 
-EventRun::Decoded EventRun::decode(const Event& event) {
+EventRun::Decoded EventRun::decode(const EventView& event) {
     const auto onHeap = [](auto&& result) -> Decoded {
         using Payload = std::decay_t<decltype(result.value())>;
         return result ? Decoded(std::make_unique<Payload>(std::move(result).value())) : Decoded();
@@ -108,7 +108,7 @@ EventRun::Decoded EventRun::decode(const Event& event) {
     return {};
 }
 
-Result<void> EventRun::apply(const Event& event, Decoded&& decoded) {
+Result<void> EventRun::apply(const EventView& event, Decoded&& decoded) {
     if (event.type == kEventIdeaSubmitted || event.type == kEventInitiativeSubmitted) {
         Result<bool> heldIt = holdSubmission(event, std::move(decoded));
         if (!heldIt) return heldIt.error();
@@ -144,7 +144,7 @@ Result<void> EventRun::apply(const Event& event, Decoded&& decoded) {
     return applyOne_(event);
 }
 
-Result<bool> EventRun::holdSubmission(const Event& event, Decoded&& decoded) {
+Result<bool> EventRun::holdSubmission(const EventView& event, Decoded&& decoded) {
     HeldIdea idea;
     if (auto* initiative = std::get_if<std::unique_ptr<InitiativeSubmitted>>(&decoded)) {
         idea.values.kind = IdeaKind::Initiative;
@@ -171,7 +171,7 @@ Result<bool> EventRun::holdSubmission(const Event& event, Decoded&& decoded) {
     return true;
 }
 
-bool EventRun::holdBallot(const Event& event, Decoded&& decoded) {
+bool EventRun::holdBallot(const EventView& event, Decoded&& decoded) {
     auto* decodedBallot = std::get_if<std::unique_ptr<BallotCast>>(&decoded);
     if (!decodedBallot) return false;
     BallotCast* ballot = decodedBallot->get();
@@ -184,7 +184,7 @@ bool EventRun::holdBallot(const Event& event, Decoded&& decoded) {
             }
         }
     }
-    ballots_.push_back({event.uuid, event.hlc, std::move(*decodedBallot), usedHeldCode});
+    ballots_.push_back({std::string(event.uuid), event.hlc, std::move(*decodedBallot), usedHeldCode});
     return true;
 }
 

@@ -39,7 +39,7 @@ Result<void> applyEvent(StatementCache& sql, const Event& event);
 class EventRun {
 public:
     // `applyOne` applies any event the run does not hold (applyEvent).
-    using ApplyOne = std::function<Result<void>(const Event&)>;
+    using ApplyOne = std::function<Result<void>(const EventView&)>;
     EventRun(StatementCache& sql, ApplyOne applyOne);
     EventRun(const EventRun&) = delete;
     EventRun& operator=(const EventRun&) = delete;
@@ -49,7 +49,7 @@ public:
     // their text, and a held idea or ballot keeps the one decoded.
     using Decoded = std::variant<std::monostate, std::unique_ptr<IdeaSubmitted>, std::unique_ptr<InitiativeSubmitted>,
                                  IdeaApproved, IdeaSupported, std::unique_ptr<BallotCast>, std::unique_ptr<VotingCodesIssued>>;
-    static Decoded decode(const Event& event);
+    static Decoded decode(const EventView& event);
 
     // The payloads of a run's events, decoded in order on another thread from construction on.
     // Decoding costs about as much as applying; an import makes this before it stores its new
@@ -57,7 +57,7 @@ public:
     class Decoding {
     public:
         // `events` must outlive this.
-        explicit Decoding(std::span<const Event* const> events);
+        explicit Decoding(std::span<const EventView* const> events);
         ~Decoding();  // stops the thread early when not all were taken
         Decoding(const Decoding&) = delete;
         Decoding& operator=(const Decoding&) = delete;
@@ -66,7 +66,7 @@ public:
         Decoded take(std::size_t i);
 
     private:
-        std::span<const Event* const> events_;
+        std::span<const EventView* const> events_;
         std::vector<Decoded> decoded_;
         std::atomic<std::size_t> ready_{0};  // decoded_[0, ready_) are done
         std::atomic<bool> stop_{false};
@@ -75,11 +75,11 @@ public:
     };
 
     // The next event in apply order. Throws SQLite::Exception, as applyEvent.
-    Result<void> apply(const Event& event);
+    Result<void> apply(const EventView& event);
     // apply() for each in turn, the payloads decoded ahead by a Decoding of `events`, made here or
     // by the caller. The events stay where they are (an import's in their bundles).
-    Result<void> applyAll(std::span<const Event* const> events);
-    Result<void> applyAll(std::span<const Event* const> events, Decoding& decoding);
+    Result<void> applyAll(std::span<const EventView* const> events);
+    Result<void> applyAll(std::span<const EventView* const> events, Decoding& decoding);
     // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
     void finish();
 
@@ -101,9 +101,9 @@ private:
         std::unique_ptr<BallotCast> ballot;
         bool usedHeldCode = false;  // its code was held, and is marked used there, not in the table
     };
-    Result<void> apply(const Event& event, Decoded&& decoded);
-    Result<bool> holdSubmission(const Event& event, Decoded&& decoded);
-    bool holdBallot(const Event& event, Decoded&& decoded);
+    Result<void> apply(const EventView& event, Decoded&& decoded);
+    Result<bool> holdSubmission(const EventView& event, Decoded&& decoded);
+    bool holdBallot(const EventView& event, Decoded&& decoded);
     bool holdCodes(Decoded&& decoded);
     HeldIdea* held(const std::string& ideaId);
     bool anyMerged();

@@ -724,17 +724,19 @@ struct KioskStore::Impl {
         // Every kiosk's events in one agreed order, so each place that rebuilds gets the same
         // tables; two versions of one event (sync_quarantine) count nowhere.
         SQLite::Statement all(db, kEventsToApplySql);
-        EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
+        EventRun run(sql, [&sql](const EventView& event) { return applyEvent(sql, event.toEvent()); });
         // Read in slices, so a log of millions is never in memory at once.
         constexpr std::size_t kSlice = 65'536;
         std::vector<Event> slice;
-        std::vector<const Event*> inSlice;
+        std::vector<EventView> views;
+        std::vector<const EventView*> inSlice;
         bool more = true;
         while (more) {
             slice.clear();
             inSlice.clear();
             while (slice.size() < kSlice && (more = all.executeStep())) slice.push_back(eventFrom(all));
-            for (const Event& e : slice) inSlice.push_back(&e);
+            views.assign(slice.begin(), slice.end());
+            for (const EventView& e : views) inSlice.push_back(&e);
             if (Result<void> applied = run.applyAll(inSlice); !applied) return applied;
         }
         run.finish();
@@ -749,8 +751,8 @@ struct KioskStore::Impl {
         context.ownPublicKey = readSigningIdentity(db).publicKey;
         context.nowMs = nowMs();
         context.schemaVersion = schemaVersion;
-        context.apply = [&sql](std::span<const Event* const> events, EventRun::Decoding& decoding) -> Result<void> {
-            EventRun run(sql, [&sql](const Event& event) { return applyEvent(sql, event); });
+        context.apply = [&sql](std::span<const EventView* const> events, EventRun::Decoding& decoding) -> Result<void> {
+            EventRun run(sql, [&sql](const EventView& event) { return applyEvent(sql, event.toEvent()); });
             if (Result<void> applied = run.applyAll(events, decoding); !applied) return applied;
             run.finish();
             return {};

@@ -340,8 +340,9 @@ Result<RoundShareSummary> receiveRoundShare(SQLite::Database& db, const SyncCont
     if (lastApplied && !(applyKey(*lastApplied) < applyKey(added.front()))) {
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
     } else {
-        std::vector<const Event*> run;
-        for (const Event& e : added) run.push_back(&e);
+        const std::vector<EventView> views = viewsOf(added);
+        std::vector<const EventView*> run;
+        for (const EventView& e : views) run.push_back(&e);
         EventRun::Decoding decoding(run);
         if (Result<void> applied = context.apply(run, decoding); !applied) return applied.error();
     }

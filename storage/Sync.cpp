@@ -39,9 +39,13 @@ std::array<std::uint8_t, N> blobColumn(const SQLite::Column& column) {
 // An event this import stores, sorted by its stamp first, then applied where it lies.
 struct NewEvent {
     std::uint64_t hlc;
-    const Event* event;  // in its opened bundle
+    const EventView* event;  // in its opened bundle
 };
 
+
+// A look-up's key: a text of an event read in place, or a number.
+void bindKey(SQLite::Statement& q, int index, std::string_view text) { q.bind(index, std::string(text)); }
+void bindKey(SQLite::Statement& q, int index, std::int64_t number) { q.bind(index, number); }
 
 std::string fingerprint(const BundleKey& key) {
     StaffKeyBytes bytes{};
@@ -107,7 +111,7 @@ Event eventFrom(SQLite::Statement& row) {
     return e;
 }
 
-bool sameContent(const Event& a, const Event& b) {
+bool sameContent(const EventView& a, const EventView& b) {
     return a.kioskId == b.kioskId && a.seq == b.seq && a.uuid == b.uuid && a.hlc == b.hlc && a.type == b.type &&
            a.payload == b.payload;
 }
@@ -286,35 +290,36 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     // from an earlier bundle of this import counts as held (a bundle holds each seq once).
     SQLite::Statement inRange(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events "
                                   "WHERE kiosk_id = ? AND seq BETWEEN ? AND ? ORDER BY seq");
-    std::vector<Event> held;
+    std::vector<Event> heldRows;  // of those, the stored ones
+    std::vector<EventView> held;
     SQLite::Statement byUuid(db, "SELECT kiosk_id, seq, uuid, hlc, type, payload FROM events WHERE uuid = ?");
     SQLite::Statement quarantinedExact(db, "SELECT 1 FROM sync_quarantine WHERE kiosk_id = ? AND seq = ? AND uuid = ? AND "
                                            "hlc = ? AND type = ? AND payload = ?");
     SQLite::Statement quarantinedKey(db, "SELECT 1 FROM sync_quarantine WHERE (kiosk_id = ? AND seq = ?) OR uuid = ?");
     SQLite::Statement quarantine(db, "INSERT OR IGNORE INTO sync_quarantine (kiosk_id, seq, uuid, hlc, type, payload, reason) "
                                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
-    const auto bindEvent = [](SQLite::Statement& s, const Event& e) {
-        s.bind(1, e.kioskId);
+    const auto bindEvent = [](SQLite::Statement& s, const EventView& e) {
+        s.bind(1, std::string(e.kioskId));
         s.bind(2, e.seq);
-        s.bind(3, e.uuid);
+        s.bind(3, std::string(e.uuid));
         s.bind(4, toColumn(e.hlc));
-        s.bind(5, e.type);
-        s.bind(6, e.payload);
+        s.bind(5, std::string(e.type));
+        s.bind(6, std::string(e.payload));
     };
     bool quarantineGrew = false;
-    const auto putInQuarantine = [&](const Event& e, const char* reason) {
+    const auto putInQuarantine = [&](const EventView& e, const char* reason) {
         quarantine.reset();
         bindEvent(quarantine, e);
         quarantine.bind(7, reason);
         if (quarantine.exec() > 0) {
             quarantineGrew = true;
-            report.quarantined.push_back({e, reason});
+            report.quarantined.push_back({e.toEvent(), reason});
         }
     };
     const auto found = [](SQLite::Statement& q, auto&&... keys) {
         q.reset();
         int i = 0;
-        (q.bind(++i, keys), ...);
+        (bindKey(q, ++i, keys), ...);
         return q.executeStep();
     };
 
@@ -323,7 +328,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
     const bool anyStored = db.execAndGet("SELECT EXISTS (SELECT 1 FROM events)").getInt() != 0;
     std::vector<NewEvent> added;
-    std::unordered_map<std::string_view, const Event*> addedUuids;  // the accepted events' uuids
+    std::unordered_map<std::string_view, const EventView*> addedUuids;  // the accepted events' uuids
     {
         std::size_t total = 0;
         for (const OpenedBundle& bundle : opened) total += bundle.events.size();
@@ -336,13 +341,15 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     for (std::size_t b = 0; b < opened.size(); ++b) {
         BundleImport& line = report.bundles[openedIndex[b]];
         const BundleHeader& header = opened[b].header;
+        heldRows.clear();
         held.clear();
         if (!opened[b].events.empty()) {
             inRange.reset();
             inRange.bind(1, header.kioskId);
             inRange.bind(2, header.firstSeq);
             inRange.bind(3, header.lastSeq);
-            while (inRange.executeStep()) held.push_back(eventFrom(inRange));
+            while (inRange.executeStep()) heldRows.push_back(eventFrom(inRange));
+            held.assign(heldRows.begin(), heldRows.end());
             // Rare: two bundles of one kiosk in one import whose ranges overlap (an --all bundle
             // beside a newer one, say).
             bool overlapped = false;
@@ -350,23 +357,23 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
                 const BundleHeader& other = opened[earlier].header;
                 if (other.lastSeq < header.firstSeq || other.firstSeq > header.lastSeq) continue;
                 for (std::size_t i = addedOf[earlier].first; i < addedOf[earlier].second; ++i) {
-                    const Event& e = *added[i].event;
+                    const EventView& e = *added[i].event;
                     if (e.seq >= header.firstSeq && e.seq <= header.lastSeq) held.push_back(e);
                 }
                 overlapped = true;
             }
-            if (overlapped) std::sort(held.begin(), held.end(), [](const Event& x, const Event& y) { return x.seq < y.seq; });
+            if (overlapped) std::sort(held.begin(), held.end(), [](const EventView& x, const EventView& y) { return x.seq < y.seq; });
         }
         bundlesOfKiosk[header.kioskId].push_back(b);
         addedOf[b].first = added.size();
-        for (const Event& e : opened[b].events) {
+        for (const EventView& e : opened[b].events) {
             anyQuarantined = anyQuarantined || quarantineGrew;
             if (anyQuarantined && found(quarantinedExact, e.kioskId, e.seq, e.uuid, toColumn(e.hlc), e.type, e.payload)) {
                 ++line.duplicates;
                 continue;
             }
             const auto same = std::lower_bound(held.begin(), held.end(), e.seq,
-                                               [](const Event& h, std::int64_t seq) { return h.seq < seq; });
+                                               [](const EventView& h, std::int64_t seq) { return h.seq < seq; });
             if (same != held.end() && same->seq == e.seq) {
                 if (sameContent(*same, e)) {
                     ++line.duplicates;
@@ -382,11 +389,11 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             }
             // The uuid taken by a stored event, or by one accepted before it in this import.
             std::optional<Event> stored;
-            const Event* taken = nullptr;
+            std::optional<EventView> taken;
             if (anyStored && found(byUuid, e.uuid)) {
-                taken = &stored.emplace(eventFrom(byUuid));
+                taken = stored.emplace(eventFrom(byUuid));
             } else if (const auto accepted = addedUuids.find(e.uuid); accepted != addedUuids.end()) {
-                taken = accepted->second;
+                taken = *accepted->second;
             }
             if (taken) {
                 putInQuarantine(*taken, "same uuid");
@@ -419,7 +426,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     // the new payloads are decoded on another core from now on, while this one stores the events.
     const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(*added.front().event);
     report.fullRebuild = quarantineGrew || !inOrder;
-    std::vector<const Event*> run;  // the events stay in their bundles
+    std::vector<const EventView*> run;  // the events stay in their bundles
     std::optional<EventRun::Decoding> decoding;
     if (!report.fullRebuild && !added.empty()) {
         run.reserve(added.size());
@@ -432,7 +439,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     BulkInsert insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) "
                           "SELECT c0, c1, c2, c3, c4, c5 FROM bulk_rows(?)");
     insert.run({added.size(), [&added](std::size_t row, int column, sqlite3_context* out) {
-                    const Event& e = *added[row].event;
+                    const EventView& e = *added[row].event;
                     switch (column) {
                         case 0: return setText(out, e.kioskId);
                         case 1: return setInt(out, e.seq);

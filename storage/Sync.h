@@ -37,7 +37,7 @@ struct SyncContext {
     std::uint64_t nowMs = 0;
     int schemaVersion = 0;
     // To the read tables, in the given order, with their payloads decoded by `decoding` (of the same events).
-    std::function<Result<void>(std::span<const Event* const>, EventRun::Decoding& decoding)> apply;
+    std::function<Result<void>(std::span<const EventView* const>, EventRun::Decoding& decoding)> apply;
     std::function<Result<void>()> rebuild;            // all read tables again, skipping quarantined events
     std::function<void(HlcStamp)> observe;            // the clock takes note of an imported stamp
 };
@@ -58,12 +58,14 @@ Result<bool> applySyncEvent(SQLite::Database& db, const Event& event);
 // The SELECT of every event to apply in a rebuild, in the agreed order, without quarantined ones.
 extern const char* const kEventsToApplySql;
 // That order as a key: an event sorts before another when its key is less.
-inline auto applyKey(const Event& e) { return std::tie(e.hlc.packed, e.kioskId, e.seq); }
+inline std::tuple<std::uint64_t, std::string_view, std::int64_t> applyKey(const EventView& e) {
+    return {e.hlc.packed, e.kioskId, e.seq};
+}
 
 // An event from a row whose first six columns are kiosk_id, seq, uuid, hlc, type, payload.
 Event eventFrom(SQLite::Statement& row);
 // Two events alike in every field.
-bool sameContent(const Event& a, const Event& b);
+bool sameContent(const EventView& a, const EventView& b);
 // The event applied last: the latest in apply order (hlc, kiosk id, seq); none in an empty log.
 // Throws SQLite::Exception.
 std::optional<Event> readLastApplied(SQLite::Database& db);

@@ -106,25 +106,77 @@ std::string encodeBundleEvents(const std::vector<Event>& events) {
     return std::move(out).str();
 }
 
-Result<std::vector<Event>> decodeBundleEvents(std::string_view bytes) {
-    const std::size_t size = bytes.size();
-    return readPortable<std::vector<Event>>(bytes, "bundle events", [size](auto& archive, std::vector<Event>& events) {
-        cereal::size_type count = 0;
-        archive(cereal::make_size_tag(count));
-        if (count > size / kSmallestEventBytes) throw BadBytes("more events than the bundle can hold");
-        events.resize(static_cast<std::size_t>(count));
-        for (Event& e : events) {
-            loadText(archive, e.kioskId, size);
-            archive(e.seq);
-            loadText(archive, e.uuid, size);
-            archive(e.hlc.packed);
-            loadText(archive, e.type, size);
-            loadText(archive, e.payload, size);
+namespace {
+
+// Reads cereal's portable binary in place, as encodeBundleEvents wrote it: a byte telling whether
+// the writer was little-endian, then every number as 8 bytes in the writer's order, every text as
+// its size (a number) and its bytes. Throws BadBytes on anything short or too long.
+class InPlaceReader {
+public:
+    explicit InPlaceReader(std::string_view bytes) : bytes_(bytes) { littleEndian_ = take(1)[0] != 0; }
+
+    std::uint64_t number() {
+        const std::string_view b = take(8);
+        std::uint64_t value = 0;
+        for (int i = 0; i < 8; ++i) {
+            const auto byte = static_cast<std::uint64_t>(static_cast<unsigned char>(b[static_cast<std::size_t>(littleEndian_ ? 7 - i : i)]));
+            value = (value << 8) | byte;
         }
-    });
+        return value;
+    }
+    std::string_view text() {
+        const std::uint64_t size = number();
+        if (size > bytes_.size() || size > kMaxTextBytes) throw BadBytes("a text is longer than the bundle");
+        return take(static_cast<std::size_t>(size));
+    }
+    bool atEnd() const { return at_ == bytes_.size(); }
+
+private:
+    std::string_view take(std::size_t n) {
+        if (n > bytes_.size() - at_) throw BadBytes("cut short");
+        const std::string_view taken = bytes_.substr(at_, n);
+        at_ += n;
+        return taken;
+    }
+
+    std::string_view bytes_;
+    std::size_t at_ = 0;
+    bool littleEndian_ = true;
+};
+
+}  // namespace
+
+Result<std::vector<EventView>> readBundleEvents(std::string_view bytes) {
+    try {
+        InPlaceReader in(bytes);
+        const std::uint64_t count = in.number();
+        if (count > bytes.size() / kSmallestEventBytes) throw BadBytes("more events than the bundle can hold");
+        std::vector<EventView> events(static_cast<std::size_t>(count));
+        for (EventView& e : events) {
+            e.kioskId = in.text();
+            e.seq = static_cast<std::int64_t>(in.number());
+            e.uuid = in.text();
+            e.hlc.packed = in.number();
+            e.type = in.text();
+            e.payload = in.text();
+        }
+        if (!in.atEnd()) return makeError(ErrorCode::InvalidInput, "bundle events has bytes after its end");
+        return events;
+    } catch (const BadBytes& e) {
+        return makeError(ErrorCode::InvalidInput, std::string("bundle events: ") + e.what());
+    }
 }
 
-Result<void> checkBundleEvents(const BundleHeader& header, const std::vector<Event>& events) {
+Result<std::vector<Event>> decodeBundleEvents(std::string_view bytes) {
+    Result<std::vector<EventView>> views = readBundleEvents(bytes);
+    if (!views) return views.error();
+    std::vector<Event> events;
+    events.reserve(views->size());
+    for (const EventView& view : *views) events.push_back(view.toEvent());
+    return events;
+}
+
+Result<void> checkBundleEvents(const BundleHeader& header, std::span<const EventView> events) {
     if (static_cast<std::int64_t>(events.size()) != header.eventCount) {
         return makeError(ErrorCode::InvalidInput, "the bundle holds " + std::to_string(events.size()) +
                                                       " events, its header says " + std::to_string(header.eventCount));
@@ -136,10 +188,10 @@ Result<void> checkBundleEvents(const BundleHeader& header, const std::vector<Eve
     std::int64_t last = 0;
     std::set<std::int64_t> seen;
     for (std::size_t i = 0; i < events.size(); ++i) {
-        const Event& e = events[i];
+        const EventView& e = events[i];
         const auto which = [&e] { return "event " + std::to_string(e.seq); };
         if (e.kioskId != header.kioskId) {
-            return makeError(ErrorCode::InvalidInput, which() + " is of kiosk " + e.kioskId + ", not of " + header.kioskId);
+            return makeError(ErrorCode::InvalidInput, which() + " is of kiosk " + std::string(e.kioskId) + ", not of " + header.kioskId);
         }
         if (e.seq < header.firstSeq || e.seq > header.lastSeq || e.seq <= 0) {
             return makeError(ErrorCode::InvalidInput, which() + " lies outside the bundle's range " +

@@ -9,6 +9,7 @@
 #include <array>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,11 +48,16 @@ inline constexpr std::size_t kBundleHeaderKeyOffset = 1 + 4;  // cereal's endian
 
 // The events in order, as cereal portable binary.
 std::string encodeBundleEvents(const std::vector<Event>& events);
+// Reads them in place: the views point into `bytes`, which must outlive them. InvalidInput for
+// bytes that are not whole events, a length that cannot be right, or trailing bytes; never
+// allocates more than one view per 48 bytes of input.
+Result<std::vector<EventView>> readBundleEvents(std::string_view bytes);
+// The same, each event with its own strings.
 Result<std::vector<Event>> decodeBundleEvents(std::string_view bytes);
 
 // Checks that need no keys: every event is the header's kiosk's, seqs inside the header's range
 // and each seq once, the count matches, the event fields are present. The detail names the first problem.
-Result<void> checkBundleEvents(const BundleHeader& header, const std::vector<Event>& events);
+Result<void> checkBundleEvents(const BundleHeader& header, std::span<const EventView> events);
 
 // [SECTION] What an import found
 

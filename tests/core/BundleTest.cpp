@@ -5,6 +5,9 @@
 #include "app/core/SyncEvents.h"
 
 #include <catch2/catch.hpp>
+#include <cereal/archives/portable_binary.hpp>
+
+#include <sstream>
 
 using namespace buurtstem;
 
@@ -75,25 +78,82 @@ TEST_CASE("damaged header and event bytes are refused", "[core][bundle]") {
     CHECK_FALSE(decodeBundleEvents(manyEvents).ok());
 }
 
+TEST_CASE("bundle events are read in place, in either byte order cereal writes", "[core][bundle]") {
+    const std::vector<Event> events = sampleEvents();
+    const std::string bytes = encodeBundleEvents(events);
+    Result<std::vector<EventView>> views = readBundleEvents(bytes);
+    REQUIRE(views.ok());
+    std::vector<Event> read;
+    for (const EventView& view : *views) {
+        read.push_back(view.toEvent());
+        // In place: the payload's text is the bytes' own, not a copy.
+        CHECK(view.payload.data() >= bytes.data());
+        CHECK(view.payload.data() + view.payload.size() <= bytes.data() + bytes.size());
+    }
+    CHECK(sameEvents(read, events));
+
+    // A writer on a big-endian machine: the same events, every number in the other order.
+    std::ostringstream big;
+    {
+        cereal::PortableBinaryOutputArchive archive(big, cereal::PortableBinaryOutputArchive::Options::BigEndian());
+        const auto text = [&archive](const std::string& t) {
+            archive(cereal::make_size_tag(static_cast<cereal::size_type>(t.size())), cereal::binary_data(t.data(), t.size()));
+        };
+        archive(cereal::make_size_tag(static_cast<cereal::size_type>(events.size())));
+        for (const Event& e : events) {
+            text(e.kioskId);
+            archive(e.seq);
+            text(e.uuid);
+            archive(e.hlc.packed);
+            text(e.type);
+            text(e.payload);
+        }
+    }
+    REQUIRE(big.str() != bytes);
+    Result<std::vector<Event>> fromBig = decodeBundleEvents(big.str());
+    REQUIRE(fromBig.ok());
+    CHECK(sameEvents(*fromBig, events));
+
+    SECTION("every cut is refused") {
+        for (std::size_t cut = 0; cut < bytes.size(); ++cut) {
+            INFO("cut at " << cut);
+            CHECK_FALSE(readBundleEvents(std::string_view(bytes).substr(0, cut)).ok());
+        }
+    }
+    SECTION("a byte too many is refused") {
+        Result<std::vector<EventView>> longer = readBundleEvents(bytes + "x");
+        REQUIRE_FALSE(longer.ok());
+        CHECK_THAT(longer.error().detail, Catch::Contains("after its end"));
+    }
+    SECTION("a text longer than the bytes is refused") {
+        std::string huge = bytes;
+        const std::size_t firstLength = 1 + 8;  // after the endianness byte and the count
+        huge[firstLength + 6] = '\x01';         // 2^48 bytes of kiosk id
+        Result<std::vector<EventView>> refused = readBundleEvents(huge);
+        REQUIRE_FALSE(refused.ok());
+        CHECK_THAT(refused.error().detail, Catch::Contains("longer than the bundle"));
+    }
+}
+
 TEST_CASE("a bundle's events must be its kiosk's, inside its range, each once", "[core][bundle]") {
     const BundleHeader h = sampleHeader();
     std::vector<Event> events = sampleEvents();
-    CHECK(checkBundleEvents(h, events).ok());
+    CHECK(checkBundleEvents(h, viewsOf(events)).ok());
     SECTION("count") {
         events.pop_back();
-        CHECK_THAT(checkBundleEvents(h, events).error().detail, Catch::Contains("header says 2"));
+        CHECK_THAT(checkBundleEvents(h, viewsOf(events)).error().detail, Catch::Contains("header says 2"));
     }
     SECTION("another kiosk") {
         events[1].kioskId = "someone-else";
-        CHECK_THAT(checkBundleEvents(h, events).error().detail, Catch::Contains("not of"));
+        CHECK_THAT(checkBundleEvents(h, viewsOf(events)).error().detail, Catch::Contains("not of"));
     }
     SECTION("outside the range") {
         events[1].seq = 5;
-        CHECK_THAT(checkBundleEvents(h, events).error().detail, Catch::Contains("outside"));
+        CHECK_THAT(checkBundleEvents(h, viewsOf(events)).error().detail, Catch::Contains("outside"));
     }
     SECTION("twice") {
         events[1].seq = 3;
-        CHECK_THAT(checkBundleEvents(h, events).error().detail, Catch::Contains("twice"));
+        CHECK_THAT(checkBundleEvents(h, viewsOf(events)).error().detail, Catch::Contains("twice"));
     }
     SECTION("out of seq order, each once, is fine; a seq again after the order broke is not") {
         BundleHeader wide = h;
@@ -106,14 +166,14 @@ TEST_CASE("a bundle's events must be its kiosk's, inside its range, each once", 
             mixed.push_back(e);
         }
         wide.eventCount = 4;
-        CHECK(checkBundleEvents(wide, mixed).ok());
+        CHECK(checkBundleEvents(wide, viewsOf(mixed)).ok());
         for (std::int64_t again : {2, 5, 1}) {
             std::vector<Event> repeated = mixed;
             repeated.push_back(events[0]);
             repeated.back().seq = again;
             wide.eventCount = 5;
             INFO("seq " << again << " again");
-            CHECK_THAT(checkBundleEvents(wide, repeated).error().detail,
+            CHECK_THAT(checkBundleEvents(wide, viewsOf(repeated)).error().detail,
                        Catch::Contains("event " + std::to_string(again) + " is in the bundle twice"));
         }
     }

@@ -308,8 +308,9 @@ TEST_CASE("payloads decoded ahead come out in order, each as its type, and a dec
     add(kEventPulseGiven, encodePayload(PulseGiven{}));  // a type a run does not hold
     add(kEventIdeaApproved, "{\"ideaId\":");              // unreadable
     for (int i = 0; i < 1000; ++i) add(kEventIdeaSupported, encodePayload(IdeaSupported{"idea-" + std::to_string(i)}));
-    std::vector<const Event*> pointers;
-    for (const Event& e : events) pointers.push_back(&e);
+    const std::vector<EventView> views = viewsOf(events);
+    std::vector<const EventView*> pointers;
+    for (const EventView& e : views) pointers.push_back(&e);
 
     SECTION("all taken, in order") {
         EventRun::Decoding decoding(pointers);
@@ -332,6 +333,6 @@ TEST_CASE("payloads decoded ahead come out in order, each as its type, and a dec
         CHECK_FALSE(std::holds_alternative<std::monostate>(decoding.take(0)));
     }
     SECTION("nothing to decode: made and destroyed without a thread") {
-        CHECK_NOTHROW([] { EventRun::Decoding decoding(std::span<const Event* const>{}); }());
+        CHECK_NOTHROW([] { EventRun::Decoding decoding(std::span<const EventView* const>{}); }());
     }
 }

@@ -118,7 +118,7 @@ TEST_CASE("a round shared with a second kiosk takes the same codes there, and th
     Result<OpenedBundle> opened = openBundle(bundleB, k.staff.secretKey, nullptr, kSchemaVersion);
     REQUIRE(opened.ok());
     REQUIRE(opened->events.size() == 2);
-    for (const Event& e : opened->events) CHECK(e.kioskId == k.b->kioskId());
+    for (const EventView& e : opened->events) CHECK(e.kioskId == k.b->kioskId());
     CHECK(k.b->events().size() == 2);
     const std::string bundleA = exported(*k.a);
 
