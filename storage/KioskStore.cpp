@@ -854,7 +854,7 @@ struct OpenedDatabase {
     std::string kioskId;
     int schemaVersion = 0;
     HlcStamp lastHlc;
-    bool upgraded = false;  // an existing database was migrated to a newer schema just now
+    bool upgraded = false;  // an existing database was migrated just now, over a step that needs a rebuild
 };
 
 Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions& options) {
@@ -927,8 +927,8 @@ Result<OpenedDatabase> openDatabase(const std::string& file, const StoreOptions&
     });
     if (!lastHlc) return lastHlc.error();
 
-    return OpenedDatabase{std::move(*db), std::move(kioskId).value(), version.value(),
-                          hlcFromColumn(lastHlc.value()), versionOnDisk > 0 && version.value() > versionOnDisk};
+    return OpenedDatabase{std::move(*db), std::move(kioskId).value(), version.value(), hlcFromColumn(lastHlc.value()),
+                          version.value() > versionOnDisk && readTablesNeedRebuild(versionOnDisk)};
 }
 
 }  // namespace
@@ -2708,7 +2708,7 @@ Result<KioskStore::Bundle> KioskStore::exportBundle(bool all) const {
         const std::optional<StaffKey> staffKey = impl_->readStaffKey();
         if (!staffKey) return makeError(ErrorCode::NotFound, "no staff key: set the staff's public key up first");
         const std::int64_t after = all ? 0 : readAcknowledgedSeq(impl_->db);
-        Result<ExportedBundle> made = makeExportBundle(impl_->db, impl_->kioskId, after, *staffKey, impl_->schemaVersion,
+        Result<ExportedBundle> made = makeExportBundle(impl_->db, impl_->kioskId, after, *staffKey, kEventsSchemaVersion,
                                                        impl_->clock.last().packed, impl_->nowMs());
         if (!made) return made.error();
         return Bundle{std::move(made->bytes), std::move(made->header), std::move(made->hash)};
@@ -2842,7 +2842,7 @@ Result<std::string> KioskStore::shareRound(const std::string& roundId, const Bun
     return guarded<std::string>("share a round", [&]() -> Result<std::string> {
         const std::optional<StaffKey> staffKey = impl_->readStaffKey();
         return makeRoundShare(impl_->db, impl_->kioskId, roundId, recipientKey, staffKey ? &*staffKey : nullptr,
-                              impl_->schemaVersion, impl_->nowMs(), summary);
+                              kEventsSchemaVersion, impl_->nowMs(), summary);
     });
 }
 

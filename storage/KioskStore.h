@@ -35,7 +35,13 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 17;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 18;  // PRAGMA user_version this build writes
+// The newest schema whose events this build's bundles and round shares may hold, in their
+// headers. It rises with kSchemaVersion only for a step that changes what events hold: a step
+// that only changes how the tables are kept must not make an office that has not upgraded yet
+// refuse the bundles of a kiosk that has.
+inline constexpr int kEventsSchemaVersion = 17;
+static_assert(kEventsSchemaVersion <= kSchemaVersion);
 inline constexpr const char* kDatabaseFileName = "buurtstem.sqlite";
 // Written next to the database by addDemoNeighbourhood, so the demo's sealed contacts can be
 // opened in tests and demonstrations. A real kiosk never holds the staff's secret key.

@@ -6,6 +6,8 @@
 
 #include <SQLiteCpp/Transaction.h>
 
+#include <algorithm>
+
 #include <string>
 
 namespace buurtstem::storage {
@@ -557,6 +559,13 @@ CREATE TABLE withdrawn_kiosks (
 ALTER TABLE ideas ADD COLUMN kiosk_id TEXT NOT NULL DEFAULT '';
 UPDATE ideas SET kiosk_id = COALESCE((SELECT e.kiosk_id FROM events e WHERE e.uuid = ideas.event_uuid), '');
 )sql"},
+    {18, R"sql(
+-- The ideas' time index in ascending order. SQLite reads it backwards for "newest first" as
+-- quickly, and a merge, which writes ideas oldest first, then adds each at the index's end
+-- instead of at its front (a fifth of the time of writing 200,000 ideas).
+DROP INDEX ideas_newest_first;
+CREATE INDEX ideas_by_time ON ideas (created_hlc);
+)sql", false},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,
@@ -574,6 +583,12 @@ bool strictlyIncreasing(std::span<const Migration> migrations) {
 }  // namespace
 
 std::span<const Migration> schemaMigrations() { return kMigrations; }
+
+bool readTablesNeedRebuild(int fromVersion, std::span<const Migration> migrations) {
+    if (fromVersion == 0) return false;
+    return std::any_of(migrations.begin(), migrations.end(),
+                       [fromVersion](const Migration& m) { return m.version > fromVersion && m.rebuildsReadTables; });
+}
 
 int userVersion(SQLite::Database& db) { return db.execAndGet("PRAGMA user_version").getInt(); }
 

@@ -14,10 +14,17 @@ namespace buurtstem::storage {
 struct Migration {
     int version;      // user_version after this step; strictly increasing, starting at 1
     const char* sql;  // one or more statements; no user data is ever part of it
+    // False for a step that changes no read table's rows (an index, say): a database upgraded
+    // over such steps alone keeps its read tables instead of rebuilding them from the events.
+    bool rebuildsReadTables = true;
 };
 
 // The schema this build writes; the last entry's version is kSchemaVersion.
 std::span<const Migration> schemaMigrations();
+
+// Whether a database at `fromVersion` (0: a new one, which has nothing to rebuild) needs its read
+// tables rebuilt after the steps above it.
+bool readTablesNeedRebuild(int fromVersion, std::span<const Migration> migrations = schemaMigrations());
 
 // PRAGMA user_version of the connection's main database. Throws SQLite::Exception.
 int userVersion(SQLite::Database& db);

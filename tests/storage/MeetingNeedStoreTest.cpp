@@ -172,10 +172,11 @@ TEST_CASE("a version 2 database upgrades to the current version and keeps ideas 
                           std::to_string(store->pulseSummary().total(PulseAspect::LivingWell).sum);
         }
         SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
-        // Schemas 17 (an idea's kiosk), 16 (lost kiosks), 15 (initiative progress, kiosks' neighbourhoods), 14 (sync), 13 (round phases),
+        // Schemas 18 (the ideas' time index), 17 (an idea's kiosk), 16 (lost kiosks), 15 (initiative progress, kiosks' neighbourhoods), 14 (sync), 13 (round phases),
         // 12 (the set-up's kiosk settings), 11 (evenings), 10 (paper ballots), 9 (moderation),
         // 8 (facilitators, audit log), 7 (rounds), 6 (the map), 5 (initiatives) and 4 (places,
         // sealed contacts, staff key) go too: a v2 build had none of it.
+        db.exec("DROP INDEX ideas_by_time; CREATE INDEX ideas_newest_first ON ideas (created_hlc DESC);");
         db.exec("ALTER TABLE ideas DROP COLUMN kiosk_id;");
         db.exec("DROP TABLE withdrawn_kiosks;");
         db.exec("DROP TABLE kiosk_neighbourhoods; DROP TABLE initiative_progress;");

@@ -249,7 +249,7 @@ TEST_CASE("a damaged, foreign or misplaced file is refused and changes nothing",
         REQUIRE(header.ok());
         CHECK(header->makerKey == k.a->identityPublicKey());
         CHECK(header->recipientKey == k.b->identityPublicKey());
-        CHECK(header->schemaVersion == kSchemaVersion);
+        CHECK(header->schemaVersion == kEventsSchemaVersion);
         std::string future = file;
         future[kRoundShareMagic.size()] = 2;  // format version 2, under a signature that then fails first
         CHECK(readRoundShareHeader(future).error().detail.rfind("tampered", 0) == 0);
