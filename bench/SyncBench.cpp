@@ -353,9 +353,12 @@ int main(int argc, char** argv) {
             std::fprintf(stderr, "sync_bench: cannot open the hub: %s\n", hub.error().detail.c_str());
             return 1;
         }
+        // The import opens the bundles where they lie, as the command line's files read from
+        // disk: it gets a copy, made before the clock starts, and the re-import the originals.
+        std::vector<storage::KioskStore::NamedBundle> read = bundles;
         const Clock::time_point importStart = Clock::now();
         const double importCpuStart = cpuSeconds();
-        Result<SyncReport> imported = (*hub)->importBundles(bundles, staffSecret, true);
+        Result<SyncReport> imported = (*hub)->importBundles(std::move(read), staffSecret, true);
         const double importSeconds = seconds(importStart);
         const double importCpu = cpuSeconds() - importCpuStart;
         if (!imported) {
@@ -367,7 +370,7 @@ int main(int argc, char** argv) {
         std::fflush(stdout);
         const Clock::time_point againStart = Clock::now();
         const double againCpuStart = cpuSeconds();
-        Result<SyncReport> again = (*hub)->importBundles(bundles, staffSecret, true);
+        Result<SyncReport> again = (*hub)->importBundles(std::move(bundles), staffSecret, true);
         const double againSeconds = seconds(againStart);
         const double againCpu = cpuSeconds() - againCpuStart;
         if (!again) {

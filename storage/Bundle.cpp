@@ -141,8 +141,13 @@ Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecre
     return openBundle(bytes, bundleHash(bytes), staffSecretKey, trust, maxSchemaVersion);
 }
 
-Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey,
-                                const TrustCheck& trust, int maxSchemaVersion) {
+namespace {
+
+// openBundle's checks, with the events opened into a buffer of their own, or over the sealed
+// part of `bytes` itself when `inPlace` (libsodium checks the seal before it writes anything,
+// and moves the sealed bytes when they overlap the output).
+Result<OpenedBundle> open(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey, const TrustCheck& trust,
+                          int maxSchemaVersion, char* inPlace) {
     Result<BundleHeader> header = readBundleHeader(bytes);
     if (!header) return header.error();
     if (trust) {
@@ -157,18 +162,38 @@ Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const 
     const BoxKey staffPublic = boxPublicKey(staffSecretKey);
     // Not zeroed first: the seal writes every byte, and hundreds of megabytes may pass through here.
     const std::size_t plainBytes = layout.sealed.size() - crypto_box_SEALBYTES;
-    std::unique_ptr<char[]> plain(new char[plainBytes]);
-    if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain.get()), bytesOf(layout.sealed), layout.sealed.size(),
+    std::unique_ptr<char[]> own;
+    char* plain = nullptr;
+    if (inPlace) {
+        plain = inPlace + (layout.sealed.data() - bytes.data());
+    } else {
+        own.reset(new char[plainBytes]);
+        plain = own.get();
+    }
+    if (crypto_box_seal_open(reinterpret_cast<unsigned char*>(plain), bytesOf(layout.sealed), layout.sealed.size(),
                              staffPublic.data(), staffSecretKey.data()) != 0) {
         return refused("foreign: this staff key cannot open the bundle (it was made for another office)");
     }
-    // Read in place: the events point into the opened bytes, which the bundle keeps.
-    Result<std::vector<EventView>> events = readBundleEvents(std::string_view(plain.get(), plainBytes));
+    // Read in place: the events point into the opened bytes, which the bundle (or the caller) keeps.
+    Result<std::vector<EventView>> events = readBundleEvents(std::string_view(plain, plainBytes));
     if (!events) return refused("damaged events: " + events.error().detail);
     if (Result<void> checked = checkBundleEvents(*header, *events); !checked) {
         return refused("damaged events: " + checked.error().detail);
     }
-    return OpenedBundle{std::move(header).value(), std::move(plain), std::move(events).value(), std::move(hash)};
+    return OpenedBundle{std::move(header).value(), std::move(own), std::move(events).value(), std::move(hash)};
+}
+
+}  // namespace
+
+Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey,
+                                const TrustCheck& trust, int maxSchemaVersion) {
+    return open(bytes, std::move(hash), staffSecretKey, trust, maxSchemaVersion, nullptr);
+}
+
+Result<OpenedBundle> openBundleInPlace(std::span<char> bytes, std::string hash, const BoxKey& staffSecretKey,
+                                       const TrustCheck& trust, int maxSchemaVersion) {
+    return open(std::string_view(bytes.data(), bytes.size()), std::move(hash), staffSecretKey, trust, maxSchemaVersion,
+                bytes.data());
 }
 
 // [SECTION] Acknowledgements

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,7 +48,7 @@ Result<BundleHeader> readBundleHeader(std::string_view bytes);
 
 struct OpenedBundle {
     BundleHeader header;
-    std::unique_ptr<char[]> plain;  // the opened events' bytes, which `events` point into
+    std::unique_ptr<char[]> plain;  // the opened events' bytes, which `events` point into; none when opened in place
     std::vector<EventView> events;
     std::string hash;  // bundleHash of the bytes
 };
@@ -62,6 +63,11 @@ Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecre
 // Thread-safe when `trust` is: an import opens several bundles at once.
 Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey,
                                 const TrustCheck& trust, int maxSchemaVersion);
+// The same, opening the sealed events over the sealed part of `bytes`, which the events then point
+// into: an import does not hold every bundle twice. Once the seal opens, `bytes` no longer holds
+// the bundle (a bundle whose seal does not open, or that fails an earlier check, is left as it was).
+Result<OpenedBundle> openBundleInPlace(std::span<char> bytes, std::string hash, const BoxKey& staffSecretKey,
+                                       const TrustCheck& trust, int maxSchemaVersion);
 
 // [SECTION] Acknowledgements (ontvangstbewijs)
 // "The office holds this kiosk's events up to seq N": boxed from the staff's secret key to the

@@ -2752,11 +2752,10 @@ Result<std::vector<std::pair<std::string, std::string>>> KioskStore::makeAcknowl
     });
 }
 
-Result<SyncReport> KioskStore::importBundles(const std::vector<NamedBundle>& bundles, const StaffKey& staffSecretKey,
-                                             bool trustNew) {
+Result<SyncReport> KioskStore::importBundles(std::vector<NamedBundle> bundles, const StaffKey& staffSecretKey, bool trustNew) {
     std::vector<storage::NamedBundle> named;
     named.reserve(bundles.size());
-    for (const NamedBundle& b : bundles) named.push_back({b.name, std::string_view(b.bytes)});
+    for (NamedBundle& b : bundles) named.push_back({b.name, std::span<char>(b.bytes.data(), b.bytes.size())});
     const HlcClock clockBefore = impl_->clock;
     // A merge touches the read tables' pages over and over; with SQLite's small default page
     // cache each touch is a read from the file. A larger cache for the import only (an upper

@@ -463,7 +463,9 @@ public:
     // date. The same bundles in any order and any number of times give the same read tables.
     // A kiosk seen for the first time is refused unless trustNew. Errors: InvalidInput (the
     // detail names the file and what is wrong), storage errors. Nothing is stored on error.
-    Result<SyncReport> importBundles(const std::vector<NamedBundle>& bundles, const StaffKey& staffSecretKey, bool trustNew);
+    // Taken by value: the sealed events are opened where they lie, so a merge holds each bundle
+    // once; a caller done with its bundles moves them in.
+    Result<SyncReport> importBundles(std::vector<NamedBundle> bundles, const StaffKey& staffSecretKey, bool trustNew);
     std::vector<SeqGap> syncGaps() const;                   // seqs no bundle brought yet, per kiosk
     std::vector<QuarantinedEvent> quarantinedEvents() const;  // both versions of each, by kiosk and seq
     std::vector<CodeConflict> codeConflicts() const;        // codes with more than one ballot

@@ -180,7 +180,8 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     if (sodium_init() < 0) return makeError(ErrorCode::StorageFailure, "libsodium could not be initialised");
 
     std::vector<std::string> hashes(bundles.size());
-    forEachOnThreads(bundles.size(), [&](std::size_t i) { hashes[i] = bundleHash(bundles[i].bytes); });
+    const auto bytesOfBundle = [&bundles](std::size_t i) { return std::string_view(bundles[i].bytes.data(), bundles[i].bytes.size()); };
+    forEachOnThreads(bundles.size(), [&](std::size_t i) { hashes[i] = bundleHash(bytesOfBundle(i)); });
     std::set<std::string> hashesSeen;
     SQLite::Statement importedBefore(db, "SELECT kiosk_id, first_seq, last_seq FROM imported_bundles WHERE bundle_hash = ?");
     std::vector<std::size_t> toOpen;  // into bundles, in their order
@@ -231,7 +232,8 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             opening.passed = header;
             return {};
         };
-        opening.result = openBundle(bundles[toOpen[k]].bytes, hashes[toOpen[k]], staffSecretKey, trust, context.schemaVersion);
+        // In place: the events are read where they were sealed, and no bundle is held twice.
+        opening.result = openBundleInPlace(bundles[toOpen[k]].bytes, hashes[toOpen[k]], staffSecretKey, trust, context.schemaVersion);
         if (!*opening.result) {
             std::size_t failed = firstFailed.load();
             while (k < failed && !firstFailed.compare_exchange_weak(failed, k)) {

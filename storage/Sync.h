@@ -43,12 +43,13 @@ struct SyncContext {
 };
 
 struct NamedBundle {
-    std::string name;        // the file, for messages and the report
-    std::string_view bytes;  // the caller's, not copied: a merge may read hundreds of megabytes
+    std::string name;       // the file, for messages and the report
+    std::span<char> bytes;  // the caller's, not copied (a merge may read hundreds of megabytes); opened in place
 };
 
 // Checks every bundle first (Bundle.h's openBundle, trust) and only then stores anything; inside
-// the caller's write transaction, so any error leaves the database as it was.
+// the caller's write transaction, so any error leaves the database as it was. The bundles' bytes
+// are opened in place: afterwards they no longer hold the bundles.
 Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& context, const std::vector<NamedBundle>& bundles,
                                  const BoxKey& staffSecretKey, bool trustNew);
 

@@ -276,7 +276,7 @@ int runSyncImport(const SyncCommandOptions& options) {
     const fs::path dir = dataDirOrDefault(options.dataDir);
     OpenedStore opened;
     if (int rc = openKioskStore(dir, StoreAccess::Create, opened); rc != kExitOk) return rc;
-    Result<SyncReport> report = opened.store->importBundles(bundles, secret->secretKey(), options.trust);
+    Result<SyncReport> report = opened.store->importBundles(std::move(bundles), secret->secretKey(), options.trust);
     if (!report) {
         if (report.error().code == ErrorCode::InvalidInput) {
             std::fprintf(stderr, "Refused: %s\nNothing was imported.\n", report.error().detail.c_str());

@@ -5,6 +5,7 @@
 
 #include "app/core/SyncEvents.h"
 #include "storage/Bundle.h"
+#include "storage/Sync.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -261,6 +262,37 @@ TEST_CASE("a bundle with any bit flipped is refused and changes nothing", "[stor
     // The bundle as written still imports.
     REQUIRE(importInto(*hub, {next}, staff).ok());
     CHECK(hub->eventCount() == 2);
+}
+
+TEST_CASE("a bundle opened in place reads as one opened from a copy; one the key cannot open is left as it was", "[storage][sync]") {
+    ManualClock clock;
+    StaffKeys staff;
+    auto kiosk = kioskWithKey(clock, staff);
+    const std::string bundle = bundlePerIdea(*kiosk, {"Bankjes", "Licht in het steegje"}).back();
+
+    Result<OpenedBundle> copied = openBundle(bundle, staff.secretKey, nullptr, kSchemaVersion);
+    REQUIRE(copied.ok());
+    std::string bytes = bundle;
+    Result<OpenedBundle> inPlace = openBundleInPlace(bytes, bundleHash(bundle), staff.secretKey, nullptr, kSchemaVersion);
+    REQUIRE(inPlace.ok());
+    CHECK(inPlace->header == copied->header);
+    CHECK(inPlace->hash == copied->hash);
+    CHECK_FALSE(inPlace->plain);
+    REQUIRE(inPlace->events.size() == copied->events.size());
+    for (std::size_t i = 0; i < copied->events.size(); ++i) {
+        CHECK(sameContent(inPlace->events[i], copied->events[i]));
+        CHECK(inPlace->events[i].payload.data() >= bytes.data());  // where the sealed events lay
+        CHECK(inPlace->events[i].payload.data() < bytes.data() + bytes.size());
+    }
+    CHECK(bytes != bundle);
+
+    // Sealed for another office: refused, and the bytes are the bundle still.
+    StaffKeys otherOffice;
+    std::string kept = bundle;
+    Result<OpenedBundle> foreign = openBundleInPlace(kept, bundleHash(bundle), otherOffice.secretKey, nullptr, kSchemaVersion);
+    REQUIRE_FALSE(foreign.ok());
+    CHECK_THAT(foreign.error().detail, Catch::Contains("foreign"));
+    CHECK(kept == bundle);
 }
 
 TEST_CASE("truncated, foreign, unknown, future and repeated bundles", "[storage][sync]") {

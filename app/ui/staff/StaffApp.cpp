@@ -292,7 +292,7 @@ void StaffApp::importBundles(const std::vector<std::string>& files) {
         }
         bundles.push_back({file, std::move(bytes).value()});
     }
-    Result<SyncReport> report = store_.importBundles(bundles, key_->secretKey(), state_.trustNew);
+    Result<SyncReport> report = store_.importBundles(std::move(bundles), key_->secretKey(), state_.trustNew);
     if (!report) {
         // Nothing was imported: the store checks every bundle before it stores anything.
         state_.message = {ui_.format("staff.bundles.refused", {{"reason", report.error().detail}}), true};
