@@ -27,6 +27,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -37,6 +38,32 @@ namespace {
 
 // Event types that never read or write ideas, ballots or voting codes: they pass what is held by.
 bool passesBy(std::string_view type) { return type == kEventPulseGiven || type == kEventMeetingNeedGiven; }
+
+// The idea id of an approval's or a support's payload when it is exactly as encodePayload writes
+// it, {"ideaId":"…"} with an id of letters, digits, dashes and underscores: what the decoder
+// would read, without escapes to undo. Anything else (spaces, more fields, another id) is left
+// to the decoder.
+std::optional<std::string_view> plainIdeaId(std::string_view payload) {
+    constexpr std::string_view kBefore = "{\"ideaId\":\"";
+    constexpr std::string_view kAfter = "\"}";
+    if (payload.size() <= kBefore.size() + kAfter.size() || !payload.starts_with(kBefore) || !payload.ends_with(kAfter)) {
+        return std::nullopt;
+    }
+    const std::string_view id = payload.substr(kBefore.size(), payload.size() - kBefore.size() - kAfter.size());
+    const bool plain = std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    return plain ? std::optional<std::string_view>(id) : std::nullopt;
+}
+
+// An approval's or a support's idea (see IdeaMention); monostate when not readable.
+template <typename Payload>
+EventRun::Decoded mentionIn(std::string_view payload, Result<Payload> (*decodeFully)(std::string_view)) {
+    if (const std::optional<std::string_view> id = plainIdeaId(payload)) return EventRun::IdeaMention{*id, nullptr};
+    Result<Payload> decoded = decodeFully(payload);
+    if (!decoded) return {};
+    return EventRun::IdeaMention{{}, std::make_unique<std::string>(std::move(decoded->ideaId))};
+}
 
 }  // namespace
 
@@ -98,11 +125,10 @@ EventRun::Decoded EventRun::decode(const EventView& event) {
         using Payload = std::decay_t<decltype(result.value())>;
         return result ? Decoded(std::make_unique<Payload>(std::move(result).value())) : Decoded();
     };
-    const auto inPlace = [](auto&& result) -> Decoded { return result ? Decoded(std::move(result).value()) : Decoded(); };
     if (event.type == kEventIdeaSubmitted) return onHeap(decodeIdeaSubmitted(event.payload));
     if (event.type == kEventInitiativeSubmitted) return onHeap(decodeInitiativeSubmitted(event.payload));
-    if (event.type == kEventIdeaApproved) return inPlace(decodeIdeaApproved(event.payload));
-    if (event.type == kEventIdeaSupported) return inPlace(decodeIdeaSupported(event.payload));
+    if (event.type == kEventIdeaApproved) return mentionIn(event.payload, &decodeIdeaApproved);
+    if (event.type == kEventIdeaSupported) return mentionIn(event.payload, &decodeIdeaSupported);
     if (event.type == kEventBallotCast) return onHeap(decodeBallotCast(event.payload));
     if (event.type == kEventVotingCodesIssued) return onHeap(decodeVotingCodesIssued(event.payload));
     return {};
@@ -114,18 +140,19 @@ Result<void> EventRun::apply(const EventView& event, Decoded&& decoded) {
         if (!heldIt) return heldIt.error();
         if (*heldIt) return {};
     } else if (event.type == kEventIdeaApproved) {
-        if (const IdeaApproved* payload = std::get_if<IdeaApproved>(&decoded)) {
-            HeldIdea* idea = held(payload->ideaId);
+        if (const IdeaMention* payload = std::get_if<IdeaMention>(&decoded)) {
+            HeldIdea* idea = held(payload->ideaId());
             if (!idea) return applyOne_(event);  // a row of the table: no held idea is touched
             // A merged idea stays merged, whatever another kiosk approved meanwhile.
-            if (!merged(payload->ideaId)) idea->values.status = IdeaStatus::Approved;
+            if (!merged(payload->ideaId())) idea->values.status = IdeaStatus::Approved;
             return {};
         }
     } else if (event.type == kEventIdeaSupported) {
-        if (const IdeaSupported* payload = std::get_if<IdeaSupported>(&decoded)) {
+        if (const IdeaMention* payload = std::get_if<IdeaMention>(&decoded)) {
             // A merged idea's support counts where it went.
-            const std::string target = anyMerged() ? mergedTarget(sql_, payload->ideaId) : payload->ideaId;
-            HeldIdea* idea = held(target);
+            std::string mergedInto;
+            if (anyMerged()) mergedInto = mergedTarget(sql_, std::string(payload->ideaId()));
+            HeldIdea* idea = held(anyMerged() ? std::string_view(mergedInto) : payload->ideaId());
             if (!idea) return applyOne_(event);
             ++idea->values.supports;
             return {};
@@ -158,16 +185,17 @@ Result<bool> EventRun::holdSubmission(const EventView& event, Decoded&& decoded)
     }
     const IdeaSubmitted& payload = idea.payload();
     // A second submission of one idea fails in the table, as it would one by one.
-    if (byId_.count(payload.ideaId) > 0) return false;
+    if (byId_.contains(payload.ideaId)) return false;
     idea.values.reference = freeReference(sql_, payload.reference,
-                                          [this](const std::string& reference) { return references_.count(reference) > 0; });
+                                          [this](const std::string& reference) { return references_.contains(reference); });
     idea.values.status = submittedStatus(payload);
     idea.eventUuid = event.uuid;
     idea.kioskId = event.kioskId;
     idea.hlc = event.hlc;
-    references_.insert(idea.values.reference);
-    byId_.emplace(payload.ideaId, ideas_.size());
-    ideas_.push_back(std::move(idea));
+    // Keyed by views of the held idea's own strings, which a deque never moves.
+    const HeldIdea& heldIdea = ideas_.emplace_back(std::move(idea));
+    references_.emplace(heldIdea.values.reference, true);
+    byId_.emplace(heldIdea.payload().ideaId, ideas_.size() - 1);
     return true;
 }
 
@@ -198,9 +226,9 @@ bool EventRun::holdCodes(Decoded&& decoded) {
     return true;
 }
 
-EventRun::HeldIdea* EventRun::held(const std::string& ideaId) {
-    const auto found = byId_.find(ideaId);
-    return found == byId_.end() ? nullptr : &ideas_[found->second];
+EventRun::HeldIdea* EventRun::held(std::string_view ideaId) {
+    const std::size_t* found = byId_.find(ideaId);
+    return found ? &ideas_[*found] : nullptr;
 }
 
 bool EventRun::anyMerged() {
@@ -210,10 +238,10 @@ bool EventRun::anyMerged() {
     return *anyMerged_;
 }
 
-bool EventRun::merged(const std::string& ideaId) {
+bool EventRun::merged(std::string_view ideaId) {
     if (!anyMerged()) return false;
     SQLite::Statement& q = sql_("SELECT 1 FROM idea_moderation WHERE idea_id = ? AND merged_into <> ''");
-    q.bind(1, ideaId);
+    q.bind(1, std::string(ideaId));
     return q.executeStep();
 }
 
@@ -228,9 +256,9 @@ void EventRun::finish() {
     insertIdeaRows(sql_, rows);
     std::sort(plans.begin(), plans.end(), [](const PlanRow& a, const PlanRow& b) { return a.ideaId < b.ideaId; });
     insertInitiativePlans(sql_, plans);
-    ideas_.clear();
     byId_.clear();
     references_.clear();
+    ideas_.clear();
 
     std::vector<CastBallot> cast;
     cast.reserve(ballots_.size());

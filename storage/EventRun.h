@@ -12,6 +12,7 @@
 
 #include "IdeaTables.h"
 #include "StatementCache.h"
+#include "ViewMap.h"
 
 #include <atomic>
 #include <deque>
@@ -24,7 +25,6 @@
 #include <string>
 #include <thread>
 #include <unordered_map>
-#include <unordered_set>
 #include <variant>
 #include <vector>
 
@@ -44,11 +44,20 @@ public:
     EventRun(const EventRun&) = delete;
     EventRun& operator=(const EventRun&) = delete;
 
+    // An approval's or a support's idea. Most of a merged log is these: the id is read straight
+    // out of the payload when it is in the form encodePayload writes, without a JSON parse or a
+    // string of its own to allocate on one thread and free on another; only another form is
+    // decoded into a copy.
+    struct IdeaMention {
+        std::string_view inPayload;         // a view into the event's payload, or
+        std::unique_ptr<std::string> copy;  // the id decoded
+        std::string_view ideaId() const { return copy ? std::string_view(*copy) : inPayload; }
+    };
     // A payload of the types the run holds, decoded; monostate for any other type or when not
     // readable. The large ones on the heap: a run's payloads decoded ahead take little room beyond
-    // their text, and a held idea or ballot keeps the one decoded.
+    // their text, and a held idea or ballot keeps the one decoded. Valid while the events are.
     using Decoded = std::variant<std::monostate, std::unique_ptr<IdeaSubmitted>, std::unique_ptr<InitiativeSubmitted>,
-                                 IdeaApproved, IdeaSupported, std::unique_ptr<BallotCast>, std::unique_ptr<VotingCodesIssued>>;
+                                 IdeaMention, std::unique_ptr<BallotCast>, std::unique_ptr<VotingCodesIssued>>;
     static Decoded decode(const EventView& event);
 
     // The payloads of a run's events, decoded in order on another thread from construction on.
@@ -105,16 +114,16 @@ private:
     Result<bool> holdSubmission(const EventView& event, Decoded&& decoded);
     bool holdBallot(const EventView& event, Decoded&& decoded);
     bool holdCodes(Decoded&& decoded);
-    HeldIdea* held(const std::string& ideaId);
+    HeldIdea* held(std::string_view ideaId);
     bool anyMerged();
-    bool merged(const std::string& ideaId);
+    bool merged(std::string_view ideaId);
 
     StatementCache& sql_;
     ApplyOne applyOne_;
     // A deque: a run holds hundreds of thousands, and growing never moves those held.
     std::deque<HeldIdea> ideas_;                               // in submission order: their row ids follow it
-    std::unordered_map<std::string, std::size_t> byId_;        // into ideas_
-    std::unordered_set<std::string> references_;               // ideas_' references
+    ViewMap<std::size_t> byId_;                                // into ideas_, keyed by their payloads' ideaId
+    ViewMap<bool> references_;                                 // ideas_' references (values.reference)
     std::optional<bool> anyMerged_;                            // known until an event the run does not hold
     std::deque<HeldBallot> ballots_;                           // in apply order: their row ids follow it
     // Issued codes by round, then by hash: whether a held ballot used it.

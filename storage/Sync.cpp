@@ -2,6 +2,7 @@
 #include "Sync.h"
 
 #include "BulkRows.h"
+#include "ViewMap.h"
 
 #include "../app/core/CivilDate.h"
 #include "../app/core/KioskSetup.h"
@@ -21,7 +22,6 @@
 #include <set>
 #include <thread>
 #include <tuple>
-#include <unordered_map>
 
 namespace buurtstem::storage {
 
@@ -330,7 +330,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
     const bool anyStored = db.execAndGet("SELECT EXISTS (SELECT 1 FROM events)").getInt() != 0;
     std::vector<NewEvent> added;
-    std::unordered_map<std::string_view, const EventView*> addedUuids;  // the accepted events' uuids
+    ViewMap<const EventView*> addedUuids;  // the accepted events' uuids
     {
         std::size_t total = 0;
         for (const OpenedBundle& bundle : opened) total += bundle.events.size();
@@ -394,8 +394,8 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             std::optional<EventView> taken;
             if (anyStored && found(byUuid, e.uuid)) {
                 taken = stored.emplace(eventFrom(byUuid));
-            } else if (const auto accepted = addedUuids.find(e.uuid); accepted != addedUuids.end()) {
-                taken = *accepted->second;
+            } else if (const EventView* const* accepted = addedUuids.find(e.uuid)) {
+                taken = **accepted;
             }
             if (taken) {
                 putInQuarantine(*taken, "same uuid");

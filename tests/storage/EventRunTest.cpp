@@ -293,6 +293,29 @@ TEST_CASE("voting codes held in a run end as they would one by one: issued, used
     CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'issued'").getInt() == 2);  // the fourth, 'a'
 }
 
+TEST_CASE("an approval's or a support's idea is read in its payload, or decoded when written otherwise", "[storage][run]") {
+    const auto mention = [](std::string_view type, const std::string& payload) {
+        const Event event{kOtherKiosk, 1, "u-1", HlcStamp{1}, std::string(type), payload};
+        EventRun::Decoded decoded = EventRun::decode(event);
+        const auto* found = std::get_if<EventRun::IdeaMention>(&decoded);
+        REQUIRE(found != nullptr);
+        return std::make_pair(std::string(found->ideaId()), found->copy == nullptr);
+    };
+    const std::string written = encodePayload(IdeaSupported{"0f6a1c2e-5b7d-4e8f-9a01-23456789abcd"});
+    CHECK(mention(kEventIdeaSupported, written) == std::make_pair(std::string("0f6a1c2e-5b7d-4e8f-9a01-23456789abcd"), true));
+    CHECK(mention(kEventIdeaApproved, encodePayload(IdeaApproved{"idea_7"})) == std::make_pair(std::string("idea_7"), true));
+    // Other forms the decoder reads the same way: spaced out, an escape, another field.
+    CHECK(mention(kEventIdeaSupported, "{ \"ideaId\": \"abc\" }") == std::make_pair(std::string("abc"), false));
+    CHECK(mention(kEventIdeaSupported, "{\"ideaId\":\"a\\u0062c\"}") == std::make_pair(std::string("abc"), false));
+    CHECK(mention(kEventIdeaApproved, "{\"ideaId\":\"a.b\"}") == std::make_pair(std::string("a.b"), false));
+    // What the decoder refuses stays unreadable.
+    for (const char* bad : {"{\"ideaId\":\"\"}", "{\"ideaId\":\"", "{}", "\"ideaId\""}) {
+        INFO(bad);
+        const Event event{kOtherKiosk, 1, "u-1", HlcStamp{1}, std::string(kEventIdeaSupported), bad};
+        CHECK(std::holds_alternative<std::monostate>(EventRun::decode(event)));
+    }
+}
+
 TEST_CASE("payloads decoded ahead come out in order, each as its type, and a decoding left early stops", "[storage][run]") {
     std::vector<Event> events;
     const auto add = [&events](std::string_view type, std::string payload) {
@@ -323,8 +346,8 @@ TEST_CASE("payloads decoded ahead come out in order, each as its type, and a dec
         int inOrder = 0;
         for (std::size_t i = 3; i < pointers.size(); ++i) {
             EventRun::Decoded support = decoding.take(i);
-            const auto* supported = std::get_if<IdeaSupported>(&support);
-            if (supported && supported->ideaId == "idea-" + std::to_string(i - 3)) ++inOrder;
+            const auto* supported = std::get_if<EventRun::IdeaMention>(&support);
+            if (supported && supported->ideaId() == "idea-" + std::to_string(i - 3)) ++inOrder;
         }
         CHECK(inOrder == 1000);
     }
