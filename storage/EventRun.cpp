@@ -69,6 +69,28 @@ EventRun::Decoded mentionIn(std::string_view payload, Result<Payload> (*decodeFu
 
 EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne_(std::move(applyOne)) {}
 
+std::string_view EventRun::Texts::keep(std::string_view text) {
+    if (text.size() > kBlockBytes / 4) {
+        large_.push_back(std::make_unique_for_overwrite<char[]>(text.size()));
+        std::copy(text.begin(), text.end(), large_.back().get());
+        return {large_.back().get(), text.size()};
+    }
+    if (kBlockBytes - used_ < text.size()) {
+        blocks_.push_back(std::make_unique_for_overwrite<char[]>(kBlockBytes));
+        used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::copy(text.begin(), text.end(), at);
+    used_ += text.size();
+    return {at, text.size()};
+}
+
+void EventRun::Texts::reset() {
+    if (blocks_.size() > 1) blocks_.resize(1);
+    used_ = blocks_.empty() ? kBlockBytes : 0;
+    large_.clear();
+}
+
 Result<void> EventRun::apply(const EventView& event) { return apply(event, decode(event)); }
 
 EventRun::Decoding::Decoding(std::span<const EventView* const> events) : events_(events), decoded_(events.size()) {
@@ -189,8 +211,8 @@ Result<bool> EventRun::holdSubmission(const EventView& event, Decoded&& decoded)
     idea.values.reference = freeReference(sql_, payload.reference,
                                           [this](const std::string& reference) { return references_.contains(reference); });
     idea.values.status = submittedStatus(payload);
-    idea.eventUuid = event.uuid;
-    idea.kioskId = event.kioskId;
+    idea.eventUuid = texts_.keep(event.uuid);
+    idea.kioskId = texts_.keep(event.kioskId);
     idea.hlc = event.hlc;
     // Keyed by views of the held idea's own strings, which a deque never moves.
     const HeldIdea& heldIdea = ideas_.emplace_back(std::move(idea));
@@ -212,7 +234,7 @@ bool EventRun::holdBallot(const EventView& event, Decoded&& decoded) {
             }
         }
     }
-    ballots_.push_back({std::string(event.uuid), event.hlc, std::move(*decodedBallot), usedHeldCode});
+    ballots_.push_back({texts_.keep(event.uuid), event.hlc, std::move(*decodedBallot), usedHeldCode});
     return true;
 }
 
@@ -288,6 +310,7 @@ void EventRun::finish() {
         writeHeldCodes(sql_, round, codes);
     }
     codes_.clear();
+    texts_.reset();  // the held ideas and ballots that pointed into it are gone
 }
 
 }  // namespace buurtstem::storage

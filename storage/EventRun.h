@@ -93,9 +93,26 @@ public:
     void finish();
 
 private:
+    // The held rows' event uuids and kiosk ids, copied into large blocks instead of a string
+    // each: a merge holds hundreds of thousands, and freeing them one by one (and the
+    // allocator's gathering of those frees later) costs more than writing them.
+    class Texts {
+    public:
+        // A copy of `text`, kept until reset().
+        std::string_view keep(std::string_view text);
+        // Forgets every copy; keeps the first block for the next ones.
+        void reset();
+
+    private:
+        static constexpr std::size_t kBlockBytes = 32 * 1024;  // below glibc's threshold for gathering frees
+        std::vector<std::unique_ptr<char[]>> blocks_;
+        std::size_t used_ = kBlockBytes;  // of the last block
+        std::vector<std::unique_ptr<char[]>> large_;  // texts too long for a block, one each
+    };
+
     struct HeldIdea {
-        std::string eventUuid;
-        std::string kioskId;
+        std::string_view eventUuid;  // in texts_
+        std::string_view kioskId;    // in texts_
         HlcStamp hlc;
         std::unique_ptr<IdeaSubmitted> idea;              // one of these two
         std::unique_ptr<InitiativeSubmitted> initiative;
@@ -105,7 +122,7 @@ private:
     };
 
     struct HeldBallot {
-        std::string eventUuid;
+        std::string_view eventUuid;  // in texts_
         HlcStamp hlc;
         std::unique_ptr<BallotCast> ballot;
         bool usedHeldCode = false;  // its code was held, and is marked used there, not in the table
@@ -120,6 +137,7 @@ private:
 
     StatementCache& sql_;
     ApplyOne applyOne_;
+    Texts texts_;  // before the held rows that point into it
     // A deque: a run holds hundreds of thousands, and growing never moves those held.
     std::deque<HeldIdea> ideas_;                               // in submission order: their row ids follow it
     ViewMap<std::size_t> byId_;                                // into ideas_, keyed by their payloads' ideaId

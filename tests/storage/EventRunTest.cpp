@@ -293,6 +293,41 @@ TEST_CASE("voting codes held in a run end as they would one by one: issued, used
     CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'issued'").getInt() == 2);  // the fourth, 'a'
 }
 
+TEST_CASE("a held idea keeps an event uuid of any length", "[storage][run]") {
+    ManualClock clock;
+    ScratchDir dir;
+    auto store = openOrFail(dir.database(), clock.options());
+    IdeaSubmitted idea;
+    idea.ideaId = "idea-long-uuid";
+    idea.reference = "LNG-001";
+    idea.title = "Bankjes";
+    idea.body = "Bij de vijver.";
+    // Longer than a block of the run's texts, and many short ones around it.
+    const std::string longUuid(20'000, 'u');
+    {
+        SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE);
+        SQLite::Statement insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) VALUES (?, ?, ?, ?, ?, ?)");
+        for (std::int64_t seq = 1; seq <= 3000; ++seq) {
+            IdeaSubmitted each = idea;
+            each.ideaId += "-" + std::to_string(seq);
+            each.reference = "LNG-" + std::to_string(seq);
+            insert.reset();
+            insert.bind(1, kOtherKiosk);
+            insert.bind(2, seq);
+            insert.bind(3, seq == 1500 ? longUuid : "u-" + std::to_string(seq));
+            insert.bind(4, seq);
+            insert.bind(5, std::string(kEventIdeaSubmitted));
+            insert.bind(6, encodePayload(each));
+            insert.exec();
+        }
+    }
+    REQUIRE(store->rebuildReadTables().ok());
+    SQLite::Database db(dir.database().string(), SQLite::OPEN_READONLY);
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM ideas WHERE kiosk_id = '" + kOtherKiosk + "'").getInt() == 3000);
+    CHECK(db.execAndGet("SELECT event_uuid FROM ideas WHERE idea_id = 'idea-long-uuid-1500'").getString() == longUuid);
+    CHECK(db.execAndGet("SELECT event_uuid FROM ideas WHERE idea_id = 'idea-long-uuid-2999'").getString() == "u-2999");
+}
+
 TEST_CASE("an approval's or a support's idea is read in its payload, or decoded when written otherwise", "[storage][run]") {
     const auto mention = [](std::string_view type, const std::string& payload) {
         const Event event{kOtherKiosk, 1, "u-1", HlcStamp{1}, std::string(type), payload};
