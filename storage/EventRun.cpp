@@ -70,6 +70,7 @@ EventRun::Decoded mentionIn(std::string_view payload, Result<Payload> (*decodeFu
 EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne_(std::move(applyOne)) {}
 
 std::string_view EventRun::Texts::keep(std::string_view text) {
+    if (text.empty()) return std::string_view("", 0);  // an empty text, not a null one: SQLite would store NULL
     if (text.size() > kBlockBytes / 4) {
         large_.push_back(std::make_unique_for_overwrite<char[]>(text.size()));
         std::copy(text.begin(), text.end(), large_.back().get());

@@ -43,7 +43,7 @@ struct NewEvent {
 };
 
 
-// A look-up's key: a text of an event read in place, or a number.
+// A value of an event read in place, bound to a look-up or an insert: a text (copied by SQLite), or a number.
 void bindKey(SQLite::Statement& q, int index, std::string_view text) { q.bind(index, std::string(text)); }
 void bindKey(SQLite::Statement& q, int index, std::int64_t number) { q.bind(index, number); }
 
@@ -180,8 +180,9 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     if (sodium_init() < 0) return makeError(ErrorCode::StorageFailure, "libsodium could not be initialised");
 
     std::vector<std::string> hashes(bundles.size());
-    const auto bytesOfBundle = [&bundles](std::size_t i) { return std::string_view(bundles[i].bytes.data(), bundles[i].bytes.size()); };
-    forEachOnThreads(bundles.size(), [&](std::size_t i) { hashes[i] = bundleHash(bytesOfBundle(i)); });
+    forEachOnThreads(bundles.size(), [&](std::size_t i) {
+        hashes[i] = bundleHash(std::string_view(bundles[i].bytes.data(), bundles[i].bytes.size()));
+    });
     std::set<std::string> hashesSeen;
     SQLite::Statement importedBefore(db, "SELECT kiosk_id, first_seq, last_seq FROM imported_bundles WHERE bundle_hash = ?");
     std::vector<std::size_t> toOpen;  // into bundles, in their order
@@ -301,12 +302,12 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     SQLite::Statement quarantine(db, "INSERT OR IGNORE INTO sync_quarantine (kiosk_id, seq, uuid, hlc, type, payload, reason) "
                                      "VALUES (?, ?, ?, ?, ?, ?, ?)");
     const auto bindEvent = [](SQLite::Statement& s, const EventView& e) {
-        s.bind(1, std::string(e.kioskId));
-        s.bind(2, e.seq);
-        s.bind(3, std::string(e.uuid));
-        s.bind(4, toColumn(e.hlc));
-        s.bind(5, std::string(e.type));
-        s.bind(6, std::string(e.payload));
+        bindKey(s, 1, e.kioskId);
+        bindKey(s, 2, e.seq);
+        bindKey(s, 3, e.uuid);
+        bindKey(s, 4, toColumn(e.hlc));
+        bindKey(s, 5, e.type);
+        bindKey(s, 6, e.payload);
     };
     bool quarantineGrew = false;
     const auto putInQuarantine = [&](const EventView& e, const char* reason) {

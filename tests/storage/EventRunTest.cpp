@@ -293,7 +293,7 @@ TEST_CASE("voting codes held in a run end as they would one by one: issued, used
     CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'issued'").getInt() == 2);  // the fourth, 'a'
 }
 
-TEST_CASE("a held idea keeps an event uuid of any length", "[storage][run]") {
+TEST_CASE("a held idea keeps an event uuid and a kiosk id of any length, an empty one too", "[storage][run]") {
     ManualClock clock;
     ScratchDir dir;
     auto store = openOrFail(dir.database(), clock.options());
@@ -320,12 +320,27 @@ TEST_CASE("a held idea keeps an event uuid of any length", "[storage][run]") {
             insert.bind(6, encodePayload(each));
             insert.exec();
         }
+        // First of all in apply order: an event without a kiosk id, the run's first text empty.
+        IdeaSubmitted first = idea;
+        first.ideaId += "-first";
+        first.reference = "LNG-0";
+        insert.reset();
+        insert.bind(1, std::string());
+        insert.bind(2, std::int64_t{1});
+        insert.bind(3, "u-first");
+        insert.bind(4, std::int64_t{0});
+        insert.bind(5, std::string(kEventIdeaSubmitted));
+        insert.bind(6, encodePayload(first));
+        insert.exec();
     }
-    REQUIRE(store->rebuildReadTables().ok());
+    const Result<void> rebuilt = store->rebuildReadTables();
+    INFO((rebuilt ? std::string() : rebuilt.error().detail));
+    REQUIRE(rebuilt.ok());
     SQLite::Database db(dir.database().string(), SQLite::OPEN_READONLY);
     CHECK(db.execAndGet("SELECT COUNT(*) FROM ideas WHERE kiosk_id = '" + kOtherKiosk + "'").getInt() == 3000);
     CHECK(db.execAndGet("SELECT event_uuid FROM ideas WHERE idea_id = 'idea-long-uuid-1500'").getString() == longUuid);
     CHECK(db.execAndGet("SELECT event_uuid FROM ideas WHERE idea_id = 'idea-long-uuid-2999'").getString() == "u-2999");
+    CHECK(db.execAndGet("SELECT kiosk_id || '|' || event_uuid FROM ideas WHERE idea_id = 'idea-long-uuid-first'").getString() == "|u-first");
 }
 
 TEST_CASE("an approval's or a support's idea is read in its payload, or decoded when written otherwise", "[storage][run]") {
