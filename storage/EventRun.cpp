@@ -173,9 +173,10 @@ Result<void> EventRun::apply(const EventView& event, Decoded&& decoded) {
     } else if (event.type == kEventIdeaSupported) {
         if (const IdeaMention* payload = std::get_if<IdeaMention>(&decoded)) {
             // A merged idea's support counts where it went.
+            std::string_view target = payload->ideaId();
             std::string mergedInto;
-            if (anyMerged()) mergedInto = mergedTarget(sql_, std::string(payload->ideaId()));
-            HeldIdea* idea = held(anyMerged() ? std::string_view(mergedInto) : payload->ideaId());
+            if (anyMerged()) target = mergedInto = mergedTarget(sql_, std::string(target));
+            HeldIdea* idea = held(target);
             if (!idea) return applyOne_(event);
             ++idea->values.supports;
             return {};
