@@ -230,8 +230,8 @@ bool EventRun::holdBallot(const EventView& event, Decoded&& decoded) {
     bool usedHeldCode = false;
     if (!ballot->codeHash.empty()) {
         if (const auto round = codes_.find(ballot->roundId); round != codes_.end()) {
-            if (const auto code = round->second.find(ballot->codeHash); code != round->second.end()) {
-                code->second = true;
+            if (bool* used = round->second.find(ballot->codeHash)) {
+                *used = true;
                 usedHeldCode = true;
             }
         }
@@ -243,10 +243,10 @@ bool EventRun::holdBallot(const EventView& event, Decoded&& decoded) {
 bool EventRun::holdCodes(Decoded&& decoded) {
     auto* decodedCodes = std::get_if<std::unique_ptr<VotingCodesIssued>>(&decoded);
     if (!decodedCodes) return false;
-    VotingCodesIssued* issued = decodedCodes->get();
-    std::unordered_map<std::string, bool>& round = codes_[issued->roundId];
-    round.reserve(round.size() + issued->hashes.size());
-    for (std::string& hash : issued->hashes) round.try_emplace(std::move(hash), false);  // a held code keeps its state
+    const VotingCodesIssued& issued = *issued_.emplace_back(std::move(*decodedCodes));
+    ViewMap<bool>& round = codes_[issued.roundId];
+    round.reserve(round.size() + issued.hashes.size());
+    for (const std::string& hash : issued.hashes) round.emplace(hash, false);  // a held code keeps its state
     return true;
 }
 
@@ -303,15 +303,16 @@ void EventRun::finish() {
     ballots_.clear();
 
     // After the table's codes are marked (see the top of this file).
-    std::vector<std::pair<const std::string*, bool>> codes;  // hash, used
-    for (const auto& [round, held] : codes_) {
+    std::vector<std::pair<std::string_view, bool>> codes;  // hash, used
+    for (auto& [round, held] : codes_) {
         codes.clear();
         codes.reserve(held.size());
-        for (const auto& [hash, usedHere] : held) codes.emplace_back(&hash, usedHere);
-        std::sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) { return *a.first < *b.first; });
+        held.forEach([&codes](std::string_view hash, bool usedHere) { codes.emplace_back(hash, usedHere); });
+        std::sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
         writeHeldCodes(sql_, round, codes);
     }
     codes_.clear();
+    issued_.clear();
     texts_.reset();  // the held ideas and ballots that pointed into it are gone
 }
 

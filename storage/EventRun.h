@@ -24,7 +24,6 @@
 #include <span>
 #include <string>
 #include <thread>
-#include <unordered_map>
 #include <variant>
 #include <vector>
 
@@ -144,8 +143,9 @@ private:
     ViewMap<bool> references_;                                 // ideas_' references (values.reference)
     std::optional<bool> anyMerged_;                            // known until an event the run does not hold
     std::deque<HeldBallot> ballots_;                           // in apply order: their row ids follow it
+    std::vector<std::unique_ptr<VotingCodesIssued>> issued_;  // the held issues, before codes_ that views their hashes
     // Issued codes by round, then by hash: whether a held ballot used it.
-    std::map<std::string, std::unordered_map<std::string, bool>> codes_;
+    std::map<std::string, ViewMap<bool>, std::less<>> codes_;
 };
 
 }  // namespace buurtstem::storage

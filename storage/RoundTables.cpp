@@ -165,7 +165,7 @@ void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::st
     used.exec();
 }
 
-void writeHeldCodes(StatementCache& sql, std::string_view roundId, std::span<const std::pair<const std::string*, bool>> codes) {
+void writeHeldCodes(StatementCache& sql, std::string_view roundId, std::span<const std::pair<std::string_view, bool>> codes) {
     // WHERE true: without it SQLite would read ON CONFLICT as a join's ON.
     BulkInsert& write = sql.bulk("INSERT INTO voting_codes (round_id, code_hash, status) SELECT ?1, c0, c1 FROM bulk_rows(?2) "
                                  "WHERE true ON CONFLICT (round_id, code_hash) DO UPDATE SET status = 'used' "
@@ -173,7 +173,7 @@ void writeHeldCodes(StatementCache& sql, std::string_view roundId, std::span<con
     write.bindText(1, roundId);
     write.run({codes.size(), [codes](std::size_t row, int column, sqlite3_context* out) {
                    switch (column) {
-                       case 0: return setText(out, *codes[row].first);
+                       case 0: return setText(out, codes[row].first);
                        case 1: return setText(out, codes[row].second ? "used" : "issued");
                        default: return sqlite3_result_null(out);
                    }

@@ -37,7 +37,7 @@ void markCodeUsed(StatementCache& sql, const std::string& roundId, const std::st
 // Codes an EventRun held from their issue (hash, and whether a ballot of the run used it):
 // inserted as issued or used. One already in the table keeps its state, as an issue never revives
 // a code, unless a ballot of the run used it.
-void writeHeldCodes(StatementCache& sql, std::string_view roundId, std::span<const std::pair<const std::string*, bool>> codes);
+void writeHeldCodes(StatementCache& sql, std::string_view roundId, std::span<const std::pair<std::string_view, bool>> codes);
 // Clears the round read tables for a rebuild (not round_code_keys: a kiosk setting).
 void clearRoundTables(SQLite::Database& db);
 

@@ -46,6 +46,14 @@ public:
     const Value* find(std::string_view key) const { return const_cast<ViewMap*>(this)->find(key); }
     bool contains(std::string_view key) const { return find(key) != nullptr; }
 
+    // Calls f(key, value) for every key, in no particular order.
+    template <typename F>
+    void forEach(F&& f) {
+        for (Slot& slot : slots_) {
+            if (slot.hash != kEmpty) f(slot.key, slot.value);
+        }
+    }
+
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }
     // Forgets every key and gives the table's memory back.

@@ -62,5 +62,9 @@ TEST_CASE("a view map grows and answers as a std::map for many keys", "[storage]
             CHECK(*found == index);
         }
         for (int i = 15'000; i < 15'100; ++i) CHECK_FALSE(map.contains(std::to_string(i)));
+
+        std::map<std::string, std::size_t> visited;  // every key once, with its value
+        map.forEach([&visited](std::string_view key, std::size_t& index) { CHECK(visited.emplace(key, index).second); });
+        CHECK(visited == expected);
     }
 }
