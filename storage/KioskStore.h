@@ -35,7 +35,7 @@
 
 namespace buurtstem::storage {
 
-inline constexpr int kSchemaVersion = 18;  // PRAGMA user_version this build writes
+inline constexpr int kSchemaVersion = 19;  // PRAGMA user_version this build writes
 // The newest schema whose events this build's bundles and round shares may hold, in their
 // headers. It rises with kSchemaVersion only for a step that changes what events hold: a step
 // that only changes how the tables are kept must not make an office that has not upgraded yet

@@ -566,6 +566,19 @@ UPDATE ideas SET kiosk_id = COALESCE((SELECT e.kiosk_id FROM events e WHERE e.uu
 DROP INDEX ideas_newest_first;
 CREATE INDEX ideas_by_time ON ideas (created_hlc);
 )sql", false},
+    {19, R"sql(
+-- The status checks of ideas and voting codes as comparisons, not IN lists. For an IN list of three
+-- or more values, SQLite 3.40 builds a temporary table on every row the CHECK tests (and clears a
+-- page for it), and a merge writes hundreds of thousands of these rows. The same values pass.
+UPDATE sqlite_schema
+SET sql = replace(sql, 'CHECK (status IN (''new'', ''approved'', ''hidden''))',
+                  'CHECK (status = ''new'' OR status = ''approved'' OR status = ''hidden'')')
+WHERE type = 'table' AND name = 'ideas';
+UPDATE sqlite_schema
+SET sql = replace(sql, 'CHECK (status IN (''issued'', ''used'', ''voided''))',
+                  'CHECK (status = ''issued'' OR status = ''used'' OR status = ''voided'')')
+WHERE type = 'table' AND name = 'voting_codes';
+)sql", false, true},
 };
 
 static_assert(std::size(kMigrations) > 0 && kMigrations[std::size(kMigrations) - 1].version == kSchemaVersion,
@@ -578,6 +591,21 @@ bool strictlyIncreasing(std::span<const Migration> migrations) {
         previous = m.version;
     }
     return true;
+}
+
+// Runs `sql` with writable_schema on, off again whatever happens, and raises the schema version
+// (SQLite's procedure for changing a CHECK constraint in place).
+void editTableText(SQLite::Database& db, const char* sql) {
+    const int schemaVersion = db.execAndGet("PRAGMA schema_version").getInt();
+    db.exec("PRAGMA writable_schema = ON");
+    try {
+        db.exec(sql);
+        db.exec("PRAGMA schema_version = " + std::to_string(schemaVersion + 1));
+    } catch (...) {
+        db.exec("PRAGMA writable_schema = OFF");
+        throw;
+    }
+    db.exec("PRAGMA writable_schema = OFF");
 }
 
 }  // namespace
@@ -615,7 +643,11 @@ Result<int> migrate(SQLite::Database& db, std::span<const Migration> migrations)
             // Another connection may have run this step while we waited for the write lock.
             current = userVersion(db);
             if (m.version <= current) continue;
-            db.exec(m.sql);
+            if (m.editsTableText) {
+                editTableText(db, m.sql);
+            } else {
+                db.exec(m.sql);
+            }
             // PRAGMA arguments cannot be bound; the number comes from the table above, never from input.
             db.exec("PRAGMA user_version = " + std::to_string(m.version));
             tx.commit();

@@ -17,6 +17,11 @@ struct Migration {
     // False for a step that changes no read table's rows (an index, say): a database upgraded
     // over such steps alone keeps its read tables instead of rebuilding them from the events.
     bool rebuildsReadTables = true;
+    // True for a step that rewrites tables' CREATE text in sqlite_schema: SQLite's documented way
+    // to change a CHECK constraint without copying the table, for a change that every stored row
+    // still meets. It runs with writable_schema on, and the schema version is raised with it so
+    // every connection reads the new text.
+    bool editsTableText = false;
 };
 
 // The schema this build writes; the last entry's version is kSchemaVersion.

@@ -4,10 +4,14 @@
 #include "storage/Migrations.h"
 #include "storage/SqliteError.h"
 
+#include "StorageTestSupport.h"
+
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <catch2/catch.hpp>
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <string>
 #include <vector>
 
 using namespace buurtstem;
@@ -61,6 +65,80 @@ TEST_CASE("a failing migration step is rolled back together with its version bum
     CHECK(userVersion(db) == kSchemaVersion);
     CHECK(db.tableExists("events"));
     CHECK_FALSE(db.tableExists("half_done"));
+}
+
+namespace {
+
+std::vector<std::string> opcodesOf(SQLite::Database& db, const std::string& statement) {
+    std::vector<std::string> opcodes;
+    SQLite::Statement q(db, "EXPLAIN " + statement);
+    while (q.executeStep()) opcodes.push_back(q.getColumn(1).getString());
+    return opcodes;
+}
+
+}  // namespace
+
+TEST_CASE("the status checks of ideas and voting codes compare per row, refuse as before, and keep stored rows", "[storage][migrations]") {
+    test::ScratchDir dir;
+    SQLite::Database db(dir.database().string(), SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
+    const auto all = schemaMigrations();
+    REQUIRE(migrate(db, all.first(18)).ok());  // as schema 18 left a database, with rows
+    db.exec("INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, status, event_uuid) "
+            "VALUES ('i1', 'R-1', 'green', 'Bankjes', 'Bij het water', 1, 'hidden', 'u1')");
+    db.exec("INSERT INTO voting_codes (round_id, code_hash, status) VALUES ('r1', 'h1', 'voided')");
+    const std::string insertIdea = "INSERT INTO ideas (idea_id, reference, theme, title, body, created_hlc, status, event_uuid) "
+                                   "VALUES ('i2', 'R-2', 'green', 'Licht', 'In de steeg', 2, ?, 'u2')";
+    const std::string insertCode = "INSERT INTO voting_codes (round_id, code_hash, status) VALUES ('r1', 'h2', ?)";
+    const auto has = [](const std::vector<std::string>& opcodes, const char* opcode) {
+        return std::find(opcodes.begin(), opcodes.end(), opcode) != opcodes.end();
+    };
+    REQUIRE(has(opcodesOf(db, insertIdea), "OpenEphemeral"));  // what the step is for
+    const int schemaVersionBefore = db.execAndGet("PRAGMA schema_version").getInt();
+
+    REQUIRE(migrate(db).ok());
+    CHECK(userVersion(db) == kSchemaVersion);
+    CHECK(db.execAndGet("PRAGMA schema_version").getInt() > schemaVersionBefore);
+    CHECK(db.execAndGet("PRAGMA writable_schema").getInt() == 0);
+    CHECK(db.execAndGet("PRAGMA integrity_check").getString() == "ok");
+    CHECK(db.execAndGet("SELECT status FROM ideas WHERE idea_id = 'i1'").getString() == "hidden");
+    CHECK(db.execAndGet("SELECT status FROM voting_codes WHERE code_hash = 'h1'").getString() == "voided");
+    CHECK_FALSE(has(opcodesOf(db, insertIdea), "OpenEphemeral"));
+    CHECK_FALSE(has(opcodesOf(db, insertCode), "OpenEphemeral"));
+
+    // Another connection reads the new text, and both checks refuse exactly what they refused.
+    SQLite::Database other(dir.database().string(), SQLite::OPEN_READWRITE);
+    CHECK_FALSE(has(opcodesOf(other, insertCode), "OpenEphemeral"));
+    const auto accepts = [&other](const std::string& insert, const char* status) {
+        SQLite::Transaction tx(other);
+        SQLite::Statement q(other, insert);
+        q.bind(1, status);
+        try {
+            q.exec();
+            return true;
+        } catch (const SQLite::Exception& e) {
+            CHECK_THAT(e.what(), Catch::Contains("CHECK constraint failed"));
+            return false;
+        }
+    };
+    for (const char* status : {"new", "approved", "hidden"}) CHECK(accepts(insertIdea, status));
+    for (const char* status : {"issued", "used", "voided"}) CHECK(accepts(insertCode, status));
+    for (const char* status : {"", "New", "used", "approved "}) CHECK_FALSE(accepts(insertIdea, status));
+    for (const char* status : {"", "Used", "hidden", "issued "}) CHECK_FALSE(accepts(insertCode, status));
+}
+
+TEST_CASE("a failing step that edits table text is rolled back and leaves the schema read-only", "[storage][migrations]") {
+    SQLite::Database db = emptyMemoryDatabase();
+    std::vector<Migration> migrations(schemaMigrations().begin(), schemaMigrations().end());
+    REQUIRE(migrate(db, migrations).ok());
+    const std::string ideasText = db.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'ideas'").getString();
+    const int schemaVersionBefore = db.execAndGet("PRAGMA schema_version").getInt();
+    migrations.push_back({kSchemaVersion + 1, "UPDATE sqlite_schema SET sql = sql || ' ' WHERE name = 'ideas'; NOT SQL;", false, true});
+
+    REQUIRE_FALSE(migrate(db, migrations).ok());
+    CHECK(userVersion(db) == kSchemaVersion);
+    CHECK(db.execAndGet("PRAGMA writable_schema").getInt() == 0);
+    CHECK(db.execAndGet("PRAGMA schema_version").getInt() == schemaVersionBefore);
+    CHECK(db.execAndGet("SELECT sql FROM sqlite_schema WHERE name = 'ideas'").getString() == ideasText);
 }
 
 TEST_CASE("migrate refuses a database newer than its list and writes nothing", "[storage][migrations]") {
