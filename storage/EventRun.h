@@ -145,7 +145,7 @@ private:
     std::deque<HeldBallot> ballots_;                           // in apply order: their row ids follow it
     std::vector<std::unique_ptr<VotingCodesIssued>> issued_;  // the held issues, before codes_ that views their hashes
     // Issued codes by round, then by hash: whether a held ballot used it.
-    std::map<std::string, ViewMap<bool>, std::less<>> codes_;
+    std::map<std::string, ViewMap<bool>> codes_;
 };
 
 }  // namespace buurtstem::storage
