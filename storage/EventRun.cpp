@@ -282,7 +282,6 @@ void EventRun::finish() {
     insertInitiativePlans(sql_, plans);
     byId_.clear();
     references_.clear();
-    ideas_.clear();
 
     std::vector<CastBallot> cast;
     cast.reserve(ballots_.size());
@@ -300,11 +299,12 @@ void EventRun::finish() {
     insertBallotChoices(sql_, choices);
     std::sort(used.begin(), used.end(), [](const auto& a, const auto& b) { return std::tie(*a.first, *a.second) < std::tie(*b.first, *b.second); });
     for (const auto& [round, hash] : used) markCodeUsed(sql_, *round, *hash);
-    ballots_.clear();
 
     // After the table's codes are marked (see the top of this file).
     std::vector<std::pair<std::string_view, bool>> codes;  // hash, used
+    std::size_t heldCodes = 0;
     for (auto& [round, held] : codes_) {
+        heldCodes += held.size();
         codes.clear();
         codes.reserve(held.size());
         held.forEach([&codes](std::string_view hash, bool usedHere) { codes.emplace_back(hash, usedHere); });
@@ -312,8 +312,18 @@ void EventRun::finish() {
         writeHeldCodes(sql_, round, codes);
     }
     codes_.clear();
+
+    // What was held, to be freed: on another core when there is much of it (see Release).
+    constexpr std::size_t kReleaseElsewhereFrom = 4096;
+    if (ideas_.size() + ballots_.size() + heldCodes >= kReleaseElsewhereFrom) {
+        release_.later(std::make_tuple(std::move(ideas_), std::move(ballots_), std::move(issued_)));
+    }
+    ideas_.clear();
+    ballots_.clear();
     issued_.clear();
-    texts_.reset();  // the held ideas and ballots that pointed into it are gone
+    texts_.reset();  // the held ideas and ballots pointed into it; they no longer do
 }
+
+EventRun::~EventRun() = default;
 
 }  // namespace buurtstem::storage

@@ -23,6 +23,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <system_error>
 #include <thread>
 #include <variant>
 #include <vector>
@@ -90,6 +91,7 @@ public:
     Result<void> applyAll(std::span<const EventView* const> events, Decoding& decoding);
     // Writes the held ideas; before anything else reads the read tables. Throws SQLite::Exception.
     void finish();
+    ~EventRun();
 
 private:
     // The held rows' event uuids and kiosk ids, copied into large blocks instead of a string
@@ -107,6 +109,30 @@ private:
         std::vector<std::unique_ptr<char[]>> blocks_;
         std::size_t used_ = kBlockBytes;  // of the last block
         std::vector<std::unique_ptr<char[]>> large_;  // texts too long for a block, one each
+    };
+
+    // Frees what a finish() let go of on another core. At a million events the held payloads are
+    // millions of small blocks spread over a gigabyte, a cache miss each: freeing them here would
+    // keep the writing core from SQLite for half a second, while the second core waits idle.
+    class Release {
+    public:
+        ~Release() { wait(); }
+        // Takes `held` and frees it on a thread of its own, after what it took before.
+        template <typename Held>
+        void later(Held held) {
+            wait();
+            try {
+                thread_ = std::thread([gone = std::move(held)]() mutable { [[maybe_unused]] const Held freed = std::move(gone); });
+            } catch (const std::system_error&) {
+                // No thread to be had: freed here, as the lambda that held it goes.
+            }
+        }
+        void wait() {
+            if (thread_.joinable()) thread_.join();
+        }
+
+    private:
+        std::thread thread_;
     };
 
     struct HeldIdea {
@@ -146,6 +172,7 @@ private:
     std::vector<std::unique_ptr<VotingCodesIssued>> issued_;  // the held issues, before codes_ that views their hashes
     // Issued codes by round, then by hash: whether a held ballot used it.
     std::map<std::string, ViewMap<bool>> codes_;
+    Release release_;  // last: joined before anything else goes
 };
 
 }  // namespace buurtstem::storage
