@@ -36,10 +36,18 @@ std::array<std::uint8_t, N> blobColumn(const SQLite::Column& column) {
     return bytes;
 }
 
-// An event this import stores, sorted by its stamp first, then applied where it lies.
+// An event this import stores, sorted into apply order (applyKey) and then applied where it lies.
+// The key is held as numbers: the kiosk by its rank among the import's kiosks, which sorts as
+// their ids do. Stamps from different kiosks are often equal, and comparing ids in the bundles
+// would cost a look into memory far apart for each comparison.
 struct NewEvent {
     std::uint64_t hlc;
+    std::uint32_t kioskRank;
+    std::int64_t seq;
     const EventView* event;  // in its opened bundle
+    friend bool operator<(const NewEvent& a, const NewEvent& b) {
+        return std::tie(a.hlc, a.kioskRank, a.seq) < std::tie(b.hlc, b.kioskRank, b.seq);
+    }
 };
 
 
@@ -340,6 +348,10 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     }
     std::vector<std::pair<std::size_t, std::size_t>> addedOf(opened.size());  // a bundle's accepted: [from, to) in added
     std::map<std::string, std::vector<std::size_t>> bundlesOfKiosk;            // into opened, those judged so far
+    std::vector<std::string_view> kiosks;                                       // of the opened bundles, sorted: their ranks
+    for (const OpenedBundle& bundle : opened) kiosks.push_back(bundle.header.kioskId);
+    std::sort(kiosks.begin(), kiosks.end());
+    kiosks.erase(std::unique(kiosks.begin(), kiosks.end()), kiosks.end());
     HlcStamp latest;
     for (std::size_t b = 0; b < opened.size(); ++b) {
         BundleImport& line = report.bundles[openedIndex[b]];
@@ -368,6 +380,9 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             if (overlapped) std::sort(held.begin(), held.end(), [](const EventView& x, const EventView& y) { return x.seq < y.seq; });
         }
         bundlesOfKiosk[header.kioskId].push_back(b);
+        // A bundle's events are all of its kiosk (checkBundleEvents).
+        const auto kioskRank =
+            static_cast<std::uint32_t>(std::lower_bound(kiosks.begin(), kiosks.end(), header.kioskId) - kiosks.begin());
         addedOf[b].first = added.size();
         for (const EventView& e : opened[b].events) {
             anyQuarantined = anyQuarantined || quarantineGrew;
@@ -406,7 +421,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             addedUuids.emplace(e.uuid, &e);
             latest = std::max(latest, e.hlc);
             ++line.newEvents;
-            added.push_back({e.hlc.packed, &e});
+            added.push_back({e.hlc.packed, kioskRank, e.seq, &e});
         }
         addedOf[b].second = added.size();
         SQLite::Statement record(db, "INSERT INTO imported_bundles (bundle_hash, kiosk_id, first_seq, last_seq, event_count, "
@@ -422,52 +437,48 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     addedUuids.clear();
 
     // Into apply order. A bundle's events nearly always are in it already (a kiosk's clock only
-    // moves forward), so each bundle's are sorted only when they are not, and the bundles merged
-    // pairwise: far fewer comparisons than sorting them all. The keys are unique, so the order is
-    // the same as a sort's.
-    const auto inApplyOrder = [](const NewEvent& a, const NewEvent& b) {
-        return a.hlc != b.hlc ? a.hlc < b.hlc : applyKey(*a.event) < applyKey(*b.event);
+    // moves forward), so each bundle's are sorted only when they are not; then the bundles are
+    // merged in one pass, the next event always the first of the bundles' next ones (a heap of one
+    // entry per bundle): far fewer comparisons and moves than sorting them all. The keys are
+    // unique, so the order is the same as a sort's. The events stay in their bundles.
+    std::vector<const EventView*> ordered;
+    ordered.reserve(added.size());
+    struct Next {
+        std::size_t at, end;  // a bundle's events not yet merged, in added
     };
-    std::vector<std::size_t> runStarts;  // of each bundle's events in added, then added's end
+    std::vector<Next> nexts;
     for (const auto& [from, to] : addedOf) {
         if (from == to) continue;
-        if (!std::is_sorted(added.begin() + from, added.begin() + to, inApplyOrder)) {
-            std::sort(added.begin() + from, added.begin() + to, inApplyOrder);
-        }
-        runStarts.push_back(from);
+        if (!std::is_sorted(added.begin() + from, added.begin() + to)) std::sort(added.begin() + from, added.begin() + to);
+        nexts.push_back({from, to});
     }
-    runStarts.push_back(added.size());
-    while (runStarts.size() > 2) {
-        std::vector<std::size_t> merged;
-        for (std::size_t r = 0; r + 1 < runStarts.size(); r += 2) {
-            merged.push_back(runStarts[r]);
-            if (r + 2 < runStarts.size()) {
-                std::inplace_merge(added.begin() + runStarts[r], added.begin() + runStarts[r + 1],
-                                   added.begin() + runStarts[r + 2], inApplyOrder);
-            }
+    const auto after = [&added](const Next& a, const Next& b) { return added[b.at] < added[a.at]; };
+    std::make_heap(nexts.begin(), nexts.end(), after);  // the first next event on top
+    while (!nexts.empty()) {
+        std::pop_heap(nexts.begin(), nexts.end(), after);
+        Next& first = nexts.back();
+        ordered.push_back(added[first.at++].event);
+        if (first.at == first.end) {
+            nexts.pop_back();
+        } else {
+            std::push_heap(nexts.begin(), nexts.end(), after);
         }
-        merged.push_back(added.size());
-        runStarts = std::move(merged);
     }
+    added = {};
     // 3. The read tables: extended when every new event sorts after everything applied so far,
     // else rebuilt, so the result never depends on the order bundles arrived in. When extended,
     // the new payloads are decoded on another core from now on, while this one stores the events.
-    const bool inOrder = !lastApplied || added.empty() || applyKey(*lastApplied) < applyKey(*added.front().event);
+    const bool inOrder = !lastApplied || ordered.empty() || applyKey(*lastApplied) < applyKey(*ordered.front());
     report.fullRebuild = quarantineGrew || !inOrder;
-    std::vector<const EventView*> run;  // the events stay in their bundles
     std::optional<EventRun::Decoding> decoding;
-    if (!report.fullRebuild && !added.empty()) {
-        run.reserve(added.size());
-        for (const NewEvent& n : added) run.push_back(n.event);
-        decoding.emplace(run);
-    }
+    if (!report.fullRebuild && !ordered.empty()) decoding.emplace(ordered);
 
     // Every check is done: one statement writes them all, its cursors staying at the ends of the
     // table and its indexes where the rows go.
     BulkInsert insert(db, "INSERT INTO events (kiosk_id, seq, uuid, hlc, type, payload) "
                           "SELECT c0, c1, c2, c3, c4, c5 FROM bulk_rows(?)");
-    insert.run({added.size(), [&added](std::size_t row, int column, sqlite3_context* out) {
-                    const EventView& e = *added[row].event;
+    insert.run({ordered.size(), [&ordered](std::size_t row, int column, sqlite3_context* out) {
+                    const EventView& e = *ordered[row];
                     switch (column) {
                         case 0: return setText(out, e.kioskId);
                         case 1: return setInt(out, e.seq);
@@ -478,12 +489,12 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
                     }
                 }});
 
-    if (!added.empty()) context.observe(latest);  // the latest stamp moves the clock as far as all of them
+    if (!ordered.empty()) context.observe(latest);  // the latest stamp moves the clock as far as all of them
 
     if (report.fullRebuild) {
         if (Result<void> rebuilt = context.rebuild(); !rebuilt) return rebuilt.error();
-    } else if (!added.empty()) {
-        if (Result<void> applied = context.apply(run, *decoding); !applied) return applied.error();
+    } else if (!ordered.empty()) {
+        if (Result<void> applied = context.apply(ordered, *decoding); !applied) return applied.error();
     }
     report.gaps = readSeqGaps(db);
     report.codeConflicts = readCodeConflicts(db);
