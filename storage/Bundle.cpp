@@ -63,16 +63,46 @@ Result<std::string> writeBundle(const std::vector<Event>& events, BundleHeader h
     out.append(headerBytes);
     putLittle(out, sealed.size(), 8);
     out.append(sealed);
+    // Format 2: the digest of everything so far is signed, which an office checks in the pass
+    // that names the bundle (bundleDigests) instead of in a second pass over every byte.
+    BundleDigest digest{};
+    crypto_generichash(digest.data(), digest.size(), bytesOf(out), out.size(), nullptr, 0);
     std::array<unsigned char, kBundleSignatureBytes> signature{};
-    crypto_sign_detached(signature.data(), nullptr, bytesOf(out), out.size(), identity.secretKey.data());
+    crypto_sign_detached(signature.data(), nullptr, digest.data(), digest.size(), identity.secretKey.data());
     out.append(reinterpret_cast<const char*>(signature.data()), signature.size());
     return out;
 }
 
+namespace {
+
+std::string hexOf(const BundleDigest& digest) {
+    return toHex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+}
+
+}  // namespace
+
 std::string bundleHash(std::string_view bytes) {
-    std::array<unsigned char, crypto_generichash_BYTES> hash{};
+    BundleDigest hash{};
     crypto_generichash(hash.data(), hash.size(), bytesOf(bytes), bytes.size(), nullptr, 0);
-    return toHex(std::string_view(reinterpret_cast<const char*>(hash.data()), hash.size()));
+    return hexOf(hash);
+}
+
+BundleDigests bundleDigests(std::string_view bytes) {
+    static_assert(crypto_generichash_BYTES == std::tuple_size_v<BundleDigest>);
+    BundleDigests digests;
+    crypto_generichash_state state;
+    crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
+    const std::size_t signedBytes = bytes.size() >= kBundleSignatureBytes ? bytes.size() - kBundleSignatureBytes : 0;
+    crypto_generichash_update(&state, bytesOf(bytes), signedBytes);
+    if (signedBytes > 0) {
+        crypto_generichash_state upToSignature = state;  // a plain struct: the same digest so far
+        crypto_generichash_final(&upToSignature, digests.signed_.data(), digests.signed_.size());
+    }
+    crypto_generichash_update(&state, bytesOf(bytes) + signedBytes, bytes.size() - signedBytes);
+    BundleDigest whole{};
+    crypto_generichash_final(&state, whole.data(), whole.size());
+    digests.hash = hexOf(whole);
+    return digests;
 }
 
 namespace {
@@ -115,20 +145,37 @@ Result<Layout> layoutOf(std::string_view bytes) {
 
 }  // namespace
 
-Result<BundleHeader> readBundleHeader(std::string_view bytes) {
+namespace {
+
+// readBundleHeader, with the digest of the signed part when the caller took it already.
+Result<BundleHeader> readHeader(std::string_view bytes, const BundleDigest* signedDigest) {
     if (sodium_init() < 0) return makeError(ErrorCode::StorageFailure, "libsodium could not be initialised");
     Result<Layout> layout = layoutOf(bytes);
     if (!layout) return layout.error();
-    // The key sits at the same offset in every format version, so the signature is checked
-    // before any other part of the header is believed.
-    if (layout->header.size() < kBundleHeaderKeyOffset + kBundleKeyBytes) return refused("tampered: the header is too short");
-    const auto* key = bytesOf(layout->header) + kBundleHeaderKeyOffset;
-    if (crypto_sign_verify_detached(bytesOf(layout->signature), bytesOf(layout->signed_), layout->signed_.size(), key) != 0) {
-        return refused("tampered: the signature does not match (changed or damaged on the way)");
-    }
+    // How the signature is made depends on the format, so a format this build does not know is
+    // refused as such; any other part of the header is believed only after the signature.
     if (layout->formatVersion > kBundleFormatVersion) {
         return refused("future version: bundle format " + std::to_string(layout->formatVersion) + ", this build reads up to " +
                        std::to_string(kBundleFormatVersion) + "; update Buurtstem first");
+    }
+    if (layout->formatVersion < kBundleOldestFormatVersion) {
+        return refused("tampered: format version " + std::to_string(layout->formatVersion));
+    }
+    // The key sits at the same offset in every format version.
+    if (layout->header.size() < kBundleHeaderKeyOffset + kBundleKeyBytes) return refused("tampered: the header is too short");
+    const auto* key = bytesOf(layout->header) + kBundleHeaderKeyOffset;
+    std::string_view message = layout->signed_;  // format 1: the bytes themselves
+    BundleDigest digest{};
+    if (layout->formatVersion >= 2) {
+        if (signedDigest) {
+            digest = *signedDigest;
+        } else {
+            crypto_generichash(digest.data(), digest.size(), bytesOf(layout->signed_), layout->signed_.size(), nullptr, 0);
+        }
+        message = std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size());
+    }
+    if (crypto_sign_verify_detached(bytesOf(layout->signature), bytesOf(message), message.size(), key) != 0) {
+        return refused("tampered: the signature does not match (changed or damaged on the way)");
     }
     Result<BundleHeader> header = decodeBundleHeader(layout->header);
     if (!header) return refused("tampered: " + header.error().detail);
@@ -136,9 +183,13 @@ Result<BundleHeader> readBundleHeader(std::string_view bytes) {
     return header;
 }
 
+}  // namespace
+
+Result<BundleHeader> readBundleHeader(std::string_view bytes) { return readHeader(bytes, nullptr); }
+
 Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecretKey, const TrustCheck& trust,
                                 int maxSchemaVersion) {
-    return openBundle(bytes, bundleHash(bytes), staffSecretKey, trust, maxSchemaVersion);
+    return openBundle(bytes, bundleDigests(bytes), staffSecretKey, trust, maxSchemaVersion);
 }
 
 namespace {
@@ -146,9 +197,9 @@ namespace {
 // openBundle's checks, with the events opened into a buffer of their own, or over the sealed
 // part of `bytes` itself when `inPlace` (libsodium checks the seal before it writes anything,
 // and moves the sealed bytes when they overlap the output).
-Result<OpenedBundle> open(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey, const TrustCheck& trust,
+Result<OpenedBundle> open(std::string_view bytes, BundleDigests digests, const BoxKey& staffSecretKey, const TrustCheck& trust,
                           int maxSchemaVersion, char* inPlace) {
-    Result<BundleHeader> header = readBundleHeader(bytes);
+    Result<BundleHeader> header = readHeader(bytes, &digests.signed_);
     if (!header) return header.error();
     if (trust) {
         if (Result<void> trusted = trust(*header); !trusted) return trusted.error();
@@ -180,19 +231,19 @@ Result<OpenedBundle> open(std::string_view bytes, std::string hash, const BoxKey
     if (Result<void> checked = checkBundleEvents(*header, *events); !checked) {
         return refused("damaged events: " + checked.error().detail);
     }
-    return OpenedBundle{std::move(header).value(), std::move(own), std::move(events).value(), std::move(hash)};
+    return OpenedBundle{std::move(header).value(), std::move(own), std::move(events).value(), std::move(digests.hash)};
 }
 
 }  // namespace
 
-Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey,
+Result<OpenedBundle> openBundle(std::string_view bytes, BundleDigests digests, const BoxKey& staffSecretKey,
                                 const TrustCheck& trust, int maxSchemaVersion) {
-    return open(bytes, std::move(hash), staffSecretKey, trust, maxSchemaVersion, nullptr);
+    return open(bytes, std::move(digests), staffSecretKey, trust, maxSchemaVersion, nullptr);
 }
 
-Result<OpenedBundle> openBundleInPlace(std::span<char> bytes, std::string hash, const BoxKey& staffSecretKey,
+Result<OpenedBundle> openBundleInPlace(std::span<char> bytes, BundleDigests digests, const BoxKey& staffSecretKey,
                                        const TrustCheck& trust, int maxSchemaVersion) {
-    return open(std::string_view(bytes.data(), bytes.size()), std::move(hash), staffSecretKey, trust, maxSchemaVersion,
+    return open(std::string_view(bytes.data(), bytes.size()), std::move(digests), staffSecretKey, trust, maxSchemaVersion,
                 bytes.data());
 }
 

@@ -41,6 +41,15 @@ Result<std::string> writeBundle(const std::vector<Event>& events, BundleHeader h
 // Hex BLAKE2b-256 of a whole bundle: its name in prev-hash chains and in imported_bundles.
 std::string bundleHash(std::string_view bytes);
 
+// A bundle's two BLAKE2b-256 digests, taken in one pass over its bytes: of the whole file (its
+// name, bundleHash) and of everything before the signature, what a format 2 signature signs.
+using BundleDigest = std::array<std::uint8_t, 32>;
+struct BundleDigests {
+    std::string hash;       // bundleHash
+    BundleDigest signed_{};  // of all but the last kBundleSignatureBytes bytes (zero for a shorter file)
+};
+BundleDigests bundleDigests(std::string_view bytes);
+
 // Size, magic, lengths and the signature with the header's own key, then the format version and
 // the header. Needs no secret. Errors (InvalidInput, the detail starting with what went wrong):
 // "not a bundle", "truncated", "tampered", "future version".
@@ -59,14 +68,14 @@ using TrustCheck = std::function<Result<void>(const BundleHeader&)>;
 // it), "future schema", "damaged events", or trust's own.
 Result<OpenedBundle> openBundle(std::string_view bytes, const BoxKey& staffSecretKey, const TrustCheck& trust,
                                 int maxSchemaVersion);
-// The same for a caller that hashed the bytes already (`hash` is bundleHash(bytes), not checked).
-// Thread-safe when `trust` is: an import opens several bundles at once.
-Result<OpenedBundle> openBundle(std::string_view bytes, std::string hash, const BoxKey& staffSecretKey,
+// The same for a caller that hashed the bytes already (`digests` are bundleDigests(bytes), not
+// checked). Thread-safe when `trust` is: an import opens several bundles at once.
+Result<OpenedBundle> openBundle(std::string_view bytes, BundleDigests digests, const BoxKey& staffSecretKey,
                                 const TrustCheck& trust, int maxSchemaVersion);
 // The same, opening the sealed events over the sealed part of `bytes`, which the events then point
 // into: an import does not hold every bundle twice. Once the seal opens, `bytes` no longer holds
 // the bundle (a bundle whose seal does not open, or that fails an earlier check, is left as it was).
-Result<OpenedBundle> openBundleInPlace(std::span<char> bytes, std::string hash, const BoxKey& staffSecretKey,
+Result<OpenedBundle> openBundleInPlace(std::span<char> bytes, BundleDigests digests, const BoxKey& staffSecretKey,
                                        const TrustCheck& trust, int maxSchemaVersion);
 
 // [SECTION] Acknowledgements (ontvangstbewijs)

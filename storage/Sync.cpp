@@ -187,9 +187,10 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     const std::vector<WithdrawnKiosk> withdrawn = readWithdrawnKiosks(db);
     if (sodium_init() < 0) return makeError(ErrorCode::StorageFailure, "libsodium could not be initialised");
 
-    std::vector<std::string> hashes(bundles.size());
+    // Named in one pass, which also takes the digest a bundle's signature is checked against.
+    std::vector<BundleDigests> digests(bundles.size());
     forEachOnThreads(bundles.size(), [&](std::size_t i) {
-        hashes[i] = bundleHash(std::string_view(bundles[i].bytes.data(), bundles[i].bytes.size()));
+        digests[i] = bundleDigests(std::string_view(bundles[i].bytes.data(), bundles[i].bytes.size()));
     });
     std::set<std::string> hashesSeen;
     SQLite::Statement importedBefore(db, "SELECT kiosk_id, first_seq, last_seq FROM imported_bundles WHERE bundle_hash = ?");
@@ -198,8 +199,8 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         BundleImport line;
         line.file = bundles[i].name;
         importedBefore.reset();
-        importedBefore.bind(1, hashes[i]);
-        if (importedBefore.executeStep() || hashesSeen.count(hashes[i]) > 0) {
+        importedBefore.bind(1, digests[i].hash);
+        if (importedBefore.executeStep() || hashesSeen.count(digests[i].hash) > 0) {
             line.alreadyImported = true;
             if (importedBefore.hasRow()) {
                 line.kioskId = importedBefore.getColumn(0).getString();
@@ -207,7 +208,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
                 line.lastSeq = importedBefore.getColumn(2).getInt64();
             }
         } else {
-            hashesSeen.insert(hashes[i]);
+            hashesSeen.insert(digests[i].hash);
             toOpen.push_back(i);
         }
         report.bundles.push_back(line);
@@ -242,7 +243,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             return {};
         };
         // In place: the events are read where they were sealed, and no bundle is held twice.
-        opening.result = openBundleInPlace(bundles[toOpen[k]].bytes, hashes[toOpen[k]], staffSecretKey, trust, context.schemaVersion);
+        opening.result = openBundleInPlace(bundles[toOpen[k]].bytes, digests[toOpen[k]], staffSecretKey, trust, context.schemaVersion);
         if (!*opening.result) {
             std::size_t failed = firstFailed.load();
             while (k < failed && !firstFailed.compare_exchange_weak(failed, k)) {

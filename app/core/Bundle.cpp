@@ -79,8 +79,8 @@ Result<BundleHeader> decodeBundleHeader(std::string_view bytes) {
     const std::size_t size = bytes.size();
     return readPortable<BundleHeader>(bytes, "bundle header", [size](auto& archive, BundleHeader& header) {
         archive(header.formatVersion);
-        // A later format may lay out the rest differently: the caller reports "future version".
-        if (header.formatVersion != kBundleFormatVersion) return;
+        // A format this build does not know may lay out the rest differently: the caller says which.
+        if (header.formatVersion < kBundleOldestFormatVersion || header.formatVersion > kBundleFormatVersion) return;
         archive(cereal::binary_data(header.kioskPublicKey.data(), header.kioskPublicKey.size()));
         loadText(archive, header.kioskId, size);
         archive(header.firstSeq, header.lastSeq, header.eventCount);

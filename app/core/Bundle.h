@@ -17,14 +17,17 @@
 namespace buurtstem {
 
 inline constexpr std::string_view kBundleMagic = "BUURTSTEM-BUNDLE\n";
-inline constexpr std::uint32_t kBundleFormatVersion = 1;  // the layout this build writes and reads
+// The layout this build writes. Format 2 signs the BLAKE2b-256 of the signed bytes instead of the
+// bytes themselves (the header is the same); format 1 is still read.
+inline constexpr std::uint32_t kBundleFormatVersion = 2;
+inline constexpr std::uint32_t kBundleOldestFormatVersion = 1;  // the oldest this build reads
 inline constexpr std::size_t kBundleKeyBytes = 32;        // crypto_sign_PUBLICKEYBYTES (Ed25519)
 using BundleKey = std::array<std::uint8_t, kBundleKeyBytes>;
 
 // What a bundle says about itself, readable before the events are opened. Signed together
 // with the sealed events, so none of it can be changed on the way.
 struct BundleHeader {
-    std::uint32_t formatVersion = kBundleFormatVersion;  // = kBundleFormatVersion
+    std::uint32_t formatVersion = kBundleFormatVersion;  // = kBundleFormatVersion // kBundleOldestFormatVersion and up
     BundleKey kioskPublicKey{};                          // the kiosk's Ed25519 key that signed the bundle
     std::string kioskId;                                 // every event in the bundle is this kiosk's
     std::int64_t firstSeq = 0;                           // = 0 // 0 with lastSeq 0: an empty bundle
