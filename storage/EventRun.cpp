@@ -27,6 +27,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <algorithm>
+#include <future>
 #include <optional>
 #include <string_view>
 #include <tuple>
@@ -269,55 +270,72 @@ bool EventRun::merged(std::string_view ideaId) {
     return q.executeStep();
 }
 
-void EventRun::finish() {
-    std::vector<IdeaRow> rows;
-    rows.reserve(ideas_.size());
-    std::vector<PlanRow> plans;
+EventRun::Rows EventRun::rowsAfterIdeas() const {
+    Rows rows;
     for (const HeldIdea& idea : ideas_) {
-        rows.push_back({idea.eventUuid, idea.kioskId, idea.hlc, &idea.payload(), &idea.values});
-        if (const InitiativePlan* plan = idea.plan()) plans.push_back({idea.payload().ideaId, plan});
+        if (const InitiativePlan* plan = idea.plan()) rows.plans.push_back({idea.payload().ideaId, plan});
     }
-    insertIdeaRows(sql_, rows);
-    std::sort(plans.begin(), plans.end(), [](const PlanRow& a, const PlanRow& b) { return a.ideaId < b.ideaId; });
-    insertInitiativePlans(sql_, plans);
-    byId_.clear();
-    references_.clear();
+    std::sort(rows.plans.begin(), rows.plans.end(), [](const PlanRow& a, const PlanRow& b) { return a.ideaId < b.ideaId; });
 
-    std::vector<CastBallot> cast;
-    cast.reserve(ballots_.size());
-    std::vector<const BallotCast*> choices;
-    choices.reserve(ballots_.size());
-    std::vector<std::pair<const std::string*, const std::string*>> used;  // round, code hash
+    rows.cast.reserve(ballots_.size());
+    rows.choices.reserve(ballots_.size());
     for (const HeldBallot& held : ballots_) {
         const BallotCast& ballot = *held.ballot;
-        cast.push_back({held.eventUuid, held.hlc, &ballot});
-        choices.push_back(&ballot);
-        if (!ballot.codeHash.empty() && !held.usedHeldCode) used.emplace_back(&ballot.roundId, &ballot.codeHash);
+        rows.cast.push_back({held.eventUuid, held.hlc, &ballot});
+        rows.choices.push_back({ballot.ballotId, &ballot});
+        if (!ballot.codeHash.empty() && !held.usedHeldCode) rows.used.emplace_back(&ballot.roundId, &ballot.codeHash);
     }
-    insertBallotRows(sql_, cast);
-    std::sort(choices.begin(), choices.end(), [](const BallotCast* a, const BallotCast* b) { return a->ballotId < b->ballotId; });
-    insertBallotChoices(sql_, choices);
-    std::sort(used.begin(), used.end(), [](const auto& a, const auto& b) { return std::tie(*a.first, *a.second) < std::tie(*b.first, *b.second); });
-    for (const auto& [round, hash] : used) markCodeUsed(sql_, *round, *hash);
+    std::sort(rows.choices.begin(), rows.choices.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::sort(rows.used.begin(), rows.used.end(),
+              [](const auto& a, const auto& b) { return std::tie(*a.first, *a.second) < std::tie(*b.first, *b.second); });
 
-    // After the table's codes are marked (see the top of this file).
-    std::vector<std::pair<std::string_view, bool>> codes;  // hash, used
-    std::size_t heldCodes = 0;
-    for (auto& [round, held] : codes_) {
-        heldCodes += held.size();
-        codes.clear();
+    for (const auto& [round, held] : codes_) {
+        auto& codes = rows.codes.emplace_back(&round, std::vector<std::pair<std::string_view, bool>>()).second;
         codes.reserve(held.size());
         held.forEach([&codes](std::string_view hash, bool usedHere) { codes.emplace_back(hash, usedHere); });
         std::sort(codes.begin(), codes.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-        writeHeldCodes(sql_, round, codes);
     }
+    return rows;
+}
+
+void EventRun::finish() {
+    // Much held: the rows after the ideas are gathered and sorted on another core while this
+    // one writes the ideas (nothing changes what the run holds meanwhile), and what was held is
+    // freed there afterwards (see Release).
+    constexpr std::size_t kElsewhereFrom = 4096;
+    std::size_t heldCodes = 0;
+    for (const auto& [round, held] : codes_) heldCodes += held.size();
+    const bool elsewhere = ideas_.size() + ballots_.size() + heldCodes >= kElsewhereFrom;
+    std::future<Rows> gathering;
+    if (elsewhere) {
+        try {
+            gathering = std::async(std::launch::async, [this] { return rowsAfterIdeas(); });
+        } catch (const std::system_error&) {
+            // No thread to be had: gathered here below.
+        }
+    }
+
+    std::vector<IdeaRow> ideaRows;
+    ideaRows.reserve(ideas_.size());
+    for (const HeldIdea& idea : ideas_) ideaRows.push_back({idea.eventUuid, idea.kioskId, idea.hlc, &idea.payload(), &idea.values});
+    insertIdeaRows(sql_, ideaRows);
+    const Rows rows = gathering.valid() ? gathering.get() : rowsAfterIdeas();
+    insertInitiativePlans(sql_, rows.plans);
+    byId_.clear();
+    references_.clear();
+
+    insertBallotRows(sql_, rows.cast);
+    std::vector<const BallotCast*> choices;
+    choices.reserve(rows.choices.size());
+    for (const auto& [ballotId, ballot] : rows.choices) choices.push_back(ballot);
+    insertBallotChoices(sql_, choices);
+    for (const auto& [round, hash] : rows.used) markCodeUsed(sql_, *round, *hash);
+
+    // After the table's codes are marked (see the top of this file).
+    for (const auto& [round, codes] : rows.codes) writeHeldCodes(sql_, *round, codes);
     codes_.clear();
 
-    // What was held, to be freed: on another core when there is much of it (see Release).
-    constexpr std::size_t kReleaseElsewhereFrom = 4096;
-    if (ideas_.size() + ballots_.size() + heldCodes >= kReleaseElsewhereFrom) {
-        release_.later(std::make_tuple(std::move(ideas_), std::move(ballots_), std::move(issued_)));
-    }
+    if (elsewhere) release_.later(std::make_tuple(std::move(ideas_), std::move(ballots_), std::move(issued_)));
     ideas_.clear();
     ballots_.clear();
     issued_.clear();

@@ -11,6 +11,7 @@
 #include "../app/core/Result.h"
 
 #include "IdeaTables.h"
+#include "RoundTables.h"
 #include "StatementCache.h"
 #include "ViewMap.h"
 
@@ -152,6 +153,15 @@ private:
         std::unique_ptr<BallotCast> ballot;
         bool usedHeldCode = false;  // its code was held, and is marked used there, not in the table
     };
+    // What finish() writes after the ideas, from what the run holds, in the order it is written.
+    struct Rows {
+        std::vector<PlanRow> plans;                                              // by idea id
+        std::vector<CastBallot> cast;                                            // in apply order
+        std::vector<std::pair<std::string_view, const BallotCast*>> choices;     // by ballot id
+        std::vector<std::pair<const std::string*, const std::string*>> used;     // round, code hash: codes of the table
+        std::vector<std::pair<const std::string*, std::vector<std::pair<std::string_view, bool>>>> codes;  // round: held codes by hash, used
+    };
+    Rows rowsAfterIdeas() const;
     Result<void> apply(const EventView& event, Decoded&& decoded);
     Result<bool> holdSubmission(const EventView& event, Decoded&& decoded);
     bool holdBallot(const EventView& event, Decoded&& decoded);

@@ -53,6 +53,12 @@ public:
             if (slot.hash != kEmpty) f(slot.key, slot.value);
         }
     }
+    template <typename F>
+    void forEach(F&& f) const {
+        for (const Slot& slot : slots_) {
+            if (slot.hash != kEmpty) f(slot.key, slot.value);
+        }
+    }
 
     std::size_t size() const { return size_; }
     bool empty() const { return size_ == 0; }

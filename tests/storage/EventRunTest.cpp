@@ -293,6 +293,85 @@ TEST_CASE("voting codes held in a run end as they would one by one: issued, used
     CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'issued'").getInt() == 2);  // the fourth, 'a'
 }
 
+TEST_CASE("a large run, its later rows gathered and what it held freed on another core, gives the same tables",
+          "[storage][rebuild][run][round]") {
+    // Thousands held at once (ideas, initiatives with plans, ballots, codes), as a merge holds
+    // them: finish() then gathers and sorts the plans, ballots and codes on another thread while
+    // it writes the ideas, and frees what it held on another thread.
+    ManualClock clock;
+    ScratchDir runDir;
+    auto kiosk = openOrFail(runDir.database(), clock.options());
+    Result<BudgetRound> round = kiosk->saveRound(twoProjectRound(*clock.nowMs));
+    REQUIRE(round.ok());
+    clock.set(*clock.nowMs + 60'000);
+    Result<std::vector<std::string>> tableCodes = kiosk->issueVotingCodes(round->id, 3);
+    REQUIRE(tableCodes.ok());
+    std::mt19937 random(20261129);
+    {
+        SQLite::Database db(runDir.database().string(), SQLite::OPEN_READWRITE);
+        std::vector<std::string> tableHashes;
+        SQLite::Statement q(db, "SELECT code_hash FROM voting_codes ORDER BY code_hash");
+        while (q.executeStep()) tableHashes.push_back(q.getColumn(0).getString());
+        REQUIRE(tableHashes.size() == 3);
+        SQLite::Transaction tx(db);
+        std::uint64_t hlc = static_cast<std::uint64_t>(db.execAndGet("SELECT MAX(hlc) FROM events").getInt64());
+        std::int64_t seq = 0;
+        const auto numbered = [](const char* prefix, std::int64_t n) {
+            return std::string(prefix) + std::string(12 - std::to_string(n).size(), '0') + std::to_string(n);
+        };
+        std::vector<std::string> ids;
+        for (int i = 0; i < 3000; ++i) {
+            IdeaSubmitted idea;
+            idea.ideaId = numbered("0d0d0d0d-0000-4000-8000-", random() % 1'000'000'000 * 10 + i % 10);  // not in apply order
+            idea.reference = "G" + std::to_string(random() % 2500);  // drawn twice now and then
+            idea.title = "Plan " + std::to_string(i);
+            if (i % 2 == 0) {
+                InitiativeSubmitted initiative{idea, {}};
+                initiative.idea.sealedContact = "c2VhbGVkIGNvbnRhY3Q=";
+                initiative.plan.when = "zaterdag";
+                initiative.plan.audience = {kAllAudiences[random() % 3], kAllAudiences[3 + random() % 3]};
+                initiative.plan.partners = {kAllPartners[random() % 6]};
+                for (int line = 0; line < static_cast<int>(random() % 4); ++line) {
+                    initiative.plan.budget.push_back({"Post " + std::to_string(line), 100 + static_cast<std::int64_t>(random() % 5000)});
+                }
+                insertEvent(db, ++seq, ++hlc, kEventInitiativeSubmitted, encodePayload(initiative));
+            } else {
+                insertEvent(db, ++seq, ++hlc, kEventIdeaSubmitted, encodePayload(idea));
+            }
+            ids.push_back(idea.ideaId);
+            if (i % 2 == 1) insertEvent(db, ++seq, ++hlc, kEventIdeaSupported, encodePayload(IdeaSupported{ids[random() % ids.size()]}));
+        }
+        std::vector<std::string> issued;
+        for (int i = 0; i < 2000; ++i) {
+            std::string hash;
+            for (int digit = 0; digit < 64; ++digit) hash += "0123456789abcdef"[random() % 16];
+            issued.push_back(hash);
+        }
+        issued.push_back(tableHashes[2]);  // issued again: stays as it is
+        insertEvent(db, ++seq, ++hlc, kEventVotingCodesIssued, encodePayload(VotingCodesIssued{round->id, issued}));
+        for (int i = 0; i < 1500; ++i) {
+            BallotCast cast;
+            cast.roundId = round->id;
+            cast.ballotId = numbered("0e0e0e0e-0000-4000-8000-", random() % 1'000'000'000 * 10 + i % 10);
+            cast.receipt = "RCP-" + std::to_string(i);
+            const unsigned roll = random() % 10;
+            cast.codeHash = roll < 7 ? issued[random() % issued.size()] : roll < 9 ? tableHashes[random() % 3] : std::string();
+            cast.projectIds = {"bank"};
+            insertEvent(db, ++seq, ++hlc, kEventBallotCast, encodePayload(cast));
+        }
+        tx.commit();
+    }
+    const std::string oneByOne = appliedOneByOne(runDir.database(), clock, 6000);
+    REQUIRE(kiosk->rebuildReadTables().ok());
+    SQLite::Database db(runDir.database().string(), SQLite::OPEN_READONLY);
+    CHECK(dumpReadTables(db) == oneByOne);
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM ideas").getInt() == 3000);
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM initiative_plans").getInt() == 1500);
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM initiative_budget_lines").getInt() > 1500);
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM ballots").getInt() == 1500);
+    CHECK(db.execAndGet("SELECT COUNT(*) FROM voting_codes WHERE status = 'used'").getInt() > 800);
+}
+
 TEST_CASE("a held idea keeps an event uuid and a kiosk id of any length, an empty one too", "[storage][run]") {
     ManualClock clock;
     ScratchDir dir;
