@@ -193,6 +193,7 @@ Result<void> EventRun::apply(const EventView& event, Decoded&& decoded) {
     // table as it would have one by one.
     finish();
     anyMerged_.reset();
+    ideasInTable_.reset();
     return applyOne_(event);
 }
 
@@ -211,8 +212,10 @@ Result<bool> EventRun::holdSubmission(const EventView& event, Decoded&& decoded)
     const IdeaSubmitted& payload = idea.payload();
     // A second submission of one idea fails in the table, as it would one by one.
     if (byId_.contains(payload.ideaId)) return false;
-    idea.values.reference = freeReference(sql_, payload.reference,
-                                          [this](const std::string& reference) { return references_.contains(reference); });
+    const auto heldHere = [this](const std::string& reference) { return references_.contains(reference); };
+    // Into an empty ideas table (a first merge, a rebuild), only a held idea can have taken one.
+    idea.values.reference =
+        ideasInTable() ? freeReference(sql_, payload.reference, heldHere) : freeReference(payload.reference, heldHere);
     idea.values.status = submittedStatus(payload);
     idea.eventUuid = texts_.keep(event.uuid);
     idea.kioskId = texts_.keep(event.kioskId);
@@ -254,6 +257,11 @@ bool EventRun::holdCodes(Decoded&& decoded) {
 EventRun::HeldIdea* EventRun::held(std::string_view ideaId) {
     const std::size_t* found = byId_.find(ideaId);
     return found ? &ideas_[*found] : nullptr;
+}
+
+bool EventRun::ideasInTable() {
+    if (!ideasInTable_) ideasInTable_ = sql_.db().execAndGet("SELECT EXISTS (SELECT 1 FROM ideas)").getInt() != 0;
+    return *ideasInTable_;
 }
 
 bool EventRun::anyMerged() {
@@ -319,6 +327,7 @@ void EventRun::finish() {
     ideaRows.reserve(ideas_.size());
     for (const HeldIdea& idea : ideas_) ideaRows.push_back({idea.eventUuid, idea.kioskId, idea.hlc, &idea.payload(), &idea.values});
     insertIdeaRows(sql_, ideaRows);
+    ideasInTable_.reset();
     const Rows rows = gathering.valid() ? gathering.get() : rowsAfterIdeas();
     insertInitiativePlans(sql_, rows.plans);
     byId_.clear();

@@ -167,6 +167,7 @@ private:
     bool holdBallot(const EventView& event, Decoded&& decoded);
     bool holdCodes(Decoded&& decoded);
     HeldIdea* held(std::string_view ideaId);
+    bool ideasInTable();
     bool anyMerged();
     bool merged(std::string_view ideaId);
 
@@ -178,6 +179,7 @@ private:
     ViewMap<std::size_t> byId_;                                // into ideas_, keyed by their payloads' ideaId
     ViewMap<bool> references_;                                 // ideas_' references (values.reference)
     std::optional<bool> anyMerged_;                            // known until an event the run does not hold
+    std::optional<bool> ideasInTable_;                         // known until ideas are written, or such an event
     std::deque<HeldBallot> ballots_;                           // in apply order: their row ids follow it
     std::vector<std::unique_ptr<VotingCodesIssued>> issued_;  // the held issues, before codes_ that views their hashes
     // Issued codes by round, then by hash: whether a held ballot used it.

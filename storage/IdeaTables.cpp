@@ -24,14 +24,18 @@ IdeaStatus submittedStatus(const IdeaSubmitted& payload) {
 
 std::string freeReference(StatementCache& sql, const std::string& reference,
                           const std::function<bool(const std::string&)>& heldElsewhere) {
-    SQLite::Statement& taken = sql("SELECT 1 FROM ideas WHERE reference = ?");
+    SQLite::Statement& inTable = sql("SELECT 1 FROM ideas WHERE reference = ?");
+    return freeReference(reference, [&](const std::string& candidate) {
+        inTable.reset();
+        inTable.bind(1, candidate);
+        return inTable.executeStep() || (heldElsewhere && heldElsewhere(candidate));
+    });
+}
+
+std::string freeReference(const std::string& reference, const std::function<bool(const std::string&)>& taken) {
     std::string candidate = reference;
-    for (int n = 2;; ++n) {
-        taken.bind(1, candidate);
-        if (!taken.executeStep() && !(heldElsewhere && heldElsewhere(candidate))) return candidate;
-        taken.reset();
-        candidate = reference + "/" + std::to_string(n);
-    }
+    for (int n = 2; taken(candidate); ++n) candidate = reference + "/" + std::to_string(n);
+    return candidate;
 }
 
 void insertIdeaRows(StatementCache& sql, std::span<const IdeaRow> ideas) {

@@ -30,6 +30,8 @@ IdeaStatus submittedStatus(const IdeaSubmitted& payload);
 // `heldElsewhere` tells of references given out but not yet written (an EventRun's).
 std::string freeReference(StatementCache& sql, const std::string& reference,
                           const std::function<bool(const std::string&)>& heldElsewhere = {});
+// The same where `taken` alone tells which are taken: a run whose ideas table is empty.
+std::string freeReference(const std::string& reference, const std::function<bool(const std::string&)>& taken);
 
 // One ideas row, for idea.submitted and initiative.submitted alike, as it stands after its
 // submission and whatever approvals and supports followed.
