@@ -68,7 +68,13 @@ EventRun::Decoded mentionIn(std::string_view payload, Result<Payload> (*decodeFu
 
 }  // namespace
 
-EventRun::EventRun(StatementCache& sql, ApplyOne applyOne) : sql_(sql), applyOne_(std::move(applyOne)) {}
+EventRun::EventRun(StatementCache& sql, ApplyOne applyOne, EventsStay eventsStay)
+    : sql_(sql), applyOne_(std::move(applyOne)), eventsStay_(eventsStay) {}
+
+std::string_view EventRun::kept(std::string_view text) {
+    if (eventsStay_ == EventsStay::No) return texts_.keep(text);
+    return text.empty() ? std::string_view("", 0) : text;  // an empty text, not a null one, as Texts::keep
+}
 
 std::string_view EventRun::Texts::keep(std::string_view text) {
     if (text.empty()) return std::string_view("", 0);  // an empty text, not a null one: SQLite would store NULL
@@ -217,8 +223,8 @@ Result<bool> EventRun::holdSubmission(const EventView& event, Decoded&& decoded)
     idea.values.reference =
         ideasInTable() ? freeReference(sql_, payload.reference, heldHere) : freeReference(payload.reference, heldHere);
     idea.values.status = submittedStatus(payload);
-    idea.eventUuid = texts_.keep(event.uuid);
-    idea.kioskId = texts_.keep(event.kioskId);
+    idea.eventUuid = kept(event.uuid);
+    idea.kioskId = kept(event.kioskId);
     idea.hlc = event.hlc;
     // Keyed by views of the held idea's own strings, which a deque never moves.
     const HeldIdea& heldIdea = ideas_.emplace_back(std::move(idea));
@@ -240,7 +246,7 @@ bool EventRun::holdBallot(const EventView& event, Decoded&& decoded) {
             }
         }
     }
-    ballots_.push_back({texts_.keep(event.uuid), event.hlc, std::move(*decodedBallot), usedHeldCode});
+    ballots_.push_back({kept(event.uuid), event.hlc, std::move(*decodedBallot), usedHeldCode});
     return true;
 }
 

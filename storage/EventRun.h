@@ -41,7 +41,11 @@ class EventRun {
 public:
     // `applyOne` applies any event the run does not hold (applyEvent).
     using ApplyOne = std::function<Result<void>(const EventView&)>;
-    EventRun(StatementCache& sql, ApplyOne applyOne);
+    // Whether the events' texts stay where they are until finish() returns (an import's, in their
+    // bundles), so the held rows may point into them; else the run copies what it keeps (a
+    // rebuild reads the log in slices).
+    enum class EventsStay { No, UntilFinished };
+    EventRun(StatementCache& sql, ApplyOne applyOne, EventsStay eventsStay = EventsStay::No);
     EventRun(const EventRun&) = delete;
     EventRun& operator=(const EventRun&) = delete;
 
@@ -137,8 +141,8 @@ private:
     };
 
     struct HeldIdea {
-        std::string_view eventUuid;  // in texts_
-        std::string_view kioskId;    // in texts_
+        std::string_view eventUuid;  // kept()
+        std::string_view kioskId;    // kept()
         HlcStamp hlc;
         std::unique_ptr<IdeaSubmitted> idea;              // one of these two
         std::unique_ptr<InitiativeSubmitted> initiative;
@@ -148,7 +152,7 @@ private:
     };
 
     struct HeldBallot {
-        std::string_view eventUuid;  // in texts_
+        std::string_view eventUuid;  // kept()
         HlcStamp hlc;
         std::unique_ptr<BallotCast> ballot;
         bool usedHeldCode = false;  // its code was held, and is marked used there, not in the table
@@ -162,6 +166,7 @@ private:
         std::vector<std::pair<const std::string*, std::vector<std::pair<std::string_view, bool>>>> codes;  // round: held codes by hash, used
     };
     Rows rowsAfterIdeas() const;
+    std::string_view kept(std::string_view text);  // an event's text, valid until finish() returns
     Result<void> apply(const EventView& event, Decoded&& decoded);
     Result<bool> holdSubmission(const EventView& event, Decoded&& decoded);
     bool holdBallot(const EventView& event, Decoded&& decoded);
@@ -173,6 +178,7 @@ private:
 
     StatementCache& sql_;
     ApplyOne applyOne_;
+    EventsStay eventsStay_;
     Texts texts_;  // before the held rows that point into it
     // A deque: a run holds hundreds of thousands, and growing never moves those held.
     std::deque<HeldIdea> ideas_;                               // in submission order: their row ids follow it

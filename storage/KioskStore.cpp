@@ -752,7 +752,9 @@ struct KioskStore::Impl {
         context.nowMs = nowMs();
         context.schemaVersion = schemaVersion;
         context.apply = [&sql](std::span<const EventView* const> events, EventRun::Decoding& decoding) -> Result<void> {
-            EventRun run(sql, [&sql](const EventView& event) { return applyEvent(sql, event.toEvent()); });
+            // The events lie in their opened bundles for the whole import.
+            EventRun run(sql, [&sql](const EventView& event) { return applyEvent(sql, event.toEvent()); },
+                         EventRun::EventsStay::UntilFinished);
             if (Result<void> applied = run.applyAll(events, decoding); !applied) return applied;
             run.finish();
             return {};

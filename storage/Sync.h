@@ -36,7 +36,8 @@ struct SyncContext {
     BundleKey ownPublicKey{};
     std::uint64_t nowMs = 0;
     int schemaVersion = 0;
-    // To the read tables, in the given order, with their payloads decoded by `decoding` (of the same events).
+    // To the read tables, in the given order, with their payloads decoded by `decoding` (of the same
+    // events). The events stay where they are until it returns.
     std::function<Result<void>(std::span<const EventView* const>, EventRun::Decoding& decoding)> apply;
     std::function<Result<void>()> rebuild;            // all read tables again, skipping quarantined events
     std::function<void(HlcStamp)> observe;            // the clock takes note of an imported stamp
