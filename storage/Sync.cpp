@@ -2,7 +2,6 @@
 #include "Sync.h"
 
 #include "BulkRows.h"
-#include "ViewMap.h"
 
 #include "../app/core/CivilDate.h"
 #include "../app/core/KioskSetup.h"
@@ -14,6 +13,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <cstdio>
 #include <cstring>
 #include <exception>
@@ -50,6 +50,33 @@ struct NewEvent {
     }
 };
 
+// The events an import accepts, by uuid: a million in a large merge. A slot is the event and its
+// uuid's hash, 16 bytes, where a map from uuid to event would hold the uuid's view as well; half
+// the memory to fill, and the uuid itself is only read when two hashes are equal.
+class AcceptedUuids {
+public:
+    explicit AcceptedUuids(std::size_t atMost) : slots_(std::bit_ceil(atMost * 4 / 3 + 1)) {}
+    // The event accepted before with the uuid of `event`; else nullptr, and `event` is accepted.
+    const EventView* accept(const EventView& event) {
+        const std::uint64_t hash = std::hash<std::string_view>{}(event.uuid) | (std::uint64_t{1} << 63);  // never 0
+        const std::size_t mask = slots_.size() - 1;
+        for (std::size_t i = static_cast<std::size_t>(hash) & mask;; i = (i + 1) & mask) {
+            Slot& slot = slots_[i];
+            if (slot.hash == 0) {
+                slot = {hash, &event};
+                return nullptr;
+            }
+            if (slot.hash == hash && slot.event->uuid == event.uuid) return slot.event;
+        }
+    }
+
+private:
+    struct Slot {
+        std::uint64_t hash = 0;  // 0: empty
+        const EventView* event = nullptr;
+    };
+    std::vector<Slot> slots_;  // a power of two in size, at most three quarters used (atMost accepted)
+};
 
 // A value of an event read in place, bound to a look-up or an insert: a text (copied by SQLite), or a number.
 void bindKey(SQLite::Statement& q, int index, std::string_view text) { q.bind(index, std::string(text)); }
@@ -340,12 +367,12 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
     bool anyQuarantined = db.execAndGet("SELECT EXISTS (SELECT 1 FROM sync_quarantine)").getInt() != 0;
     const bool anyStored = db.execAndGet("SELECT EXISTS (SELECT 1 FROM events)").getInt() != 0;
     std::vector<NewEvent> added;
-    ViewMap<const EventView*> addedUuids;  // the accepted events' uuids
+    std::optional<AcceptedUuids> accepted;
     {
         std::size_t total = 0;
         for (const OpenedBundle& bundle : opened) total += bundle.events.size();
         added.reserve(total);
-        addedUuids.reserve(total);
+        accepted.emplace(total);
     }
     std::vector<std::pair<std::size_t, std::size_t>> addedOf(opened.size());  // a bundle's accepted: [from, to) in added
     std::map<std::string, std::vector<std::size_t>> bundlesOfKiosk;            // into opened, those judged so far
@@ -411,15 +438,14 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
             std::optional<EventView> taken;
             if (anyStored && found(byUuid, e.uuid)) {
                 taken = stored.emplace(eventFrom(byUuid));
-            } else if (const EventView* const* accepted = addedUuids.find(e.uuid)) {
-                taken = **accepted;
+            } else if (const EventView* before = accepted->accept(e)) {
+                taken = *before;
             }
             if (taken) {
                 putInQuarantine(*taken, "same uuid");
                 putInQuarantine(e, "same uuid");
                 continue;
             }
-            addedUuids.emplace(e.uuid, &e);
             latest = std::max(latest, e.hlc);
             ++line.newEvents;
             added.push_back({e.hlc.packed, kioskRank, e.seq, &e});
@@ -435,7 +461,7 @@ Result<SyncReport> importBundles(SQLite::Database& db, const SyncContext& contex
         record.bind(6, static_cast<std::int64_t>(context.nowMs));
         record.exec();
     }
-    addedUuids.clear();
+    accepted.reset();
 
     // Into apply order. A bundle's events nearly always are in it already (a kiosk's clock only
     // moves forward), so each bundle's are sorted only when they are not; then the bundles are
