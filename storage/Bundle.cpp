@@ -19,6 +19,18 @@ static_assert(crypto_box_PUBLICKEYBYTES == 32 && crypto_box_SECRETKEYBYTES == 32
 
 Error refused(const std::string& detail) { return makeError(ErrorCode::InvalidInput, detail); }
 
+// BLAKE2b-256, no key: a bundle's name, and in format 2 what its signature signs.
+BundleDigest blake2b(std::string_view bytes) {
+    static_assert(crypto_generichash_BYTES == std::tuple_size_v<BundleDigest>);
+    BundleDigest digest{};
+    crypto_generichash(digest.data(), digest.size(), bytesOf(bytes), bytes.size(), nullptr, 0);
+    return digest;
+}
+
+std::string hexOf(const BundleDigest& digest) {
+    return toHex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
+}
+
 }  // namespace
 
 KioskIdentity makeKioskIdentity() {
@@ -65,30 +77,16 @@ Result<std::string> writeBundle(const std::vector<Event>& events, BundleHeader h
     out.append(sealed);
     // Format 2: the digest of everything so far is signed, which an office checks in the pass
     // that names the bundle (bundleDigests) instead of in a second pass over every byte.
-    BundleDigest digest{};
-    crypto_generichash(digest.data(), digest.size(), bytesOf(out), out.size(), nullptr, 0);
+    const BundleDigest digest = blake2b(out);
     std::array<unsigned char, kBundleSignatureBytes> signature{};
     crypto_sign_detached(signature.data(), nullptr, digest.data(), digest.size(), identity.secretKey.data());
     out.append(reinterpret_cast<const char*>(signature.data()), signature.size());
     return out;
 }
 
-namespace {
-
-std::string hexOf(const BundleDigest& digest) {
-    return toHex(std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size()));
-}
-
-}  // namespace
-
-std::string bundleHash(std::string_view bytes) {
-    BundleDigest hash{};
-    crypto_generichash(hash.data(), hash.size(), bytesOf(bytes), bytes.size(), nullptr, 0);
-    return hexOf(hash);
-}
+std::string bundleHash(std::string_view bytes) { return hexOf(blake2b(bytes)); }
 
 BundleDigests bundleDigests(std::string_view bytes) {
-    static_assert(crypto_generichash_BYTES == std::tuple_size_v<BundleDigest>);
     BundleDigests digests;
     crypto_generichash_state state;
     crypto_generichash_init(&state, nullptr, 0, crypto_generichash_BYTES);
@@ -167,11 +165,7 @@ Result<BundleHeader> readHeader(std::string_view bytes, const BundleDigest* sign
     std::string_view message = layout->signed_;  // format 1: the bytes themselves
     BundleDigest digest{};
     if (layout->formatVersion >= 2) {
-        if (signedDigest) {
-            digest = *signedDigest;
-        } else {
-            crypto_generichash(digest.data(), digest.size(), bytesOf(layout->signed_), layout->signed_.size(), nullptr, 0);
-        }
+        digest = signedDigest ? *signedDigest : blake2b(layout->signed_);
         message = std::string_view(reinterpret_cast<const char*>(digest.data()), digest.size());
     }
     if (crypto_sign_verify_detached(bytesOf(layout->signature), bytesOf(message), message.size(), key) != 0) {

@@ -50,8 +50,8 @@ struct BundleDigests {
 };
 BundleDigests bundleDigests(std::string_view bytes);
 
-// Size, magic, lengths and the signature with the header's own key, then the format version and
-// the header. Needs no secret. Errors (InvalidInput, the detail starting with what went wrong):
+// Size, magic, lengths and the format version, then the signature with the header's own key (as
+// that format signs), and only then the header. Needs no secret. Errors (InvalidInput, the detail starting with what went wrong):
 // "not a bundle", "truncated", "tampered", "future version".
 Result<BundleHeader> readBundleHeader(std::string_view bytes);
 
